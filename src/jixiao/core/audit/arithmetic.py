@@ -1,0 +1,289 @@
+"""Parts against totals: "其中" lists, stated sums and change breakdowns.
+
+A total written to two decimals is the rounding of an exact sum, so it may differ from
+the sum of its rounded parts by up to half a unit of the last digit per part
+(``money.rounding_tolerance``). Inside that tolerance a gap is at most ``info``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.audit.extract import Extraction, Mention, Paragraph
+from jixiao.core.audit.finding import AuditFinding, finding_at
+from jixiao.core.audit.numbers import Kind, Quantity, show
+from jixiao.core.findings import Severity
+from jixiao.core.money import rounding_tolerance
+from jixiao.core.profile import RulesProfile
+
+_ITEMIZE = "其中"
+_SUM_WORDS = re.compile(r"(合计|共计|总计|加总|总额为|总额|合计为|共计为|总计为)\s*$")
+_BREAKDOWN_START = re.compile(r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)")
+_PARTIAL_WORDS = ("等", "主要")
+_PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Itemization:
+    """A total and the parts the text gives for it ("其中" list or stated sum)."""
+
+    paragraph: Paragraph
+    total: Mention
+    parts: tuple[Mention, ...]
+    partial: bool
+    stated_sum: bool
+
+
+def check_itemized_totals(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """Every "其中" list and every "合计 …" sum against its total."""
+    for paragraph in extraction.paragraphs:
+        for item in itemizations(paragraph):
+            finding = _compare_parts(item)
+            if finding is not None:
+                yield finding
+
+
+def itemizations(paragraph: Paragraph) -> list[Itemization]:
+    """The totals with parts in a paragraph: "其中" lists first, then stated sums."""
+    return [*_itemized_lists(paragraph), *_stated_sums(paragraph)]
+
+
+def _itemized_lists(paragraph: Paragraph) -> Iterator[Itemization]:
+    text = paragraph.block.text
+    for match in re.finditer(_ITEMIZE, text):
+        total = _total_before(paragraph, match.start())
+        if total is None:
+            continue
+        region_end = _sentence_end(text, match.end())
+        parts = _list_parts(paragraph, total, match.end(), region_end)
+        if parts:
+            region = text[match.end() : region_end]
+            yield Itemization(paragraph, total, parts, _says_partial(region), False)
+
+
+def _total_before(paragraph: Paragraph, offset: int) -> Mention | None:
+    before = [m for m in paragraph.mentions if m.quantity.end <= offset]
+    levels = [m for m in before if not m.is_change and m.quantity.kind is not Kind.PERCENT]
+    if not levels:
+        return None
+    sentence = _sentence_index(paragraph.block.text, offset)
+    return levels[-1] if levels[-1].sentence >= sentence - 1 else None
+
+
+def _sentence_index(text: str, offset: int) -> int:
+    return sum(text[:offset].count(char) for char in "。！？!?")
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    ends = [text.find(char, offset) for char in "。！？!?"]
+    return min((end for end in ends if end >= 0), default=len(text))
+
+
+def _list_parts(
+    paragraph: Paragraph, total: Mention, start: int, end: int
+) -> tuple[Mention, ...]:
+    """Each item's figure: the first level figure of each "；" item, or of each clause."""
+    text = paragraph.block.text
+    hidden = [match.span() for match in _PARENTHESES.finditer(text, start, end)]
+    nested = text.find(_ITEMIZE, start, end)
+    candidates = [
+        m
+        for m in paragraph.mentions
+        if start <= m.quantity.start < end
+        and not m.is_change
+        and m.quantity.same_kind(total.quantity)
+        and not any(low <= m.quantity.start < high for low, high in hidden)
+    ]
+    if ";" in text[start:end] or "；" in text[start:end]:
+        firsts: dict[int, Mention] = {}
+        for mention in candidates:
+            firsts.setdefault(mention.segment, mention)
+        return tuple(firsts.values())
+    if nested >= 0:
+        candidates = [m for m in candidates if m.quantity.start < nested]
+    return tuple(candidates)
+
+
+def _says_partial(region: str) -> bool:
+    stripped = region.rstrip("。；;，, ")
+    return stripped.endswith("等") or "等" in region.split("，")[-1] or "主要" in region[:8]
+
+
+def _stated_sums(paragraph: Paragraph) -> Iterator[Itemization]:
+    mentions = paragraph.mentions
+    for index, total in enumerate(mentions):
+        if total.is_change or not _SUM_WORDS.search(total.label):
+            continue
+        parts = tuple(
+            m
+            for m in mentions[:index]
+            if m.sentence == total.sentence
+            and not m.is_change
+            and m.quantity.same_kind(total.quantity)
+            and "比" not in m.label
+            and _ITEMIZE not in m.label
+        )
+        if len(parts) >= 2:
+            yield Itemization(paragraph, total, parts, False, True)
+
+
+def _compare_parts(item: Itemization) -> AuditFinding | None:
+    total = item.total.quantity
+    parts_sum = sum((part.quantity.value for part in item.parts), Decimal(0))
+    gap = parts_sum - total.value
+    if gap == 0:
+        return None
+    places = max([total.places, *(part.quantity.places for part in item.parts)])
+    tolerance = rounding_tolerance(len(item.parts), places)
+    stated, computed = show(total.value, total), show(parts_sum, total)
+    words = _parts_words(item)
+    if abs(gap) <= tolerance:
+        message = (
+            f"{words}合计 {computed}，与所述总数 {stated} 相差 {show(abs(gap), total)}，"
+            f"在各项四舍五入的误差范围（±{show(tolerance, total)}）之内，不属于错误。"
+        )
+        return _finding(item, "sum-rounding", Severity.INFO, message, stated, computed)
+    if gap > 0:
+        message = f"{words}合计 {computed}，超过所述总数 {stated}，多出 {show(gap, total)}。"
+        return _finding(item, "sum-exceeds-total", Severity.ERROR, message, stated, computed)
+    return _shortfall(item, words, stated, computed, show(-gap, total))
+
+
+def _shortfall(
+    item: Itemization, words: str, stated: str, computed: str, missing: str
+) -> AuditFinding | None:
+    if item.stated_sum:
+        message = f"{words}合计 {computed}，与所述合计 {stated} 不符，相差 {missing}。"
+        return _finding(item, "sum-mismatch", Severity.ERROR, message, stated, computed)
+    if len(item.parts) < 2:
+        return None
+    if item.partial:
+        message = (
+            f"{words}合计 {computed}，比总数 {stated} 少 {missing}；"
+            "文中以“等”表明只列举了部分项目，不属于错误。"
+        )
+        return _finding(item, "sum-partial-list", Severity.INFO, message, stated, computed)
+    message = f"{words}合计 {computed}，比总数 {stated} 少 {missing}，其余部分未作说明。"
+    return _finding(item, "sum-short-of-total", Severity.WARNING, message, stated, computed)
+
+
+def _parts_words(item: Itemization) -> str:
+    listed = "、".join(part.quantity.text for part in item.parts)
+    return f"所列 {len(item.parts)} 项（{listed}）"
+
+
+def _finding(
+    item: Itemization, code: str, severity: Severity, message: str, stated: str, computed: str
+) -> AuditFinding:
+    spans = [item.total.span, *(part.span for part in item.parts)]
+    span = (min(start for start, _ in spans), max(end for _, end in spans))
+    block = item.paragraph.block
+    return finding_at(block, span, code, severity, message, stated=stated, computed=computed)
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A stated change (比…增加 X) and the listed movements that explain it."""
+
+    paragraph: Paragraph
+    change: Mention
+    items: tuple[Mention, ...]
+    has_etc: bool
+    says_main: bool
+
+
+def check_change_breakdowns(
+    extraction: Extraction, profile: RulesProfile
+) -> Iterator[AuditFinding]:
+    """"主要变动情况：一是…增加 a，二是…减少 b" against the change they explain."""
+    for paragraph in extraction.paragraphs:
+        for breakdown in change_breakdowns(paragraph):
+            finding = _compare_breakdown(breakdown)
+            if finding is not None:
+                yield finding
+
+
+def change_breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
+    """Each change "比…增加/减少 X" followed by a segment listing its movements."""
+    text = paragraph.block.text
+    for change in paragraph.mentions:
+        if not change.is_change or "比" not in change.label:
+            continue
+        if change.quantity.kind is Kind.PERCENT:
+            continue
+        segment = change.segment + 1
+        items = tuple(
+            m
+            for m in paragraph.mentions
+            if m.segment == segment and m.is_change and m.quantity.same_kind(change.quantity)
+        )
+        start, end = _segment_span(text, segment)
+        opening = _BREAKDOWN_START.match(text[start:end])
+        if len(items) >= 2 and opening is not None:
+            tail = text[items[-1].quantity.end : end]
+            yield Breakdown(paragraph, change, items, "等" in tail, "主要" in opening.group(1))
+
+
+def _segment_span(text: str, segment: int) -> tuple[int, int]:
+    bounds = [0] + [index + 1 for index, char in enumerate(text) if char in "；;。！？!?"]
+    bounds.append(len(text) + 1)
+    if segment >= len(bounds) - 1:
+        return len(text), len(text)
+    return bounds[segment], bounds[segment + 1] - 1
+
+
+def _compare_breakdown(breakdown: Breakdown) -> AuditFinding | None:
+    change = breakdown.change.quantity
+    stated_change = change.value * breakdown.change.change
+    listed = sum((m.quantity.value * m.change for m in breakdown.items), Decimal(0))
+    gap = stated_change - listed
+    if gap == 0:
+        return None
+    places = max([change.places, *(m.quantity.places for m in breakdown.items)])
+    tolerance = rounding_tolerance(len(breakdown.items), places)
+    stated, computed = _signed(stated_change, change), _signed(listed, change)
+    words = f"所列 {len(breakdown.items)} 项变动合计{computed}，与总变动{stated}相差 {show(abs(gap), change)}"
+    if abs(gap) <= tolerance:
+        message = f"{words}，在四舍五入的误差范围之内。"
+        return _breakdown_finding(breakdown, "change-list-rounding", Severity.INFO, message)
+    if breakdown.has_etc:
+        message = f"{words}；文中以“等”表明还有未列出的较小变动，不属于错误。"
+        return _breakdown_finding(breakdown, "change-list-partial", Severity.INFO, message)
+    if breakdown.says_main:
+        message = (
+            f"{words}；文中称“主要”变动，差额应为未列出的较小变动，"
+            "但列举未以“等”结尾，建议补上“等”字。"
+        )
+        return _breakdown_finding(breakdown, "change-list-partial", Severity.INFO, message)
+    message = f"{words}，所列变动不能说明总变动。"
+    return _breakdown_finding(breakdown, "change-list-mismatch", Severity.WARNING, message)
+
+
+def _signed(value: Decimal, like: Quantity) -> str:
+    verb = "增加" if value >= 0 else "减少"
+    return f"{verb} {show(abs(value), like)}"
+
+
+def _breakdown_finding(
+    breakdown: Breakdown, code: str, severity: Severity, message: str
+) -> AuditFinding:
+    start = breakdown.items[0].quantity.start
+    end = breakdown.items[-1].quantity.end
+    text = breakdown.paragraph.block.text
+    if breakdown.has_etc and text.startswith("等", end):
+        end += 1
+    label_start = max(text.rfind(char, 0, start) for char in "：:；;，,") + 1
+    listed = sum((m.quantity.value * m.change for m in breakdown.items), Decimal(0))
+    change = breakdown.change.quantity
+    return finding_at(
+        breakdown.paragraph.block,
+        (label_start, end),
+        code,
+        severity,
+        message,
+        stated=_signed(change.value * breakdown.change.change, change),
+        computed=_signed(listed, change),
+    )

@@ -1,0 +1,144 @@
+"""A report as the audit sees it: paragraphs and table cells, each with its place.
+
+Readers (``jixiao.io.report_reader``) turn .txt, .docx and .pdf files into the raw
+paragraphs and tables below; :func:`build_document` adds the outline, so that every
+block knows the section it sits in. Nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from jixiao.core.audit.outline import Heading, outline
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a span sits: a paragraph (and source line), a page, or a table cell."""
+
+    paragraph: int | None = None
+    line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def describe(self) -> str:
+        """The place in Chinese, as a reader would look for it: 第 2 页 表 1 第 3 行第 4 列."""
+        parts = [f"第 {self.page} 页"] if self.page is not None else []
+        if self.table is not None:
+            parts.append(f"表 {self.table} 第 {self.row} 行第 {self.column} 列")
+        elif self.line is not None:
+            parts.append(f"第 {self.line} 行")
+        elif self.paragraph is not None:
+            parts.append(f"第 {self.paragraph} 段")
+        return " ".join(parts)
+
+    def as_dict(self) -> dict[str, int | str | None]:
+        return {
+            "paragraph": self.paragraph,
+            "line": self.line,
+            "page": self.page,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "description": self.describe(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One run of text the audit reads: a paragraph, or the text of one table cell."""
+
+    text: str
+    place: Place
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a grid; a merged cell's text repeats over the positions it spans."""
+
+    number: int
+    rows: tuple[tuple[str, ...], ...]
+    page: int | None = None
+    section: str = ""
+
+    def place(self, row: int, column: int) -> Place:
+        """The place of a cell given 0-based grid indices (shown 1-based)."""
+        return Place(page=self.page, table=self.number, row=row + 1, column=column + 1)
+
+    def cells(self) -> Iterator[Block]:
+        """Each distinct non-empty cell once, in reading order."""
+        for row_index, row in enumerate(self.rows):
+            for column_index, text in enumerate(row):
+                if text.strip() and (column_index == 0 or row[column_index - 1] != text):
+                    yield Block(text, self.place(row_index, column_index), self.section)
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    """A paragraph as a reader found it, before the outline is known."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """A table as a reader found it; ``after`` counts the paragraphs that precede it."""
+
+    rows: tuple[tuple[str, ...], ...]
+    after: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report: its name, paragraphs, tables and outline."""
+
+    name: str
+    paragraphs: tuple[Block, ...]
+    tables: tuple[Table, ...] = ()
+    headings: tuple[Heading, ...] = ()
+
+    def blocks(self) -> Iterator[Block]:
+        """Every paragraph, then every table cell."""
+        yield from self.paragraphs
+        for table in self.tables:
+            yield from table.cells()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.paragraphs)
+
+
+def build_document(
+    name: str, paragraphs: Iterable[RawParagraph], tables: Iterable[RawTable] = ()
+) -> Document:
+    """Number the paragraphs, read the outline and give every block its section."""
+    raw = [item for item in paragraphs if item.text.strip()]
+    headings, sections = outline([item.text.strip() for item in raw])
+    blocks = tuple(
+        Block(item.text.strip(), Place(index + 1, item.line, item.page), sections[index])
+        for index, item in enumerate(raw)
+    )
+    built_tables = tuple(
+        Table(number, table.rows, table.page, _section_before(sections, table.after))
+        for number, table in enumerate(tables, start=1)
+    )
+    return Document(name, blocks, built_tables, headings)
+
+
+def document_from_text(text: str, name: str = "") -> Document:
+    """A plain-text report: every non-empty line is a paragraph, numbered by its line."""
+    lines = text.splitlines()
+    return build_document(
+        name, (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
+    )
+
+
+def _section_before(sections: list[str], after: int) -> str:
+    return sections[after - 1] if 0 < after <= len(sections) else ""

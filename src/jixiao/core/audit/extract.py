@@ -1,0 +1,222 @@
+"""What the audit reads out of a report before it checks anything.
+
+Every figure becomes a :class:`Mention`: the quantity, the paragraph it sits in, the
+sentence and clause around it, the words that label it and whether a change verb
+(增加, 减少 …) governs it. The report's year, the body it speaks for and its kind are
+read from the title. Extraction runs once; every check reads the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from jixiao.core.audit.document import Block, Document
+from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digits
+
+_SENTENCE_END = "。！？!?"
+_SEGMENT_END = "；;" + _SENTENCE_END
+_CLAUSE_END = "，,：:、" + _SEGMENT_END
+_INCREASE = ("增加", "增长", "提高", "上升", "超支", "多")
+_DECREASE = ("减少", "下降", "降低", "节约", "压减", "缩减", "少")
+_FILLER = " 了约为达"
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_TITLE_WORDS = ("报告", "自评表", "自评")
+_SUBJECT_END = r"(?:部门整体|整体支出|项目支出|绩效|自评)"
+_SUBJECT_AFTER_YEAR = re.compile(rf"年度?\s*(?P<subject>[^\s\d]{{2,30}}?){_SUBJECT_END}")
+_SUBJECT_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<subject>[^\s\d]{2,30}?)\s*(?:19|20)\d{2}")
+_BODY_KINDS = (
+    ("街道", ("街道办事处", "街道", "街")),
+    ("镇", ("镇人民政府", "镇")),
+    ("局", ("局",)),
+    ("委员会", ("委员会", "委")),
+    ("学校", ("学校", "中学", "小学", "学院", "大学", "幼儿园")),
+    ("医院", ("医院", "卫生院")),
+    ("中心", ("中心",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure in a paragraph, with what the text around it says about it."""
+
+    quantity: Quantity
+    block: Block
+    sentence: int
+    segment: int
+    label: str
+    change: int
+
+    @property
+    def is_change(self) -> bool:
+        """A figure governed by 增加 / 减少 …: a difference, not a level."""
+        return self.change != 0
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.quantity.start, self.quantity.end
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A year-month (and day) written in the text."""
+
+    block: Block
+    year: int
+    month: int
+    day: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What the title says: the year, the body (and its kind) and the kind of report."""
+
+    year: int | None
+    subject: str
+    body_kind: str
+    report_kind: str
+    title: Block | None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph with its figures."""
+
+    block: Block
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the checks read: the document, its figures, dates and facts."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    dates: tuple[DateMention, ...]
+    facts: ReportFacts
+
+
+def extract(document: Document) -> Extraction:
+    """Read every figure, date and the report's facts once, for all checks."""
+    paragraphs = tuple(Paragraph(block, mentions_in(block)) for block in document.paragraphs)
+    dates = tuple(date for block in document.paragraphs for date in dates_in(block))
+    return Extraction(document, paragraphs, dates, report_facts(document))
+
+
+def mentions_in(block: Block) -> tuple[Mention, ...]:
+    """The figures of one block with their sentence, segment, label and change sign."""
+    text = block.text
+    mentions = []
+    previous_end = 0
+    for quantity in find_quantities(text):
+        before = text[: quantity.start]
+        clause_start = max(before.rfind(char) for char in _CLAUSE_END) + 1
+        label = text[max(clause_start, previous_end) : quantity.start]
+        mentions.append(
+            Mention(
+                quantity,
+                block,
+                _count_of(before, _SENTENCE_END),
+                _count_of(before, _SEGMENT_END),
+                label,
+                change_sign(label),
+            )
+        )
+        previous_end = quantity.end
+    return tuple(mentions)
+
+
+def _count_of(text: str, characters: str) -> int:
+    return sum(text.count(char) for char in characters)
+
+
+def change_sign(label: str) -> int:
+    """+1 when an increase verb directly precedes a figure, -1 for a decrease, else 0."""
+    stripped = label.rstrip(_FILLER)
+    if stripped.endswith(("新增", "不少", "多少", "至少")):
+        return 0
+    if stripped.endswith(_INCREASE):
+        return 1
+    if stripped.endswith(_DECREASE):
+        return -1
+    return 0
+
+
+def sentence_of(mention: Mention) -> str:
+    """The sentence a figure sits in."""
+    text = mention.block.text
+    start = max(text.rfind(char, 0, mention.quantity.start) for char in _SENTENCE_END) + 1
+    ends = [text.find(char, mention.quantity.end) for char in _SENTENCE_END]
+    end = min((index for index in ends if index >= 0), default=len(text))
+    return text[start:end]
+
+
+def dates_in(block: Block) -> list[DateMention]:
+    """Year-month dates in a block (``2023 年 11 月``)."""
+    text = normalize_digits(block.text)
+    return [
+        DateMention(
+            block,
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)) if match.group(3) else None,
+            match.start(),
+            match.end(),
+        )
+        for match in _DATE.finditer(text)
+    ]
+
+
+def report_facts(document: Document) -> ReportFacts:
+    """The report's year, the body it speaks for and its kind, read from the title."""
+    title = _title_block(document)
+    title_text = normalize_digits(title.text) if title else ""
+    year_match = _YEAR.search(title_text)
+    year = int(year_match.group(1)) if year_match else _commonest_fiscal_year(document)
+    subject = _subject(title_text)
+    return ReportFacts(year, subject, body_kind(subject), _report_kind(title_text), title)
+
+
+def _subject(title: str) -> str:
+    for pattern in (_SUBJECT_AFTER_YEAR, _SUBJECT_BEFORE_YEAR):
+        match = pattern.search(title)
+        if match:
+            return match.group("subject")
+    return ""
+
+
+def _title_block(document: Document) -> Block | None:
+    for block in document.paragraphs[:6]:
+        if any(word in block.text for word in _TITLE_WORDS) and len(block.text) <= 60:
+            return block
+    return None
+
+
+def _commonest_fiscal_year(document: Document) -> int | None:
+    years = Counter(
+        int(match.group(1))
+        for block in document.paragraphs
+        for match in _FISCAL_YEAR.finditer(normalize_digits(block.text))
+    )
+    return years.most_common(1)[0][0] if years else None
+
+
+def body_kind(name: str) -> str:
+    """The kind of body a name denotes (街道, 镇, 局 …), from its ending."""
+    for kind, endings in _BODY_KINDS:
+        if name.endswith(endings):
+            return kind
+    return ""
+
+
+def _report_kind(title: str) -> str:
+    if "部门整体" in title or "整体支出" in title:
+        return "部门整体支出绩效自评"
+    if "项目" in title:
+        return "项目支出绩效自评"
+    return ""

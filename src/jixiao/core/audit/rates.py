@@ -1,0 +1,282 @@
+"""Changes and rates: growth against the base the sentence implies, shares, execution.
+
+"X 万元，比年初预算数增加 Δ 万元，增长 r%" implies the base X − Δ (X + Δ for a decrease),
+and r must be Δ ÷ base. A rate that matches Δ ÷ X instead divides by the wrong base, a
+distinct finding. Every comparison allows for the rounding of each stated figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.audit.arithmetic import itemizations
+from jixiao.core.audit.bounds import agrees, midpoint, ratio_range
+from jixiao.core.audit.extract import Extraction, Mention, Paragraph
+from jixiao.core.audit.finding import AuditFinding, finding_at
+from jixiao.core.audit.numbers import Kind, show
+from jixiao.core.findings import Severity
+from jixiao.core.profile import RulesProfile
+
+_EXECUTION_RATE = re.compile(r"执行率")
+_SPENT_WORDS = ("执行", "支出", "实际", "使用", "拨付", "完成")
+_BUDGET_WORDS = ("预算", "下达", "安排", "批复", "资金总额")
+_FINAL_BUDGET_WORDS = ("全年", "调整后", "年度预算")
+PERCENT_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRelation:
+    """"current, 比 base 增加/减少 change, 增长/下降 rate" as the sentence states it."""
+
+    paragraph: Paragraph
+    current: Mention
+    base: Mention | None
+    change: Mention
+    rate: Mention
+
+    @property
+    def implied_base(self) -> Decimal:
+        """The base the sentence implies: stated, or current − signed change."""
+        if self.base is not None:
+            return self.base.quantity.value
+        return self.current.quantity.value - self.change.change * self.change.quantity.value
+
+    @property
+    def base_half(self) -> Decimal:
+        if self.base is not None:
+            return self.base.quantity.half_unit
+        return self.current.quantity.half_unit + self.change.quantity.half_unit
+
+    def rate_range(self) -> tuple[Decimal, Decimal] | None:
+        """The rate (in percent) the figures allow: change ÷ base."""
+        change = self.change.quantity
+        return ratio_range(change.value, change.half_unit, self.implied_base, self.base_half)
+
+    def wrong_base_range(self) -> tuple[Decimal, Decimal] | None:
+        """The rate had the change been divided by the current figure instead."""
+        change, current = self.change.quantity, self.current.quantity
+        return ratio_range(change.value, change.half_unit, current.value, current.half_unit)
+
+
+def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
+    """Every "比…增加 Δ，增长 r%" with the level figure it is about."""
+    mentions = paragraph.mentions
+    for index, rate in enumerate(mentions):
+        if rate.quantity.kind is not Kind.PERCENT or not rate.is_change:
+            continue
+        earlier = [m for m in mentions[:index] if m.segment == rate.segment]
+        changes = [m for m in earlier if m.is_change and m.quantity.kind is not Kind.PERCENT]
+        if not changes:
+            continue
+        change = changes[-1]
+        levels = [
+            m
+            for m in earlier
+            if not m.is_change
+            and m.quantity.start < change.quantity.start
+            and m.quantity.same_kind(change.quantity)
+        ]
+        base = levels[-1] if levels and "比" in levels[-1].label else None
+        currents = [m for m in levels if "比" not in m.label]
+        if currents:
+            yield ChangeRelation(paragraph, currents[-1], base, change, rate)
+
+
+def check_change_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """Growth and decline rates against change ÷ the base the sentence implies."""
+    for paragraph in extraction.paragraphs:
+        for relation in change_relations(paragraph):
+            yield from _check_relation(relation)
+
+
+def _check_relation(relation: ChangeRelation) -> Iterator[AuditFinding]:
+    change, rate = relation.change, relation.rate
+    if change.change != rate.change:
+        message = f"变动额写的是“{_verb(change)}”，变动率却写“{_verb(rate)}”，方向前后矛盾。"
+        yield _relation_finding(relation, "change-direction", Severity.ERROR, message)
+    if relation.base is not None:
+        yield from _check_stated_base(relation)
+    bounds = relation.rate_range()
+    if bounds is None:
+        message = "基数为零（如年中新增项目），变动率无从计算，不应写出百分比。"
+        yield _relation_finding(relation, "rate-zero-base", Severity.WARNING, message)
+        return
+    stated = rate.quantity
+    if agrees(stated.value, stated.half_unit, *bounds):
+        return
+    yield _rate_mismatch(relation, bounds)
+
+
+def _verb(mention: Mention) -> str:
+    return "增加/增长" if mention.change > 0 else "减少/下降"
+
+
+def _check_stated_base(relation: ChangeRelation) -> Iterator[AuditFinding]:
+    current, base, change = relation.current, relation.base, relation.change
+    assert base is not None
+    difference = current.quantity.value - base.quantity.value
+    expected = change.change * change.quantity.value
+    tolerance = current.quantity.half_unit + base.quantity.half_unit + change.quantity.half_unit
+    if abs(difference - expected) > tolerance:
+        stated = show(change.quantity.value, change.quantity)
+        computed = show(abs(difference), change.quantity)
+        message = (
+            f"{current.quantity.text}与基数 {base.quantity.text} 相差 {computed}，"
+            f"文中写的变动额是 {stated}。"
+        )
+        yield _relation_finding(
+            relation, "change-amount-mismatch", Severity.ERROR, message, stated, computed
+        )
+
+
+def _rate_mismatch(relation: ChangeRelation, bounds: tuple[Decimal, Decimal]) -> AuditFinding:
+    stated = relation.rate.quantity
+    computed = _percent(midpoint(*bounds))
+    base = show(relation.implied_base, relation.current.quantity)
+    change = relation.change.quantity.text
+    wrong = relation.wrong_base_range()
+    if wrong is not None and agrees(stated.value, stated.half_unit, *wrong):
+        message = (
+            f"变动率 {stated.text} 是用变动额 {change} 除以本年数 "
+            f"{relation.current.quantity.text} 得出的；变动率应以基数 {base} 为分母，"
+            f"应为 {computed}。"
+        )
+        code = "rate-wrong-base"
+    else:
+        message = f"变动率 {stated.text} 与变动额 {change} ÷ 基数 {base} = {computed} 不符。"
+        code = "rate-mismatch"
+    return _relation_finding(relation, code, Severity.ERROR, message, stated.text, computed)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value.quantize(PERCENT_PLACES)}%"
+
+
+def _relation_finding(
+    relation: ChangeRelation,
+    code: str,
+    severity: Severity,
+    message: str,
+    stated: str | None = None,
+    computed: str | None = None,
+) -> AuditFinding:
+    span = (relation.current.quantity.start, relation.rate.quantity.end)
+    block = relation.paragraph.block
+    return finding_at(block, span, code, severity, message, stated=stated, computed=computed)
+
+
+def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """"A，占 B 的 r%" (or a part of a "其中" list with its share) against A ÷ B."""
+    for paragraph in extraction.paragraphs:
+        totals = {
+            part.quantity.start: item.total
+            for item in itemizations(paragraph)
+            for part in item.parts
+        }
+        for index, share in enumerate(paragraph.mentions):
+            if share.quantity.kind is Kind.PERCENT and "占" in share.label:
+                finding = _check_share(paragraph.mentions[:index], share, totals)
+                if finding is not None:
+                    yield finding
+
+
+def _check_share(
+    earlier: tuple[Mention, ...], share: Mention, totals: dict[int, Mention]
+) -> AuditFinding | None:
+    levels = [
+        m
+        for m in earlier
+        if m.segment == share.segment and not m.is_change and m.quantity.kind is not Kind.PERCENT
+    ]
+    if not levels:
+        return None
+    if "占" in levels[-1].label and len(levels) >= 2:
+        part, whole = levels[-2], levels[-1]
+    else:
+        part, whole = levels[-1], totals.get(levels[-1].quantity.start)
+    if whole is None or not part.quantity.same_kind(whole.quantity):
+        return None
+    bounds = ratio_range(
+        part.quantity.value, part.quantity.half_unit, whole.quantity.value, whole.quantity.half_unit
+    )
+    stated = share.quantity
+    if bounds is None or agrees(stated.value, stated.half_unit, *bounds):
+        return None
+    computed = _percent(midpoint(*bounds))
+    message = (
+        f"占比 {stated.text} 与 {part.quantity.text} ÷ {whole.quantity.text} = {computed} 不符。"
+    )
+    span = (min(part.quantity.start, whole.quantity.start), stated.end)
+    return finding_at(
+        share.block, span, "share-mismatch", Severity.ERROR, message,
+        stated=stated.text, computed=computed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionRate:
+    """A stated execution rate, with the spent and budget figures it rests on if given."""
+
+    paragraph: Paragraph
+    rate: Mention
+    spent: Mention | None
+    budget: Mention | None
+
+
+def execution_rates(extraction: Extraction) -> Iterator[ExecutionRate]:
+    """Every "执行率 r%" in the prose, with the figures of its sentence."""
+    for paragraph in extraction.paragraphs:
+        mentions = paragraph.mentions
+        for index, rate in enumerate(mentions):
+            if rate.quantity.kind is not Kind.PERCENT or rate.is_change:
+                continue
+            if not _EXECUTION_RATE.search(rate.label):
+                continue
+            earlier = [
+                m
+                for m in mentions[:index]
+                if m.sentence == rate.sentence and m.quantity.kind is Kind.AMOUNT
+            ]
+            earlier = [m for m in earlier if not m.is_change]
+            yield ExecutionRate(paragraph, rate, _spent(earlier), _budget(earlier))
+
+
+def _spent(amounts: list[Mention]) -> Mention | None:
+    spent = [m for m in amounts if any(word in m.label for word in _SPENT_WORDS)]
+    return spent[-1] if spent else None
+
+
+def _budget(amounts: list[Mention]) -> Mention | None:
+    budgets = [
+        m
+        for m in amounts
+        if any(word in m.label for word in _BUDGET_WORDS)
+        and not any(word in m.label for word in _SPENT_WORDS)
+    ]
+    final = [m for m in budgets if any(word in m.label for word in _FINAL_BUDGET_WORDS)]
+    if final:
+        return final[-1]
+    return budgets[0] if len(budgets) == 1 else None
+
+
+def check_execution_rates(
+    extraction: Extraction, profile: RulesProfile
+) -> Iterator[AuditFinding]:
+    """"执行率 r%" against 执行数 ÷ 预算数 stated in the same sentence."""
+    for item in execution_rates(extraction):
+        if item.spent is None or item.budget is None:
+            continue
+        spent, budget, rate = item.spent.quantity, item.budget.quantity, item.rate.quantity
+        bounds = ratio_range(spent.value, spent.half_unit, budget.value, budget.half_unit)
+        if bounds is None or agrees(rate.value, rate.half_unit, *bounds):
+            continue
+        computed = _percent(midpoint(*bounds))
+        message = f"预算执行率 {rate.text} 与执行数 {spent.text} ÷ 预算数 {budget.text} = {computed} 不符。"
+        span = (min(spent.start, budget.start), rate.end)
+        yield finding_at(
+            item.paragraph.block, span, "execution-rate-mismatch", Severity.ERROR, message,
+            stated=rate.text, computed=computed,
+        )

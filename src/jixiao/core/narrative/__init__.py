@@ -1,0 +1,1 @@
+"""Narrative: the report's words and tables, built from an Evaluation."""

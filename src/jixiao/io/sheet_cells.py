@@ -1,0 +1,196 @@
+"""Typed access to one sheet's rows, collecting Chinese errors instead of raising.
+
+Every failure names the sheet, the Excel row and the column (header and letter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.money import FEN, WAN, NotANumber, parse_decimal
+from jixiao.core.records import Location
+from jixiao.io.workbook_format import HEADER_ROW, Cell, Column, SheetSpec
+
+# No department's line comes near a 万亿元 (10^12 元): such a figure is a typing slip
+# (a unit confusion or extra digits), so it is refused rather than reported.
+MAX_AMOUNT_YUAN = Decimal("1000000000000")
+UNIT_PATTERN = re.compile(r"金额单位\s*[:：]\s*(万元|元)")
+HEADER_UNIT_PATTERN = re.compile(r"[（(](万元|元)[)）]\s*$")
+YES = {"是", "Y", "y", "yes", "YES", "1", "√", "TRUE", "True", "true"}
+NO = {"否", "N", "n", "no", "NO", "0", "×", "FALSE", "False", "false"}
+HEADER_SEARCH_ROWS = 6
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value: object) -> str:
+    """A cell as text; whole floats lose their ``.0`` (codes typed as numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class SheetCells:
+    """One sheet's header map and typed cell readers; errors accumulate in ``errors``."""
+
+    def __init__(self, spec: SheetSpec, rows: list[list[object]], errors: list[Finding]):
+        self.spec = spec
+        self.rows = rows
+        self.errors = errors
+        self.header_row = self._find_header_row()
+        self.columns: dict[str, int] = {}
+        self.unit_factor = Decimal(1)
+        if self.header_row is None:
+            self._error(None, None, f"找不到表头行（应包含「{spec.columns[0].header}」等列）")
+            return
+        self._map_columns()
+        if spec.has_money:
+            self._read_unit()
+
+    def _error(self, row: int | None, column: Column | None, message: str) -> None:
+        letter = None
+        if column is not None and column.key in self.columns:
+            letter = column_letter(self.columns[column.key])
+        where = Location(self.spec.name, row, column.header if column else None, letter)
+        self.errors.append(Finding("INPUT", Severity.ERROR, message, where))
+
+    def _find_header_row(self) -> int | None:
+        first = self.spec.columns[0].header
+        for index, row in enumerate(self.rows[:HEADER_SEARCH_ROWS]):
+            if any(_strip_unit(cell_text(value)) == first for value in row):
+                return index
+        return None
+
+    def _map_columns(self) -> None:
+        assert self.header_row is not None
+        headers = {
+            _strip_unit(cell_text(value)): index
+            for index, value in enumerate(self.rows[self.header_row])
+        }
+        for column in self.spec.columns:
+            if column.header in headers:
+                self.columns[column.key] = headers[column.header]
+            elif column.required:
+                self._error(self.header_row + 1, column, "缺少必填列")
+
+    def _read_unit(self) -> None:
+        assert self.header_row is not None
+        texts = [cell_text(v) for row in self.rows[: self.header_row] for v in row]
+        texts += [cell_text(v) for v in self.rows[self.header_row]]
+        for text in texts:
+            match = UNIT_PATTERN.search(text) or HEADER_UNIT_PATTERN.search(text)
+            if match:
+                self.unit_factor = WAN if match.group(1) == "万元" else Decimal(1)
+                return
+        self._error(1, None, "未声明金额单位：请在第 1 行写明“金额单位：元”或“金额单位：万元”")
+
+    @property
+    def ok(self) -> bool:
+        return self.header_row is not None and all(
+            column.key in self.columns for column in self.spec.columns if column.required
+        )
+
+    def data_rows(self) -> Iterator[tuple[int, list[object]]]:
+        """(Excel row number, cells) for every non-blank row below the header."""
+        assert self.header_row is not None
+        for index in range(self.header_row + 1, len(self.rows)):
+            row = self.rows[index]
+            if not all(is_blank(value) for value in row):
+                yield index + 1, row
+
+    def location(self, row: int, key: str | None = None) -> Location:
+        if key is None or key not in self.columns:
+            return Location(self.spec.name, row)
+        header = self.spec.column(key).header
+        return Location(self.spec.name, row, header, column_letter(self.columns[key]))
+
+    def raw(self, row: list[object], key: str) -> object:
+        index = self.columns.get(key)
+        if index is None or index >= len(row):
+            return None
+        return row[index]
+
+    def text(self, number: int, row: list[object], key: str) -> str:
+        value = cell_text(self.raw(row, key))
+        if not value and self.spec.column(key).required:
+            self._error(number, self.spec.column(key), "必填项为空")
+        return value
+
+    def number(self, number: int, row: list[object], key: str) -> Decimal | None:
+        value = self.raw(row, key)
+        column = self.spec.column(key)
+        if is_blank(value):
+            if column.required:
+                self._error(number, column, "必填项为空")
+            return None
+        if isinstance(value, str) and value.strip().endswith(("%", "％")):
+            value = value.strip()[:-1]  # "95%" in a target cell is the number 95
+        try:
+            return parse_decimal(value)
+        except NotANumber:
+            self._error(number, column, f"应为数字，实为「{cell_text(value)}」")
+            return None
+
+    def amount(self, number: int, row: list[object], key: str) -> Decimal:
+        """Money in the sheet's unit → exact 元 (blank optional amounts are zero)."""
+        value = self.number(number, row, key)
+        column = self.spec.column(key)
+        if value is None:
+            return Decimal(0)
+        yuan = value * self.unit_factor
+        if yuan != yuan.quantize(FEN):
+            self._error(number, column, f"金额「{cell_text(self.raw(row, key))}」精度超过分")
+        elif yuan < 0:
+            self._error(number, column, f"金额不能为负数，实为「{cell_text(self.raw(row, key))}」")
+        elif yuan > MAX_AMOUNT_YUAN:
+            self._error(
+                number, column, f"金额「{cell_text(self.raw(row, key))}」超过一万亿元，请检查单位或位数"
+            )
+        return yuan.quantize(FEN)
+
+    def yes_no(self, number: int, row: list[object], key: str, default: bool) -> bool:
+        value = cell_text(self.raw(row, key))
+        if not value:
+            return default
+        if value in YES:
+            return True
+        if value in NO:
+            return False
+        self._error(number, self.spec.column(key), f"应填“是”或“否”，实为「{value}」")
+        return default
+
+    def choice(self, number: int, row: list[object], key: str, allowed: dict[str, object]) -> object:
+        """A value from a closed list; an unknown one is an error listing the options."""
+        value = self.text(number, row, key)
+        if not value:
+            return None
+        if value in allowed:
+            return allowed[value]
+        options = "、".join(dict.fromkeys(str(v) for v in allowed.values()))
+        self._error(number, self.spec.column(key), f"「{value}」不是可选值（{options}）")
+        return None
+
+    def invalid(self, number: int, key: str, message: str) -> None:
+        self._error(number, self.spec.column(key), message)
+
+
+def _strip_unit(header: str) -> str:
+    """``年初预算数（万元）`` → ``年初预算数``: a unit in a header still names the column."""
+    return HEADER_UNIT_PATTERN.sub("", header).strip()

@@ -1,0 +1,328 @@
+"""Read a department workbook (.xlsx) into a DepartmentYear, or say exactly what is wrong.
+
+python-calamine reads the cells; every value is validated and converted here. Nothing is
+returned unless the whole workbook is valid: a bad file yields only errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import python_calamine
+
+from jixiao.core.classification import is_valid_class_code
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.records import (
+    DEPARTMENT_OWNER,
+    ZERO_AMOUNTS,
+    Amounts,
+    BudgetLine,
+    BudgetSource,
+    Department,
+    DepartmentYear,
+    Dimension,
+    ExpenditureKind,
+    Indicator,
+    IndicatorKind,
+    Location,
+    Operator,
+    Project,
+    Statement,
+)
+from jixiao.io.sheet_cells import SheetCells, cell_text
+from jixiao.io.workbook_format import (
+    BUDGET_SHEET,
+    DEPARTMENT_INDICATOR_SHEET,
+    INDICATOR_SHEET,
+    MULTI_PARAGRAPH_KEYS,
+    PROFILE_KEYS,
+    PROFILE_SHEET,
+    PROJECT_SHEET,
+    STATEMENT_SHEET,
+    SheetSpec,
+)
+
+SOURCES = {source.value: source for source in BudgetSource}
+KINDS = {kind.value: kind for kind in ExpenditureKind}
+INDICATOR_KINDS = {kind.value: kind for kind in IndicatorKind}
+DIMENSIONS = {dimension.value: dimension for dimension in Dimension}
+OPERATORS = {
+    "≥": Operator.AT_LEAST, ">=": Operator.AT_LEAST, "＞＝": Operator.AT_LEAST,
+    "＞": Operator.MORE_THAN, ">": Operator.MORE_THAN,
+    "=": Operator.EQUAL, "＝": Operator.EQUAL,
+    "≤": Operator.AT_MOST, "<=": Operator.AT_MOST, "＜＝": Operator.AT_MOST,
+    "＜": Operator.LESS_THAN, "<": Operator.LESS_THAN,
+}  # fmt: skip
+LEVEL1 = {
+    name: full
+    for full in ("产出指标", "效益指标", "满意度指标", "成本指标")
+    for name in (full, full.removesuffix("指标"))
+}
+LEVELS = {"一级": "一级", "二级": "二级", "": "二级"}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    data: DepartmentYear | None
+    errors: tuple[Finding, ...]
+
+
+class WorkbookUnreadable(Exception):
+    """The file is not an .xlsx workbook we can open (message in Chinese)."""
+
+
+def read_workbook(path: str | Path) -> LoadResult:
+    """Validate and read a whole workbook; ``data`` is None when anything is wrong."""
+    path = Path(path)
+    sheets = _open_sheets(path)
+    errors: list[Finding] = []
+    missing = [spec.name for spec in (PROFILE_SHEET, BUDGET_SHEET, PROJECT_SHEET) if spec.name not in sheets]
+    for name in missing:
+        errors.append(Finding("INPUT", Severity.ERROR, "缺少工作表", Location(name)))
+    if missing:
+        return LoadResult(None, tuple(errors))
+    department = _read_department(sheets[PROFILE_SHEET.name], errors)
+    year = department.year if department else 0
+    lines = _read_budget(_cells(BUDGET_SHEET, sheets, errors), year, errors)
+    projects = _read_projects(_cells(PROJECT_SHEET, sheets, errors), year, errors)
+    codes = {project.code for project in projects}
+    indicators = _read_indicators(_cells(INDICATOR_SHEET, sheets, errors), codes)
+    dept_indicators = _read_indicators(_cells(DEPARTMENT_INDICATOR_SHEET, sheets, errors), None)
+    problems, measures = _read_statements(_cells(STATEMENT_SHEET, sheets, errors))
+    if errors or department is None:
+        return LoadResult(None, tuple(errors))
+    data = DepartmentYear(
+        department, tuple(lines), tuple(projects), tuple(indicators), tuple(dept_indicators),
+        tuple(problems), tuple(measures), source_name=path.name,
+    )  # fmt: skip
+    return LoadResult(data, ())
+
+
+def _open_sheets(path: Path) -> dict[str, list[list[object]]]:
+    if not path.is_file():
+        raise WorkbookUnreadable(f"文件不存在：{path}")
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        return {
+            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in workbook.sheet_names
+        }
+    except Exception as error:  # calamine raises several unrelated types for bad files
+        raise WorkbookUnreadable(f"无法读取工作簿「{path.name}」：不是有效的 .xlsx 文件") from error
+
+
+def _cells(spec: SheetSpec, sheets: dict, errors: list[Finding]) -> SheetCells | None:
+    """A sheet's cells; optional sheets that are absent read as empty."""
+    if spec.name not in sheets:
+        return None
+    cells = SheetCells(spec, sheets[spec.name], errors)
+    return cells if cells.ok else None
+
+
+def _read_department(rows: list[list[object]], errors: list[Finding]) -> Department | None:
+    cells = SheetCells(PROFILE_SHEET, rows, errors)
+    if not cells.ok:
+        return None
+    fields: dict[str, object] = {key: [] for key in MULTI_PARAGRAPH_KEYS}
+    for number, row in cells.data_rows():
+        key = cells.text(number, row, "key")
+        value = cell_text(cells.raw(row, "value"))
+        field = PROFILE_KEYS.get(key)
+        if field is None:
+            cells.invalid(number, "key", f"未知项「{key}」，可填：{'、'.join(PROFILE_KEYS)}")
+        elif field in MULTI_PARAGRAPH_KEYS:
+            if value:
+                fields[field].append(value)
+        else:
+            fields[field] = value
+            fields[f"{field}_row"] = number
+    return _department_from(fields, cells)
+
+
+def _department_from(fields: dict[str, object], cells: SheetCells) -> Department | None:
+    name = str(fields.get("name") or "")
+    year_text = str(fields.get("year") or "")
+    if not name:
+        cells.invalid(int(fields.get("name_row", 3)), "value", "缺少「部门名称」")
+    if not (year_text.isdigit() and 2000 <= int(year_text) <= 2100):
+        cells.invalid(int(fields.get("year_row", 3)), "value", f"「年度」应为四位年份，实为「{year_text}」")
+        return None
+    if not name:
+        return None
+    return Department(
+        name=name,
+        year=int(year_text),
+        jurisdiction=str(fields.get("jurisdiction") or ""),
+        parent=str(fields.get("parent") or ""),
+        full_name=str(fields.get("full_name") or name),
+        profile=str(fields.get("profile") or ""),
+        **{key: tuple(fields[key]) for key in MULTI_PARAGRAPH_KEYS},
+    )
+
+
+def _class_code(cells: SheetCells, number: int, row: list[object], year: int) -> str:
+    code = cells.text(number, row, "class_code")
+    if code and year and not is_valid_class_code(code, year):
+        cells.invalid(number, "class_code", f"未知的功能分类科目编码「{code}」（{year} 年科目表）")
+    return code
+
+
+def _read_budget(cells: SheetCells | None, year: int, errors: list[Finding]) -> list[BudgetLine]:
+    if cells is None:
+        return []
+    lines = []
+    for number, row in cells.data_rows():
+        source = cells.choice(number, row, "source", SOURCES)
+        kind = cells.choice(number, row, "kind", KINDS)
+        code = _class_code(cells, number, row, year)
+        amounts = Amounts(
+            cells.amount(number, row, "initial"),
+            cells.amount(number, row, "final"),
+            cells.amount(number, row, "actual"),
+        )
+        if source and kind and code:
+            name = cell_text(cells.raw(row, "class_name"))
+            lines.append(BudgetLine(source, code, name, kind, amounts, cells.location(number)))
+    if not lines and cells.ok:
+        errors.append(Finding("INPUT", Severity.ERROR, "预算收支表没有数据行", Location(cells.spec.name)))
+    return lines
+
+
+def _read_projects(cells: SheetCells | None, year: int, errors: list[Finding]) -> list[Project]:
+    if cells is None:
+        return []
+    projects: list[Project] = []
+    seen: dict[str, int] = {}
+    for number, row in cells.data_rows():
+        project = _read_project(cells, number, row, year)
+        if project is None:
+            continue
+        if project.code in seen:
+            cells.invalid(number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复")
+            continue
+        seen[project.code] = number
+        projects.append(project)
+    return projects
+
+
+def _read_project(cells: SheetCells, number: int, row: list[object], year: int) -> Project | None:
+    code = cells.text(number, row, "code")
+    name = cells.text(number, row, "name")
+    level = cells.choice(number, row, "level", LEVELS) or "二级"
+    source = cells.choice(number, row, "source", SOURCES)
+    class_code = _class_code(cells, number, row, year)
+    section = cells.text(number, row, "section")
+    fiscal = Amounts(
+        cells.amount(number, row, "initial"),
+        cells.amount(number, row, "final"),
+        cells.amount(number, row, "actual"),
+    )
+    carryover = _extra_funds(cells, number, row, "carryover")
+    other = _extra_funds(cells, number, row, "other")
+    self_score = cells.number(number, row, "self_score")
+    if self_score is not None and not Decimal(0) <= self_score <= Decimal(100):
+        cells.invalid(number, "self_score", f"自评总分应在 0–100 之间，实为 {self_score}")
+    if not (code and name and source and class_code and section):
+        return None
+    return Project(
+        code=code, name=name, source=source, class_code=class_code, fiscal=fiscal,
+        section=section, level=str(level), carryover=carryover, other_funds=other,
+        goal=cell_text(cells.raw(row, "goal")),
+        goal_outcome=cell_text(cells.raw(row, "goal_outcome")),
+        execution_explanation=cell_text(cells.raw(row, "execution_explanation")),
+        self_score=self_score,
+        illustrative=cells.yes_no(number, row, "illustrative", False),
+        location=cells.location(number),
+    )  # fmt: skip
+
+
+def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str) -> Amounts:
+    final = cells.amount(number, row, f"{prefix}_final")
+    actual = cells.amount(number, row, f"{prefix}_actual")
+    if not final and not actual:
+        return ZERO_AMOUNTS
+    return Amounts(Decimal(0), final, actual)
+
+
+def _read_indicators(cells: SheetCells | None, project_codes: set[str] | None) -> list[Indicator]:
+    """Project indicators (owner = 项目编码) or, with ``project_codes`` None, department ones."""
+    if cells is None:
+        return []
+    indicators = []
+    for number, row in cells.data_rows():
+        indicator = _read_indicator(cells, number, row, project_codes)
+        if indicator is not None:
+            indicators.append(indicator)
+    return indicators
+
+
+def _owner(cells: SheetCells, number: int, row: list[object], codes: set[str] | None) -> str:
+    if codes is None:
+        return DEPARTMENT_OWNER
+    owner = cells.text(number, row, "owner")
+    if owner and owner not in codes:
+        cells.invalid(number, "owner", f"项目编码「{owner}」在「项目」表中不存在")
+    return owner
+
+
+def _read_indicator(
+    cells: SheetCells, number: int, row: list[object], codes: set[str] | None
+) -> Indicator | None:
+    owner = _owner(cells, number, row, codes)
+    dimension = cells.choice(number, row, "dimension", DIMENSIONS) if codes is None else None
+    level1 = cells.choice(number, row, "level1", LEVEL1)
+    kind = cells.choice(number, row, "kind", INDICATOR_KINDS)
+    weight = cells.number(number, row, "weight")
+    if weight is not None and not Decimal(0) < weight <= Decimal(100):
+        cells.invalid(number, "weight", f"分值应大于 0 且不超过 100，实为 {weight}")
+    operator = cells.choice(number, row, "operator", OPERATORS)
+    quantitative = kind is IndicatorKind.QUANTITATIVE
+    target = cells.number(number, row, "target") if quantitative else None
+    actual = _actual(cells, number, row) if quantitative else None
+    self_score = cells.number(number, row, "self_score")
+    if self_score is not None and weight is not None and not 0 <= self_score <= weight:
+        cells.invalid(number, "self_score", f"自评得分应在 0 与分值 {weight} 之间，实为 {self_score}")
+    name = cells.text(number, row, "name")
+    level2 = cells.text(number, row, "level2")
+    if not (owner and level1 and kind and weight is not None and name and level2):
+        return None
+    if codes is None and dimension is None:
+        return None
+    return Indicator(
+        owner=owner, level1=str(level1), level2=level2, name=name, kind=kind,
+        weight=weight, operator=operator, target=target,
+        unit=cell_text(cells.raw(row, "unit")), actual=actual,
+        band=cell_text(cells.raw(row, "band")), self_score=self_score,
+        applicable=cells.yes_no(number, row, "applicable", True),
+        explanation=cell_text(cells.raw(row, "explanation")),
+        evidence=cell_text(cells.raw(row, "evidence")),
+        basis=cell_text(cells.raw(row, "basis")),
+        target_text=cell_text(cells.raw(row, "target")),
+        actual_text=cell_text(cells.raw(row, "actual")),
+        dimension=dimension, metric=cell_text(cells.raw(row, "metric")),
+        location=cells.location(number),
+    )  # fmt: skip
+
+
+def _actual(cells: SheetCells, number: int, row: list[object]) -> Decimal | None:
+    """A quantitative actual; a department metric row may leave it for the system."""
+    if "metric" in cells.columns and cell_text(cells.raw(row, "metric")):
+        return None
+    return cells.number(number, row, "actual")
+
+
+def _read_statements(cells: SheetCells | None) -> tuple[list[Statement], list[Statement]]:
+    problems: list[Statement] = []
+    measures: list[Statement] = []
+    if cells is None:
+        return problems, measures
+    targets = {"问题": problems, "措施": measures}
+    for number, row in cells.data_rows():
+        kind = cells.choice(number, row, "type", {name: name for name in targets})
+        title = cells.text(number, row, "title")
+        if kind is not None and title:
+            body = cell_text(cells.raw(row, "body"))
+            targets[str(kind)].append(Statement(title, body, cells.location(number)))
+    return problems, measures
