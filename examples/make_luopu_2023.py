@@ -13,6 +13,7 @@ Run: ``python examples/make_luopu_2023.py`` (deterministic; rewrites the workboo
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -158,7 +159,8 @@ def build_projects(
     projects: list[Project] = []
     lines: list[BudgetLine] = []
     for class_code, (actual_total, change, _basic, count) in classes.items():
-        actuals = split(actual_total, count, rng)
+        # Largest first: the projects named first (the seed's own) are the biggest.
+        actuals = sorted(split(actual_total, count, rng), reverse=True)
         initial_total = actual_total - change
         initials = split(initial_total, count, rng)
         if count > 3 and initial_total > 0:
@@ -184,10 +186,10 @@ def _project(
     source: BudgetSource, class_code: str, prefix: str, number: int, actual: int, initial: int,
     name: str, rng: random.Random,
 ) -> Project:  # fmt: skip
-    rate_per_mille = rng.choice([1000] * 6 + [990, 985, 975, 960, 930, 880])
+    rate_per_mille = rng.choice([1000] * 6 + [990, 985, 975, 960, 930, 880, 820, 760])
     final = actual * 1000 // rate_per_mille
     explanation = ""
-    if rate_per_mille < 900:
+    if rate_per_mille < 900 and rng.random() < 0.7:
         explanation = "部分工程款按合同约定待验收后支付，结余资金已按规定收回统筹。"
     return Project(
         code=f"{prefix}{number:03d}",
@@ -231,11 +233,18 @@ def project_indicators(project: Project, rng: random.Random) -> list[Indicator]:
     them, as in a real filing where some are forgotten.
     """
     code = project.code
-    topic = project.name.removesuffix("经费")
+    topic = re.sub(r"经费|（第\d+批）", "", project.name)
     planned = rng.choice([4, 6, 8, 10, 12, 20, 24, 50])
-    done = planned if rng.random() > 0.12 else planned - max(1, planned // 4)
-    explain = "" if done == planned or rng.random() < 0.3 else "受施工周期影响部分任务顺延至次年，已纳入下年度计划。"
-    satisfaction = rng.choice([92, 93, 95, 96, 97, 98])
+    done = planned if rng.random() > 0.2 else planned - max(1, planned * rng.randint(1, 5) // 10)
+    explain = (
+        ""
+        if done == planned or rng.random() < 0.25
+        else "受施工周期影响部分任务顺延至次年，已纳入下年度计划。"
+    )
+    satisfaction = rng.choice([84, 88, 92, 93, 95, 96, 97, 98])
+    satisfaction_note = ""
+    if satisfaction < 90 and rng.random() < 0.7:
+        satisfaction_note = "服务对象对办理时效意见较多，下年度优化流程、增加回访。"
     on_time = rng.random() > 0.08
     return [
         _indicator(code, "产出指标", "数量指标", f"{topic}完成任务数", 20,
@@ -259,6 +268,7 @@ def project_indicators(project: Project, rng: random.Random) -> list[Indicator]:
         _indicator(code, "满意度指标", "服务对象满意度指标", "服务对象满意度", 10,
                    operator=Operator.AT_LEAST, target=Decimal(90), unit="%",
                    actual=Decimal(satisfaction), self_score=Decimal(10), evidence="满意度问卷",
+                   explanation=satisfaction_note,
                    basis="历史标准"),
     ]  # fmt: skip
 
@@ -378,15 +388,18 @@ MANAGEMENT = (
     "清查等方式确保资产的安全和完整。",
 )
 PROBLEMS = (
-    ("部门绩效主体意识不强、绩效管理形式大于内容",
-     "部分预算单位编报的绩效目标不科学、不全面，不能据此安排单位年度预算，绩效目标与预算安排存在“两张皮”"
-     "现象。大部分预算单位绩效目标和结果自评打分都在 95-100 之间，自评结果打分随意、缺乏说服力。对于需要"
-     "开展绩效评价的项目缺乏跟踪，跟踪评价中发现的问题和相关责任还没有形成有效的制约机制。"),
-    ("绩效管理体制、机制还不健全",
-     "绝大多数单位把绩效管理工作只落实到财务人员头上，单位内部没有建立绩效评价协调机制，而财务人员对"
-     "绩效指标的一些基础数据、信息资料不是很清楚，存在被动应付现象。"),
-    ("评价结果应用不足",
-     "评价结果未能有效应用于政策制定、执行和监督过程中。"),
+    (
+        "部门绩效主体意识不强、绩效管理形式大于内容",
+        "部分预算单位编报的绩效目标不科学、不全面，不能据此安排单位年度预算，绩效目标与预算安排存在“两张皮”"
+        "现象。大部分预算单位绩效目标和结果自评打分都在 95-100 之间，自评结果打分随意、缺乏说服力。对于需要"
+        "开展绩效评价的项目缺乏跟踪，跟踪评价中发现的问题和相关责任还没有形成有效的制约机制。",
+    ),
+    (
+        "绩效管理体制、机制还不健全",
+        "绝大多数单位把绩效管理工作只落实到财务人员头上，单位内部没有建立绩效评价协调机制，而财务人员对"
+        "绩效指标的一些基础数据、信息资料不是很清楚，存在被动应付现象。",
+    ),
+    ("评价结果应用不足", "评价结果未能有效应用于政策制定、执行和监督过程中。"),
 )
 MEASURES = (
     ("加强绩效管理培训，提升部门绩效主体意识",

@@ -14,10 +14,16 @@ from jixiao.io.loading import load_and_evaluate
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "check", help="检查工作簿：数据一致性、偏差说明、分值、等级区间", description="检查部门工作簿，只列出发现的问题"
+        "check",
+        help="检查工作簿：数据一致性、偏差说明、分值、等级区间",
+        description="检查部门工作簿，只列出发现的问题",
     )
-    parser.add_argument("workbooks", nargs="+", metavar="工作簿", help=".xlsx 文件或包含它们的文件夹")
-    parser.add_argument("--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”")
+    parser.add_argument(
+        "workbooks", nargs="+", metavar="工作簿", help=".xlsx 文件或包含它们的文件夹"
+    )
+    parser.add_argument(
+        "--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，供脚本使用")
     parser.set_defaults(handler=run)
 

@@ -29,11 +29,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="评分并生成自评报告（.docx、.html）与标准表格（.xlsx）",
         description="读取部门工作簿，依据规则计算全部得分，写出自评报告和项目支出绩效自评表",
     )
-    parser.add_argument("workbooks", nargs="+", metavar="工作簿", help=".xlsx 文件或包含它们的文件夹")
+    parser.add_argument(
+        "workbooks", nargs="+", metavar="工作簿", help=".xlsx 文件或包含它们的文件夹"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="目录", help="输出目录")
-    parser.add_argument("--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”")
+    parser.add_argument(
+        "--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果，供脚本使用")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）"
+    )
     parser.set_defaults(handler=run)
 
 

@@ -41,7 +41,9 @@ def evaluation_dict(evaluation: Evaluation) -> dict[str, object]:
     }
 
 
-def print_findings(findings: tuple[Finding, ...] | list[Finding], source: Path | None = None) -> None:
+def print_findings(
+    findings: tuple[Finding, ...] | list[Finding], source: Path | None = None
+) -> None:
     prefix = f"{source.name}：" if source else ""
     for finding in findings:
         print(f"{prefix}{finding.describe()}")

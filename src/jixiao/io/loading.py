@@ -43,7 +43,9 @@ def load_and_evaluate(path: str | Path, profile_name: str | None = None) -> Load
     if result.data is None:
         return Loaded(path, None, result.errors)
     try:
-        profile = _profile_for(profile_name or result.data.department.profile, result.data.department.year)
+        profile = _profile_for(
+            profile_name or result.data.department.profile, result.data.department.year
+        )
     except ProfileError as error:
         return Loaded(path, None, (_input_error(str(error), "部门信息"),))
     return Loaded(path, evaluate(result.data, profile), ())

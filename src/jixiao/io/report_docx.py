@@ -40,7 +40,9 @@ STYLE_NAMES = ("JX Title", "JX Heading 1", "JX Heading 2", "JX Body", "JX Captio
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(10.5)  # 五号
 LINE = Pt(28)
-W_PPR, W_PSTYLE, W_JC, W_R, W_T, W_VAL = (qn(f"w:{tag}") for tag in ("pPr", "pStyle", "jc", "r", "t", "val"))
+W_PPR, W_PSTYLE, W_JC, W_R, W_T, W_VAL = (
+    qn(f"w:{tag}") for tag in ("pPr", "pStyle", "jc", "r", "t", "val")
+)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

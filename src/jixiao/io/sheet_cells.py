@@ -12,7 +12,7 @@ from decimal import Decimal
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import FEN, WAN, NotANumber, parse_decimal
 from jixiao.core.records import Location
-from jixiao.io.workbook_format import HEADER_ROW, Cell, Column, SheetSpec
+from jixiao.io.workbook_format import Column, SheetSpec
 
 # No department's line comes near a 万亿元 (10^12 元): such a figure is a typing slip
 # (a unit confusion or extra digits), so it is refused rather than reported.
@@ -161,7 +161,9 @@ class SheetCells:
             self._error(number, column, f"金额不能为负数，实为「{cell_text(self.raw(row, key))}」")
         elif yuan > MAX_AMOUNT_YUAN:
             self._error(
-                number, column, f"金额「{cell_text(self.raw(row, key))}」超过一万亿元，请检查单位或位数"
+                number,
+                column,
+                f"金额「{cell_text(self.raw(row, key))}」超过一万亿元，请检查单位或位数",
             )
         return yuan.quantize(FEN)
 
@@ -176,7 +178,9 @@ class SheetCells:
         self._error(number, self.spec.column(key), f"应填“是”或“否”，实为「{value}」")
         return default
 
-    def choice(self, number: int, row: list[object], key: str, allowed: dict[str, object]) -> object:
+    def choice(
+        self, number: int, row: list[object], key: str, allowed: dict[str, object]
+    ) -> object:
         """A value from a closed list; an unknown one is an error listing the options."""
         value = self.text(number, row, key)
         if not value:

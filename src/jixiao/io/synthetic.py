@@ -60,6 +60,7 @@ OVER_EXPLANATION = "实际需求高于预期，目标设置偏低，下一年度
 # Actual as a percentage of the target, per intended outcome (lower-is-better: no "over").
 HIGHER_PERCENTS = {"missed": (60, 99), "over": (131, 160), "achieved": (100, 125)}
 LOWER_PERCENTS = {"missed": (110, 210), "over": (40, 100), "achieved": (40, 100)}
+METRIC_EXPLANATION = "按预算数据自动计算；未达目标时，原因及改进措施见管理效率分析。"
 EXECUTION_EXPLANATION = "部分合同款项按进度于次年支付，执行率偏低；将加快支付进度。"
 
 
@@ -115,7 +116,7 @@ def _share_of(cents: int, low_percent: int, high_percent: int, rng: random.Rando
 
 
 def _department(index: int) -> Department:
-    name = f"合成街道{index:03d}"
+    name = f"合成{index:03d}街道"
     return Department(
         name=name,
         year=YEAR,
@@ -281,7 +282,9 @@ def _budget_lines(rng: random.Random, projects: list[Project]) -> Iterator[Budge
     for code in BASIC_CLASSES:
         initial = rng.randint(50_000_000, 2_000_000_000)
         final = _share_of(initial, 95, 110, rng)
-        amounts = Amounts(_hundredths(initial), _hundredths(final), _hundredths(_share_of(final, 95, 100, rng)))
+        amounts = Amounts(
+            _hundredths(initial), _hundredths(final), _hundredths(_share_of(final, 95, 100, rng))
+        )
         yield BudgetLine(
             BudgetSource.GENERAL, code, names[code[:3]], ExpenditureKind.BASIC, amounts
         )
@@ -330,11 +333,12 @@ def _department_indicator(
     dimension: Dimension, level1: str, level2: str, name: str, weight: Decimal,
     operator: Operator, target: Decimal, unit: str, actual: Decimal | None, metric: str = "",
 ) -> Indicator:  # fmt: skip
+    missed = actual is not None and actual < target
     # A computed metric's value is known only at evaluation, so it is explained in advance.
-    missed = actual is None or actual < target
+    explanation = METRIC_EXPLANATION if metric else DEVIATION if missed else ""
     return Indicator(
         owner=DEPARTMENT_OWNER, level1=level1, level2=level2, name=name,
         kind=IndicatorKind.QUANTITATIVE, weight=weight, operator=operator, target=target,
         unit=unit, actual=actual, dimension=dimension, metric=metric,
-        explanation=DEVIATION if missed else "",
+        explanation=explanation,
     )  # fmt: skip

@@ -21,7 +21,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
-from jixiao.core.records import Amounts, Indicator, IndicatorKind, Location, Project
+from jixiao.core.narrative.indicator_text import actual_text, target_text
+from jixiao.core.records import Amounts, Location, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
 
 SUMMARY_SHEET = "汇总"
@@ -89,14 +90,14 @@ def _styles(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
     return {
         "title": workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}),
         "subtitle": workbook.add_format({"font_name": FONT, "font_size": 10, "align": "center"}),
-        "note": workbook.add_format({"font_name": FONT, "font_size": 9, "text_wrap": True, "valign": "top"}),
+        "note": workbook.add_format({"font_name": FONT, "font_size": 9}),
         "label": workbook.add_format(label),
         "text": workbook.add_format({**base, "text_wrap": True}),
         "center": workbook.add_format({**base, "align": "center", "text_wrap": True}),
         "money": workbook.add_format({**base, "num_format": "#,##0.00"}),
         "score": workbook.add_format({**base, "num_format": "0.00"}),
         "rate": workbook.add_format({**base, "num_format": "0.00%"}),
-        "weight": workbook.add_format({**base, "num_format": "0.##"}),
+        "weight": workbook.add_format({**base, "num_format": "General"}),
         "total": workbook.add_format({**base, "bold": True, "num_format": "0.00"}),
     }  # fmt: skip
 
@@ -112,12 +113,6 @@ def _number(sheet: Worksheet, row: int, col: int, value: Decimal | None, style: 
 def _rate(ratio: Decimal | None) -> Decimal | None:
     """A ratio rounded half-up to the hundredth of a percent a rate cell shows."""
     return None if ratio is None else quantize_half_up(ratio, RATE_PLACES)
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal as people write it: ``100``, ``12.5`` (no exponent, no trailing zeros)."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _source(location: Location | None) -> str:
@@ -232,7 +227,7 @@ def _write_department(sheet: Worksheet, styles: dict[str, Format], evaluation: E
     sheet.merge_range(
         row + 1, 6, row + 1, last, f"{result.grade}（{result.total} 分）", styles["center"]
     )
-    _write_footnote(sheet, styles, row + 2, last, evaluation)
+    _write_footnote(sheet, styles, row + 2, evaluation)
     sheet.freeze_panes(3, 0)
     _print_setup(sheet, 2)
 
@@ -276,14 +271,14 @@ def _department_source(item: IndicatorScore, evaluation: Evaluation) -> str:
 
 
 def _write_footnote(
-    sheet: Worksheet, styles: dict[str, Format], row: int, last: int, evaluation: Evaluation
+    sheet: Worksheet, styles: dict[str, Format], row: int, evaluation: Evaluation
 ) -> None:
+    """How the scores were made and what 来源 means (one cell, overflowing to the right)."""
     text = (
         f"注：得分由系统依据实际完成值按「{evaluation.profile.name}」计算；"
         "「来源」列为该指标在所填工作簿中的行。"
     )
-    sheet.merge_range(row, 0, row, last, text, styles["note"])
-    sheet.set_row(row, 30)
+    sheet.write_string(row, 0, text, styles["note"])
 
 
 # --- 项目支出绩效自评表 --------------------------------------------------------------------
@@ -295,14 +290,15 @@ def _write_project(
     """One project's 项目支出绩效自评表, top to bottom, rows in order."""
     project = score.project
     _set_widths(sheet, PROJECT_WIDTHS)
-    sheet.merge_range(0, 0, 0, 8, "项目支出绩效自评表", styles["title"])
-    sheet.merge_range(1, 0, 1, 8, f"（{evaluation.data.department.year}年度）", styles["subtitle"])
-    row = _write_project_header(sheet, styles, 2, project, evaluation)
+    title = f"项目支出绩效自评表（{evaluation.data.department.year}年度）"
+    sheet.merge_range(0, 0, 0, 8, title, styles["title"])
+    sheet.set_row(0, 30)
+    row = _write_project_header(sheet, styles, 1, project, evaluation)
     row = _write_funds(sheet, styles, row, score)
     row = _write_goal(sheet, styles, row, project)
     row = _write_indicator_block(sheet, styles, row, score)
     row = _write_project_total(sheet, styles, row, score)
-    _write_footnote(sheet, styles, row, 8, evaluation)
+    _write_footnote(sheet, styles, row, evaluation)
     _print_setup(sheet)
 
 
@@ -407,8 +403,8 @@ def _write_indicator_row(
     sheet.write_string(row, col, indicator.level1, styles["center"])
     sheet.write_string(row, col + 1, indicator.level2, styles["center"])
     sheet.write_string(row, col + 2, indicator.name, styles["text"])
-    sheet.write_string(row, col + 3, _target_text(indicator), styles["center"])
-    sheet.write_string(row, col + 4, _actual_text(item), styles["center"])
+    sheet.write_string(row, col + 3, target_text(item), styles["center"])
+    sheet.write_string(row, col + 4, actual_text(item), styles["center"])
     _number(sheet, row, col + 5, indicator.weight, styles["weight"])
     if item.status is Status.NOT_APPLICABLE:
         sheet.write_string(row, col + 6, Status.NOT_APPLICABLE.value, styles["center"])
@@ -416,25 +412,6 @@ def _write_indicator_row(
         _number(sheet, row, col + 6, item.score, styles["score"])
     sheet.write_string(row, col + 7, indicator.explanation, styles["text"])
     sheet.write_string(row, col + 8, source, styles["text"])
-
-
-def _target_text(indicator: Indicator) -> str:
-    """年度指标值: operator, value and unit (定量) or the target's words (定性)."""
-    if indicator.kind is IndicatorKind.QUALITATIVE or indicator.target is None:
-        return indicator.target_text
-    operator = indicator.operator.value if indicator.operator else ""
-    return f"{operator}{_plain(indicator.target)}{indicator.unit}"
-
-
-def _actual_text(item: IndicatorScore) -> str:
-    """实际完成值: the (possibly computed) value with its unit, or the words and band."""
-    indicator = item.indicator
-    if indicator.kind is IndicatorKind.QUALITATIVE:
-        band = f"（{indicator.band}）" if indicator.band else ""
-        return f"{indicator.actual_text}{band}"
-    if item.actual is None:
-        return Status.NO_VALUE.value
-    return f"{_plain(item.actual)}{indicator.unit}"
 
 
 def _write_project_total(

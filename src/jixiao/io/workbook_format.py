@@ -82,8 +82,18 @@ MULTI_PARAGRAPH_KEYS = {
 BUDGET_SHEET = SheetSpec(
     "预算收支",
     (
-        Column("预算类型", "source", required=True, help="一般公共预算/政府性基金预算/国有资本经营预算/其他资金"),
-        Column("科目编码", "class_code", required=True, help="支出功能分类科目编码，类 3 位、款 5 位、项 7 位"),
+        Column(
+            "预算类型",
+            "source",
+            required=True,
+            help="一般公共预算/政府性基金预算/国有资本经营预算/其他资金",
+        ),
+        Column(
+            "科目编码",
+            "class_code",
+            required=True,
+            help="支出功能分类科目编码，类 3 位、款 5 位、项 7 位",
+        ),
         Column("科目名称", "class_name", width=22),
         Column("支出类型", "kind", required=True, help="基本支出/项目支出"),
         Column("年初预算数", "initial", Cell.AMOUNT, required=True),

@@ -78,7 +78,11 @@ def read_workbook(path: str | Path) -> LoadResult:
     path = Path(path)
     sheets = _open_sheets(path)
     errors: list[Finding] = []
-    missing = [spec.name for spec in (PROFILE_SHEET, BUDGET_SHEET, PROJECT_SHEET) if spec.name not in sheets]
+    missing = [
+        spec.name
+        for spec in (PROFILE_SHEET, BUDGET_SHEET, PROJECT_SHEET)
+        if spec.name not in sheets
+    ]
     for name in missing:
         errors.append(Finding("INPUT", Severity.ERROR, "缺少工作表", Location(name)))
     if missing:
@@ -147,7 +151,9 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
     if not name:
         cells.invalid(int(fields.get("name_row", 3)), "value", "缺少「部门名称」")
     if not (year_text.isdigit() and 2000 <= int(year_text) <= 2100):
-        cells.invalid(int(fields.get("year_row", 3)), "value", f"「年度」应为四位年份，实为「{year_text}」")
+        cells.invalid(
+            int(fields.get("year_row", 3)), "value", f"「年度」应为四位年份，实为「{year_text}」"
+        )
         return None
     if not name:
         return None
@@ -186,7 +192,9 @@ def _read_budget(cells: SheetCells | None, year: int, errors: list[Finding]) -> 
             name = cell_text(cells.raw(row, "class_name"))
             lines.append(BudgetLine(source, code, name, kind, amounts, cells.location(number)))
     if not lines and cells.ok:
-        errors.append(Finding("INPUT", Severity.ERROR, "预算收支表没有数据行", Location(cells.spec.name)))
+        errors.append(
+            Finding("INPUT", Severity.ERROR, "预算收支表没有数据行", Location(cells.spec.name))
+        )
     return lines
 
 
@@ -200,7 +208,9 @@ def _read_projects(cells: SheetCells | None, year: int, errors: list[Finding]) -
         if project is None:
             continue
         if project.code in seen:
-            cells.invalid(number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复")
+            cells.invalid(
+                number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复"
+            )
             continue
         seen[project.code] = number
         projects.append(project)
@@ -283,7 +293,9 @@ def _read_indicator(
     actual = _actual(cells, number, row) if quantitative else None
     self_score = cells.number(number, row, "self_score")
     if self_score is not None and weight is not None and not 0 <= self_score <= weight:
-        cells.invalid(number, "self_score", f"自评得分应在 0 与分值 {weight} 之间，实为 {self_score}")
+        cells.invalid(
+            number, "self_score", f"自评得分应在 0 与分值 {weight} 之间，实为 {self_score}"
+        )
     name = cells.text(number, row, "name")
     level2 = cells.text(number, row, "level2")
     if not (owner and level1 and kind and weight is not None and name and level2):

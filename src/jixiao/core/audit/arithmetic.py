@@ -21,7 +21,9 @@ from jixiao.core.profile import RulesProfile
 
 _ITEMIZE = "其中"
 _SUM_WORDS = re.compile(r"(合计|共计|总计|加总|总额为|总额|合计为|共计为|总计为)\s*$")
-_BREAKDOWN_START = re.compile(r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)")
+_BREAKDOWN_START = re.compile(
+    r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)"
+)
 _PARTIAL_WORDS = ("等", "主要")
 _PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 
@@ -82,9 +84,7 @@ def _sentence_end(text: str, offset: int) -> int:
     return min((end for end in ends if end >= 0), default=len(text))
 
 
-def _list_parts(
-    paragraph: Paragraph, total: Mention, start: int, end: int
-) -> tuple[Mention, ...]:
+def _list_parts(paragraph: Paragraph, total: Mention, start: int, end: int) -> tuple[Mention, ...]:
     """Each item's figure: the first level figure of each "；" item, or of each clause."""
     text = paragraph.block.text
     hidden = [match.span() for match in _PARENTHESES.finditer(text, start, end)]
@@ -198,7 +198,7 @@ class Breakdown:
 def check_change_breakdowns(
     extraction: Extraction, profile: RulesProfile
 ) -> Iterator[AuditFinding]:
-    """"主要变动情况：一是…增加 a，二是…减少 b" against the change they explain."""
+    """ "主要变动情况：一是…增加 a，二是…减少 b" against the change they explain."""
     for paragraph in extraction.paragraphs:
         for breakdown in change_breakdowns(paragraph):
             finding = _compare_breakdown(breakdown)

@@ -135,7 +135,11 @@ def _quantity(match: re.Match[str], original: str) -> Quantity | None:
     if _is_chinese(raw) and value != int(value):
         return None
     return Quantity(
-        Kind.COUNT, value * multiplier, places * multiplier, match.group("measure"), Decimal(1),
+        Kind.COUNT,
+        value * multiplier,
+        places * multiplier,
+        match.group("measure"),
+        Decimal(1),
         *span,
     )
 

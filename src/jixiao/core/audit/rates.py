@@ -29,7 +29,7 @@ PERCENT_PLACES = Decimal("0.01")
 
 @dataclass(frozen=True, slots=True)
 class ChangeRelation:
-    """"current, 比 base 增加/减少 change, 增长/下降 rate" as the sentence states it."""
+    """ "current, 比 base 增加/减少 change, 增长/下降 rate" as the sentence states it."""
 
     paragraph: Paragraph
     current: Mention
@@ -169,7 +169,7 @@ def _relation_finding(
 
 
 def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """"A，占 B 的 r%" (or a part of a "其中" list with its share) against A ÷ B."""
+    """ "A，占 B 的 r%" (or a part of a "其中" list with its share) against A ÷ B."""
     for paragraph in extraction.paragraphs:
         totals = {
             part.quantity.start: item.total
@@ -211,8 +211,13 @@ def _check_share(
     )
     span = (min(part.quantity.start, whole.quantity.start), stated.end)
     return finding_at(
-        share.block, span, "share-mismatch", Severity.ERROR, message,
-        stated=stated.text, computed=computed,
+        share.block,
+        span,
+        "share-mismatch",
+        Severity.ERROR,
+        message,
+        stated=stated.text,
+        computed=computed,
     )
 
 
@@ -262,10 +267,8 @@ def _budget(amounts: list[Mention]) -> Mention | None:
     return budgets[0] if len(budgets) == 1 else None
 
 
-def check_execution_rates(
-    extraction: Extraction, profile: RulesProfile
-) -> Iterator[AuditFinding]:
-    """"执行率 r%" against 执行数 ÷ 预算数 stated in the same sentence."""
+def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """ "执行率 r%" against 执行数 ÷ 预算数 stated in the same sentence."""
     for item in execution_rates(extraction):
         if item.spent is None or item.budget is None:
             continue
@@ -277,6 +280,11 @@ def check_execution_rates(
         message = f"预算执行率 {rate.text} 与执行数 {spent.text} ÷ 预算数 {budget.text} = {computed} 不符。"
         span = (min(spent.start, budget.start), rate.end)
         yield finding_at(
-            item.paragraph.block, span, "execution-rate-mismatch", Severity.ERROR, message,
-            stated=rate.text, computed=computed,
+            item.paragraph.block,
+            span,
+            "execution-rate-mismatch",
+            Severity.ERROR,
+            message,
+            stated=rate.text,
+            computed=computed,
         )

@@ -21,7 +21,6 @@ from jixiao.core.audit.scoretable import (
     FundsRow,
     IndicatorRow,
     ScoreTable,
-    cell_number,
     grade_name,
     parse_measure,
     parse_target,
@@ -32,8 +31,12 @@ from jixiao.core.money import HUNDRED, ZERO, quantize_half_up, rounding_toleranc
 from jixiao.core.profile import RulesProfile
 from jixiao.core.scoring import execution_share, quantitative_share
 
-_PROSE_SCORE = re.compile(r"(自评得分|综合得分|评价得分|总分|得分)\s*(?:为|是|达到?)?\s*(\d+(?:\.\d+)?)\s*分")
-_PROSE_GRADE = re.compile(r"(?:等级|等次|结论|评定|评价)\s*(?:为|是)?\s*[“\"「『]?(优秀|良好|中等|较差|优|良|中|差)")
+_PROSE_SCORE = re.compile(
+    r"(自评得分|综合得分|评价得分|总分|得分)\s*(?:为|是|达到?)?\s*(\d+(?:\.\d+)?)\s*分"
+)
+_PROSE_GRADE = re.compile(
+    r"(?:等级|等次|结论|评定|评价)\s*(?:为|是)?\s*[“\"「『]?(优秀|良好|中等|较差|优|良|中|差)"
+)
 _TOTAL_ROW_WORDS = ("总额", "合计", "总计")
 _PART_ROW_WORDS = ("其中", "财政拨款", "上年结转", "其他资金")
 
@@ -70,9 +73,10 @@ def _show(value: Decimal, places: Decimal) -> str:
 def _check_funds_sums(table: ScoreTable) -> Iterator[AuditFinding]:
     if not table.funds or not any(word in table.funds[0].label for word in _TOTAL_ROW_WORDS):
         return
-    total, parts = table.funds[0], [
-        row for row in table.funds[1:] if any(word in row.label for word in _PART_ROW_WORDS)
-    ]
+    total, parts = (
+        table.funds[0],
+        [row for row in table.funds[1:] if any(word in row.label for word in _PART_ROW_WORDS)],
+    )
     if len(parts) < 2:
         return
     for key in ("initial", "final", "actual"):
@@ -98,7 +102,9 @@ def _column_sum(total: FundsRow, parts: list[FundsRow], key: str) -> AuditFindin
     computed = _show(summed, places)
     if abs(gap) <= rounding_tolerance(len(parts), places):
         message = f"「{total.label}」{computed} 为各行四舍五入后相加，与所填 {cell.text} 的差在误差范围内。"
-        return _cell_finding(cell, "table-sum-rounding", Severity.INFO, message, cell.text, computed)
+        return _cell_finding(
+            cell, "table-sum-rounding", Severity.INFO, message, cell.text, computed
+        )
     message = f"「{total.label}」所填 {cell.text}，而下列各行合计 {computed}，相差 {_show(abs(gap), places)}。"
     return _cell_finding(cell, "table-sum-mismatch", Severity.ERROR, message, cell.text, computed)
 
@@ -117,8 +123,9 @@ def _check_execution(table: ScoreTable, profile: RulesProfile) -> Iterator[Audit
     final, actual = row.cells["final"], row.cells["actual"]
     if final.number is None or actual.number is None:
         return
-    half = (stated_places(final.text) + stated_places(actual.text)) / 4
-    bounds = ratio_range(actual.number, half, final.number, half)
+    bounds = ratio_range(
+        actual.number, stated_places(actual.text) / 2, final.number, stated_places(final.text) / 2
+    )
     rate_cell = row.cells.get("rate")
     if bounds and rate_cell is not None and rate_cell.number is not None:
         rate_half = stated_places(rate_cell.text.rstrip("%％")) / 2
@@ -126,7 +133,12 @@ def _check_execution(table: ScoreTable, profile: RulesProfile) -> Iterator[Audit
             computed = f"{quantize_half_up((bounds[0] + bounds[1]) / 2, Decimal('0.01'))}%"
             message = f"执行率填 {rate_cell.text}，而全年执行数 {actual.text} ÷ 全年预算数 {final.text} = {computed}。"
             yield _cell_finding(
-                rate_cell, "execution-rate-mismatch", Severity.ERROR, message, rate_cell.text, computed
+                rate_cell,
+                "execution-rate-mismatch",
+                Severity.ERROR,
+                message,
+                rate_cell.text,
+                computed,
             )
     yield from _check_execution_score(row, profile)
 
@@ -150,7 +162,10 @@ def _check_execution_score(row: FundsRow, profile: RulesProfile) -> Iterator[Aud
     rate_cell = row.cells.get("rate")
     if rate_cell is not None and rate_cell.number is not None:
         rates.append(rate_cell.number / HUNDRED)
-    expected = [quantize_half_up(execution_share(rate, profile) * weight, profile.score_places) for rate in rates]
+    expected = [
+        quantize_half_up(execution_share(rate, profile) * weight, profile.score_places)
+        for rate in rates
+    ]
     if any(abs(score_cell.number - value) <= profile.score_places for value in expected):
         return
     computed = str(expected[0])
@@ -170,7 +185,9 @@ def _check_indicator(row: IndicatorRow, profile: RulesProfile) -> Iterator[Audit
     if weight is None:
         return
     if not score_cell.text:
-        yield _cell_finding(score_cell, "score-empty", Severity.ERROR, f"指标「{name}」的得分未填写。")
+        yield _cell_finding(
+            score_cell, "score-empty", Severity.ERROR, f"指标「{name}」的得分未填写。"
+        )
         return
     score = score_cell.number
     if score is None:
@@ -206,7 +223,12 @@ def _check_quantitative(
             f"{score_cell.text} 分；按规则配置应得 {expected} 分。"
         )
         yield _cell_finding(
-            score_cell, "indicator-full-marks-missed", Severity.ERROR, message, score_cell.text, str(expected)
+            score_cell,
+            "indicator-full-marks-missed",
+            Severity.ERROR,
+            message,
+            score_cell.text,
+            str(expected),
         )
     elif abs(score - expected) > profile.score_places:
         message = (
@@ -214,9 +236,16 @@ def _check_quantitative(
             f"按规则配置应得 {expected} 分，表中填 {score_cell.text} 分。"
         )
         yield _cell_finding(
-            score_cell, "indicator-score-rule", Severity.WARNING, message, score_cell.text, str(expected)
+            score_cell,
+            "indicator-score-rule",
+            Severity.WARNING,
+            message,
+            score_cell.text,
+            str(expected),
         )
-    yield from _check_deviation(row, share, actual_value, target_value, operator.higher_is_better, profile)
+    yield from _check_deviation(
+        row, share, actual_value, target_value, operator.higher_is_better, profile
+    )
 
 
 def _check_deviation(
@@ -257,20 +286,32 @@ def _check_band(
 
 
 def _check_weights(table: ScoreTable, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """Indicator weights plus the execution weight against the total (100 by default)."""
     if not table.indicators:
         return
-    execution = _execution_row(table)
-    weights = [row.cells["weight"].number or ZERO for row in table.indicators]
-    if execution is not None and execution.cells.get("weight") and execution.cells["weight"].number:
-        weights.append(execution.cells["weight"].number)
-    summed = sum(weights, ZERO)
+    execution_weight = _execution_weight(table)
     total_cell = table.total.get("weight")
+    if execution_weight is None and total_cell is None:
+        return
+    if execution_weight is None:
+        execution_weight = profile.execution_weight
+    summed = execution_weight + sum(
+        (row.cells["weight"].number or ZERO for row in table.indicators), ZERO
+    )
     stated = total_cell.number if total_cell and total_cell.number is not None else HUNDRED
     if summed == stated:
         return
-    message = f"各项分值合计 {summed}，与总分值 {stated} 不符。"
+    message = (
+        f"各项分值（含预算执行率 {execution_weight} 分）合计 {summed}，与总分值 {stated} 不符。"
+    )
     cell = total_cell or table.indicators[-1].cells["weight"]
     yield _cell_finding(cell, "weights-sum", Severity.ERROR, message, str(stated), str(summed))
+
+
+def _execution_weight(table: ScoreTable) -> Decimal | None:
+    execution = _execution_row(table)
+    cell = execution.cells.get("weight") if execution is not None else None
+    return cell.number if cell is not None else None
 
 
 def _check_total(table: ScoreTable, profile: RulesProfile) -> Iterator[AuditFinding]:
@@ -287,7 +328,9 @@ def _check_total(table: ScoreTable, profile: RulesProfile) -> Iterator[AuditFind
     yield from _check_grade(table, total_cell.number, profile)
 
 
-def _compare_total(total: Cell, parts: list[Cell], numbers: list[Decimal]) -> Iterator[AuditFinding]:
+def _compare_total(
+    total: Cell, parts: list[Cell], numbers: list[Decimal]
+) -> Iterator[AuditFinding]:
     summed = sum(numbers, ZERO)
     gap = summed - (total.number or ZERO)
     if gap == 0:
@@ -296,13 +339,19 @@ def _compare_total(total: Cell, parts: list[Cell], numbers: list[Decimal]) -> It
     computed = _show(summed, places)
     if abs(gap) <= rounding_tolerance(len(parts), places):
         message = f"总分 {total.text} 与各项得分之和 {computed} 的差在四舍五入误差范围内。"
-        yield _cell_finding(total, "total-score-rounding", Severity.INFO, message, total.text, computed)
+        yield _cell_finding(
+            total, "total-score-rounding", Severity.INFO, message, total.text, computed
+        )
         return
     message = f"总分填 {total.text}，而各项得分之和为 {computed}。"
-    yield _cell_finding(total, "total-score-mismatch", Severity.ERROR, message, total.text, computed)
+    yield _cell_finding(
+        total, "total-score-mismatch", Severity.ERROR, message, total.text, computed
+    )
 
 
-def _check_grade(table: ScoreTable, total: Decimal, profile: RulesProfile) -> Iterator[AuditFinding]:
+def _check_grade(
+    table: ScoreTable, total: Decimal, profile: RulesProfile
+) -> Iterator[AuditFinding]:
     cell = table.grade
     if cell is None:
         return
@@ -314,7 +363,7 @@ def _check_grade(table: ScoreTable, total: Decimal, profile: RulesProfile) -> It
 
 
 def check_prose_grades(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """"自评得分 N 分，等级为优" in the prose against the profile's grade bands."""
+    """ "自评得分 N 分，等级为优" in the prose against the profile's grade bands."""
     for paragraph in extraction.paragraphs:
         text = paragraph.block.text
         score = _PROSE_SCORE.search(text)
@@ -327,6 +376,11 @@ def check_prose_grades(extraction: Extraction, profile: RulesProfile) -> Iterato
         if stated != expected:
             message = f"得分 {score.group(2)} 分按等级划分属于“{expected}”，文中评为“{stated}”。"
             yield finding_at(
-                paragraph.block, (score.start(), grade.end()), "grade-band", Severity.ERROR,
-                message, stated=stated, computed=expected,
+                paragraph.block,
+                (score.start(), grade.end()),
+                "grade-band",
+                Severity.ERROR,
+                message,
+                stated=stated,
+                computed=expected,
             )

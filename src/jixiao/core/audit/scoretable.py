@@ -158,12 +158,15 @@ def _funds_rows(table: Table, rows: list[tuple[str, ...]]) -> tuple[FundsRow, ..
     first = min(columns.values())
     for index in range(header + 1, len(rows)):
         row = rows[index]
-        if cell_number(_at(row, columns["final"])) is None and cell_number(
-            _at(row, columns["actual"])
-        ) is None:
+        if (
+            cell_number(_at(row, columns["final"])) is None
+            and cell_number(_at(row, columns["actual"])) is None
+        ):
             break
         label = "".join(dict.fromkeys(text for text in row[:first] if text))
-        cells = {key: Cell(table, index, column, _at(row, column)) for key, column in columns.items()}
+        cells = {
+            key: Cell(table, index, column, _at(row, column)) for key, column in columns.items()
+        }
         found.append(FundsRow(label, cells))
     return tuple(found)
 
@@ -181,7 +184,9 @@ def _indicator_rows(
             break
         if cell_number(_at(row, columns["weight"])) is None:
             continue
-        cells = {key: Cell(table, index, column, _at(row, column)) for key, column in columns.items()}
+        cells = {
+            key: Cell(table, index, column, _at(row, column)) for key, column in columns.items()
+        }
         found.append(IndicatorRow(row[0] if row else "", cells))
     return tuple(found), columns
 

@@ -40,7 +40,9 @@ def conclusion(evaluation: Evaluation) -> list[Block]:
         f"依据「{evaluation.profile.name}」，按各项指标实际完成值计算，部门整体自评得分 "
         f"{department.total} 分，自评等级为“{department.grade}”。其中{parts}。"
     )
-    blocks: list[Block] = [Paragraph(p, generated=False) for p in evaluation.data.department.conclusion_text]
+    blocks: list[Block] = [
+        Paragraph(p, generated=False) for p in evaluation.data.department.conclusion_text
+    ]
     blocks += [Paragraph(text), Paragraph(_project_summary(evaluation))]
     blocks += [_score_table(evaluation), _grade_table(evaluation)]
     if evaluation.profile.unconfirmed:

@@ -80,7 +80,10 @@ def budget_table(evaluation: Evaluation) -> Table:
     rows = []
     for summary in evaluation.budget.sources:
         rows.append(_budget_row(summary.source.value, summary.amounts, evaluation))
-        for label, amounts in (("  其中：基本支出", summary.basic), ("        项目支出", summary.project)):
+        for label, amounts in (
+            ("  其中：基本支出", summary.basic),
+            ("        项目支出", summary.project),
+        ):
             if amounts.final or amounts.actual or amounts.initial:
                 rows.append(_budget_row(label, amounts, evaluation))
     rows.append(_budget_row("财政拨款合计", evaluation.budget.fiscal, evaluation))
@@ -97,7 +100,11 @@ def budget_table(evaluation: Evaluation) -> Table:
 def _budget_row(label: str, amounts: Amounts, evaluation: Evaluation) -> tuple[str, ...]:
     change = amounts.actual - amounts.initial
     execution = format_percent(amounts.actual / amounts.final) if amounts.final else "—"
-    rate = format_percent(change / amounts.initial, evaluation.profile.rate_places) if amounts.initial else "—"
+    rate = (
+        format_percent(change / amounts.initial, evaluation.profile.rate_places)
+        if amounts.initial
+        else "—"
+    )
     return (label, wan(amounts.initial), wan(amounts.final), wan(amounts.actual), execution,
             wan(change), rate)  # fmt: skip
 

@@ -53,7 +53,11 @@ def sentence(item: IndicatorScore) -> str:
         text = f"{indicator.name}：{indicator.actual_text or '—'}（{indicator.band or '未评定'}）"
     else:
         text = f"{indicator.name}目标{target_text(item)}，实际{actual_text(item)}"
-        if item.achievement is not None and indicator.operator and indicator.operator.higher_is_better:
+        if (
+            item.achievement is not None
+            and indicator.operator
+            and indicator.operator.higher_is_better
+        ):
             text += f"，完成率{format_percent(item.achievement)}"
     text += f"，得{item.score}分（分值{plain(indicator.weight)}分）"
     if item.needs_explanation and indicator.explanation:
@@ -61,7 +65,16 @@ def sentence(item: IndicatorScore) -> str:
     return text
 
 
-INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "数据来源")
+INDICATOR_HEADERS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "数据来源",
+)
 
 
 def indicator_row(item: IndicatorScore) -> tuple[str, ...]:

@@ -1,0 +1,163 @@
+"""Tiny, valid department-years written inline, and helpers to spoil their workbooks.
+
+Each builder returns records a reader would accept and the default profile would score
+without an error-level finding, so a test that changes one thing fails for that reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import openpyxl
+
+from jixiao.core.records import (
+    DEPARTMENT_OWNER,
+    Amounts,
+    BudgetLine,
+    BudgetSource,
+    Department,
+    DepartmentYear,
+    Dimension,
+    ExpenditureKind,
+    Indicator,
+    IndicatorKind,
+    Operator,
+    Project,
+    Statement,
+)
+from jixiao.io.workbook_format import SheetSpec
+from jixiao.io.workbook_writer import write_workbook
+
+REPO = Path(__file__).resolve().parent.parent
+LUOPU_WORKBOOK = REPO / "examples" / "luopu-2023.xlsx"
+LUOPU_BUILDER = REPO / "examples" / "make_luopu_2023.py"
+
+GENERAL = BudgetSource.GENERAL
+PROJECT_CODE = "XT23001"
+
+
+def yuan(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def amounts(initial: str, final: str, actual: str) -> Amounts:
+    return Amounts(yuan(initial), yuan(final), yuan(actual))
+
+
+def quantitative(owner: str, level1: str, level2: str, name: str, weight: int, **fields) -> Indicator:
+    """A ≥ indicator met exactly (target 100, actual 100) unless ``fields`` say otherwise."""
+    values = {"operator": Operator.AT_LEAST, "target": Decimal(100), "unit": "%",
+              "actual": Decimal(100), **fields}  # fmt: skip
+    return Indicator(owner, level1, level2, name, IndicatorKind.QUANTITATIVE, Decimal(weight), **values)
+
+
+def qualitative(owner: str, level1: str, level2: str, name: str, weight: int, **fields) -> Indicator:
+    """A qualitative indicator rated 达成 with the full weight as its self-score."""
+    values = {"band": "达成", "target_text": "按计划完成", "actual_text": "已按计划完成",
+              "self_score": Decimal(weight), **fields}  # fmt: skip
+    return Indicator(owner, level1, level2, name, IndicatorKind.QUALITATIVE, Decimal(weight), **values)
+
+
+def small_project(code: str = PROJECT_CODE, **fields) -> Project:
+    values = {
+        "code": code,
+        "name": "社区环境整治经费",
+        "source": GENERAL,
+        "class_code": "212",
+        "fiscal": amounts("1000000.00", "1200000.00", "1187381.37"),
+        "section": "城建办",
+        "goal": "完成社区环境整治任务。",
+        "goal_outcome": "已完成。",
+        **fields,
+    }
+    return Project(**values)
+
+
+def project_indicators(code: str = PROJECT_CODE) -> tuple[Indicator, ...]:
+    """产出 50, 效益 30, 满意度 10: with 预算执行率 10 the weights make 100."""
+    return (
+        quantitative(code, "产出指标", "数量指标", "整治小区数", 30, target=Decimal(12),
+                     actual=Decimal(12), unit="个"),  # fmt: skip
+        quantitative(code, "产出指标", "质量指标", "验收合格率", 20, target=Decimal(95)),
+        qualitative(code, "效益指标", "社会效益指标", "人居环境改善", 30),
+        quantitative(code, "满意度指标", "服务对象满意度指标", "居民满意度", 10,
+                     target=Decimal(90), actual=Decimal(93)),  # fmt: skip
+    )
+
+
+def department_indicators() -> tuple[Indicator, ...]:
+    """履职效能 60 and 管理效率 40, as the default profile weighs them."""
+    owner = DEPARTMENT_OWNER
+    return (
+        quantitative(owner, "产出指标", "数量指标", "完成重点任务", 60, target=Decimal(5),
+                     actual=Decimal(5), unit="项", dimension=Dimension.EFFECTIVENESS),  # fmt: skip
+        qualitative(owner, "产出指标", "信息公开", "预决算公开", 40,
+                    dimension=Dimension.EFFICIENCY),  # fmt: skip
+    )
+
+
+def small_department_year(**fields) -> DepartmentYear:
+    """One general-budget project and the budget lines it belongs to."""
+    project = small_project()
+    values = {
+        "department": Department(
+            name="示例街道办事处",
+            year=2023,
+            jurisdiction="广东省广州市番禺区",
+            full_name="广州市番禺区人民政府示例街道办事处",
+            profile="default",
+            functions=("负责辖区经济建设、社会管理与公共服务。",),
+            tasks=("推进社区环境整治。", "做好民生保障。"),
+        ),
+        "budget_lines": (
+            BudgetLine(GENERAL, "201", "一般公共服务支出", ExpenditureKind.BASIC,
+                       amounts("2000000.00", "2000000.00", "1999999.99")),  # fmt: skip
+            BudgetLine(GENERAL, "212", "城乡社区支出", ExpenditureKind.PROJECT, project.fiscal),
+        ),
+        "projects": (project,),
+        "indicators": project_indicators(),
+        "department_indicators": department_indicators(),
+        "problems": (Statement("绩效目标不够细化", "部分指标未量化。"),),
+        "measures": (Statement("加强培训", "组织业务科室参加绩效管理培训。"),),
+        **fields,
+    }
+    return DepartmentYear(**values)
+
+
+def write_small_workbook(path: Path, data: DepartmentYear | None = None) -> Path:
+    return write_workbook(data if data is not None else small_department_year(), path)
+
+
+def with_indicator(data: DepartmentYear, index: int, **fields) -> DepartmentYear:
+    """``data`` with its ``index``-th project indicator changed."""
+    indicators = list(data.indicators)
+    indicators[index] = replace(indicators[index], **fields)
+    return replace(data, indicators=tuple(indicators))
+
+
+def column_index(spec: SheetSpec, key: str) -> int:
+    """1-based column of ``key`` as the writer lays the sheet out."""
+    return [column.key for column in spec.columns].index(key) + 1
+
+
+def edit_cells(path: Path, sheet: str, edits: dict[tuple[int, int], object]) -> Path:
+    """Set cells ((Excel row, 1-based column) → value) in a written workbook and save it."""
+    workbook = openpyxl.load_workbook(path)
+    for (row, column), value in edits.items():
+        # cell(..., value=None) would leave the cell as it was, so assign explicitly.
+        workbook[sheet].cell(row=row, column=column).value = value
+    workbook.save(path)
+    return path
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """Import a script that is not in a package (the examples/ builders)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

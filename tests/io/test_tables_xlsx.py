@@ -1,0 +1,197 @@
+"""The standard tables workbook shows the computed scores and 万元 amounts, traceably."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from jixiao.core.evaluation import Evaluation, evaluate
+from jixiao.core.profile import load_profile
+from jixiao.core.records import (
+    DEPARTMENT_OWNER,
+    Amounts,
+    BudgetLine,
+    BudgetSource,
+    Department,
+    DepartmentYear,
+    Dimension,
+    ExpenditureKind,
+    Indicator,
+    IndicatorKind,
+    Location,
+    Operator,
+    Project,
+)
+from jixiao.io.tables_xlsx import project_sheet_names, write_tables
+
+D = Decimal
+QUANTITATIVE = IndicatorKind.QUANTITATIVE
+# Project "A/1": 全年预算数 123,456.50 元 → 12.35 万元; 全年执行数 123,450.00 元 is exactly
+# 12.345 万元, which half-up makes 12.35 (banker's rounding would give 12.34).
+PROJECT_A = Project(
+    code="A/1", name="社区服务提升项目", source=BudgetSource.GENERAL, class_code="2010301",
+    fiscal=Amounts(D("100000.00"), D("123456.50"), D("123450.00")), section="公共服务办公室",
+    goal="完成社区服务任务", goal_outcome="已完成", self_score=D("95"),
+    location=Location("项目", 3),
+)  # fmt: skip
+# Project "A:1" sanitises to the same sheet name as "A/1"; it has no indicators.
+PROJECT_B = Project(
+    code="A:1", name="环境整治项目", source=BudgetSource.GENERAL, class_code="2120104",
+    fiscal=Amounts(D("50000.00"), D("50000.00"), D("50000.00")), section="城市管理办公室",
+    location=Location("项目", 4),
+)  # fmt: skip
+INDICATORS = (
+    # ≥ 100, actual 80: 80 ÷ 100 × 50 = 40.00
+    Indicator("A/1", "产出指标", "数量指标", "服务场次", QUANTITATIVE, D(50),
+              Operator.AT_LEAST, D(100), "场", D(80), explanation="场地受限",
+              location=Location("项目绩效指标", 3)),
+    # 部分达成, declared 21 inside [18, 24): 21.00
+    Indicator("A/1", "效益指标", "社会效益指标", "居民参与度提升", IndicatorKind.QUALITATIVE,
+              D(30), band="部分达成", self_score=D(21), target_text="明显提升",
+              actual_text="有所提升", explanation="宣传不足",
+              location=Location("项目绩效指标", 4)),
+    # ≥ 90 %, actual 95: 10.00
+    Indicator("A/1", "满意度指标", "服务对象满意度指标", "服务对象满意度", QUANTITATIVE, D(10),
+              Operator.AT_LEAST, D(90), "%", D(95), location=Location("项目绩效指标", 5)),
+)  # fmt: skip
+DEPARTMENT_INDICATORS = (
+    # ≥ 100 件, actual 90: 90 ÷ 100 × 60 = 54.00
+    Indicator(DEPARTMENT_OWNER, "产出指标", "数量指标", "重点任务完成数", QUANTITATIVE, D(60),
+              Operator.AT_LEAST, D(100), "件", D(90), dimension=Dimension.EFFECTIVENESS,
+              explanation="一项任务顺延", location=Location("部门整体指标", 3)),
+    # goal coverage: 1 of 2 projects has indicators = 50 % against ≥ 100 %: 20.00
+    Indicator(DEPARTMENT_OWNER, "产出指标", "预算管理", "绩效目标覆盖率", QUANTITATIVE, D(40),
+              Operator.AT_LEAST, D(100), "%", dimension=Dimension.EFFICIENCY,
+              metric="goal_coverage", explanation="部分项目未设目标",
+              location=Location("部门整体指标", 4)),
+)  # fmt: skip
+
+
+def _department_year() -> DepartmentYear:
+    fiscal = PROJECT_A.fiscal + PROJECT_B.fiscal
+    basic = Amounts(D("800000.00"), D("800000.00"), D("790000.00"))
+    return DepartmentYear(
+        department=Department("洛浦街道", 2023, "番禺区", parent="番禺区人民政府",
+                              full_name="广州市番禺区人民政府洛浦街道办事处"),
+        budget_lines=(
+            BudgetLine(BudgetSource.GENERAL, "2010301", "行政运行", ExpenditureKind.BASIC, basic),
+            BudgetLine(BudgetSource.GENERAL, "2010350", "事业运行", ExpenditureKind.PROJECT, fiscal),
+        ),
+        projects=(PROJECT_A, PROJECT_B),
+        indicators=INDICATORS,
+        department_indicators=DEPARTMENT_INDICATORS,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def evaluation() -> Evaluation:
+    return evaluate(_department_year(), load_profile())
+
+
+@pytest.fixture
+def sheets(evaluation: Evaluation, tmp_path: Path) -> dict[str, list[list[object]]]:
+    path = write_tables(evaluation, tmp_path / "tables.xlsx")
+    workbook = CalamineWorkbook.from_path(str(path))
+    return {name: workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names}
+
+
+def _row_with(rows: list[list[object]], text: str) -> list[object]:
+    return next(row for row in rows if text in row)
+
+
+def test_the_summary_comes_first_then_the_department_then_one_sheet_per_project(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    assert list(sheets)[:2] == ["汇总", "部门整体"]
+    assert len(sheets) == 4
+
+
+def test_a_summary_row_shows_the_computed_score_and_amounts_in_wan_rounded_half_up(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    row = _row_with(sheets["汇总"], "A/1")
+
+    # 项目编码, 项目名称, 预算类型, 责任科室, 全年预算数, 全年执行数, 执行率, 得分, 等级, 自评, 差距
+    assert row[4:6] == [12.35, 12.35]
+    # 预算执行率 123,450 ÷ 123,456.5 → 9.9995 of 10 → 10.00; 10 + 40 + 21 + 10 = 81.00
+    assert row[7:11] == [81.0, "良", 95.0, 14.0]
+
+
+def test_the_summary_total_is_rounded_from_the_exact_sum(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    row = _row_with(sheets["汇总"], "合计")
+
+    # 173,456.50 元 → 17.35 万元; 173,450.00 元 = 17.345 → 17.35 half-up.
+    assert row[4:6] == [17.35, 17.35]
+
+
+def test_the_project_sheet_shows_each_indicators_score_and_its_source_row(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
+
+    assert _row_with(rows, "社区服务提升项目")  # 项目名称 in the header
+    assert _row_with(rows, "广州市番禺区人民政府洛浦街道办事处")  # 实施单位
+    for name, target, score, row in (
+        ("服务场次", "≥100场", 40.0, 3),
+        ("居民参与度提升", "明显提升", 21.0, 4),
+        ("服务对象满意度", "≥90%", 10.0, 5),
+    ):
+        cells = _row_with(rows, name)
+        assert cells[3] == target
+        assert cells[6] == score
+        assert cells[8] == f"工作表「项目绩效指标」第 {row} 行"
+    assert _row_with(rows, "总分")[6] == 81.0
+    assert _row_with(rows, "自评结论")[5] == "良（81.00 分）"
+
+
+def test_the_project_sheet_funds_block_is_in_wan(sheets: dict[str, list[list[object]]]) -> None:
+    rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
+
+    total = _row_with(rows, "年度资金总额")
+
+    # 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
+    assert total[2:8] == [10.0, 12.35, 12.35, 10.0, 0.9999, 10.0]
+
+
+def test_the_department_sheet_shows_subtotals_total_and_grade(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    rows = sheets["部门整体"]
+
+    assert _row_with(rows, "重点任务完成数")[7] == 54.0
+    coverage = _row_with(rows, "绩效目标覆盖率")
+    assert coverage[5] == "50%"  # computed from the data, not typed in
+    assert coverage[7] == 20.0
+    assert _row_with(rows, "履职效能小计")[6:8] == [60.0, 54.0]
+    assert _row_with(rows, "总分")[6:8] == [100.0, 74.0]
+    assert _row_with(rows, "自评结论")[6] == "中（74.00 分）"
+
+
+def test_sheet_names_are_unique_even_when_codes_collide_after_sanitising(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    names = project_sheet_names([PROJECT_A, PROJECT_B])
+
+    assert names == ["A_1", "A_1(2)"]
+    assert set(names) <= set(sheets)
+
+
+def test_sheet_names_respect_excels_limits() -> None:
+    long_code = "X" * 40
+    projects = [
+        Project(code, "项目", BudgetSource.GENERAL, "2010301", PROJECT_B.fiscal, "科室")
+        for code in (long_code, long_code.lower(), "汇总", "'q'", "[a]*?")
+    ]
+
+    names = project_sheet_names(projects)
+
+    assert all(len(name) <= 31 for name in names)
+    assert len({name.casefold() for name in names}) == len(names)
+    assert "汇总" not in names
+    assert names[3] == "q"
+    assert names[4] == "_a___"
