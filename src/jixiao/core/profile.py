@@ -45,7 +45,7 @@ class RulesProfile:
     name: str
     jurisdiction: str
     years: tuple[int, int]
-    unconfirmed: tuple[str, ...]
+    unconfirmed: dict[str, str]
     project_weights: dict[str, Decimal]
     project_weights_without_satisfaction: dict[str, Decimal]
     execution_method: str
@@ -131,7 +131,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         name=data["name"],
         jurisdiction=data["jurisdiction"],
         years=(int(data["years"][0]), int(data["years"][1])),
-        unconfirmed=tuple(data.get("unconfirmed", ())),
+        unconfirmed=dict(data.get("unconfirmed", {})),
         project_weights=_dec_map(project["weights"]),
         project_weights_without_satisfaction=_dec_map(project["weights_without_satisfaction"]),
         execution_method=execution["method"],

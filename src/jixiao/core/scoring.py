@@ -72,22 +72,75 @@ def _round(value: Decimal, places: Decimal) -> Decimal:
     return value.quantize(places, rounding=ROUND_HALF_UP)
 
 
+# Scoring runs over hundreds of thousands of indicators, and reading a member off an Enum
+# class costs more than a Decimal operation: the members the hot path compares with are
+# looked up once here.
+_HIGHER_IS_BETTER = tuple(operator for operator in Operator if operator.higher_is_better)
+_EQUAL = Operator.EQUAL
+_QUALITATIVE = IndicatorKind.QUALITATIVE
+_NOT_APPLICABLE = Status.NOT_APPLICABLE
+_NO_VALUE = Status.NO_VALUE
+_ACHIEVED = Status.ACHIEVED
+_PARTIAL = Status.PARTIAL
+_MISSED = Status.MISSED
+_OVER = Status.OVER
+_SET_INDICATOR_SCORE_FIELDS = tuple(
+    getattr(IndicatorScore, name).__set__
+    for name in ("indicator", "score", "share", "status", "achievement", "actual")
+)
+
+
+def _indicator_score(
+    indicator: Indicator,
+    score: Decimal,
+    share: Decimal,
+    status: Status,
+    achievement: Decimal | None,
+    actual: Decimal | None,
+) -> IndicatorScore:
+    """The same frozen IndicatorScore its constructor makes, built through the slots.
+
+    A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``, which
+    costs more than the whole score; writing the slots directly halves that.
+    """
+    item = object.__new__(IndicatorScore)
+    set_indicator, set_score, set_share, set_status, set_achievement, set_actual = (
+        _SET_INDICATOR_SCORE_FIELDS
+    )
+    set_indicator(item, indicator)
+    set_score(item, score)
+    set_share(item, share)
+    set_status(item, status)
+    set_achievement(item, achievement)
+    set_actual(item, actual)
+    return item
+
+
 def quantitative_share(
     operator: Operator, target: Decimal, actual: Decimal, profile: RulesProfile
 ) -> Decimal:
     """The share of the weight a quantitative indicator earns, in [0, 1]."""
-    if operator.higher_is_better:
+    if operator in _HIGHER_IS_BETTER:
         share = _higher_share(operator, target, actual, profile)
     else:
         share = _lower_share(target, actual, profile.lower_is_better)
-    return min(max(share, ZERO), ONE)
+    return _clamp(share)
+
+
+def _clamp(share: Decimal) -> Decimal:
+    """``min(max(share, 0), 1)``, keeping ``share`` itself when it is in range."""
+    if share < ZERO:
+        return ZERO
+    if share > ONE:
+        return ONE
+    return share
 
 
 def _higher_share(
     operator: Operator, target: Decimal, actual: Decimal, profile: RulesProfile
 ) -> Decimal:
     if target == ZERO:
-        if operator is Operator.EQUAL:
+        if operator is _EQUAL:
             return ONE if actual <= ZERO else ZERO
         return ONE if actual >= ZERO else ZERO
     if actual < target:
@@ -111,21 +164,13 @@ def _lower_share(target: Decimal, actual: Decimal, method: str) -> Decimal:
 
 
 def _quantitative_status(
-    indicator: Indicator, actual: Decimal, share: Decimal, profile: RulesProfile
+    higher_is_better: bool, target: Decimal, actual: Decimal, share: Decimal, profile: RulesProfile
 ) -> Status:
-    target = indicator.target
-    operator = indicator.operator
-    if (
-        operator is not None
-        and operator.higher_is_better
-        and target is not None
-        and target > ZERO
-        and actual >= profile.over_threshold * target
-    ):
-        return Status.OVER
+    if higher_is_better and target > ZERO and actual >= profile.over_threshold * target:
+        return _OVER
     if share >= ONE:
-        return Status.ACHIEVED
-    return Status.MISSED if share == ZERO else Status.PARTIAL
+        return _ACHIEVED
+    return _MISSED if share == ZERO else _PARTIAL
 
 
 def score_indicator(
@@ -133,17 +178,23 @@ def score_indicator(
 ) -> IndicatorScore:
     """Score one indicator; ``actual`` overrides the filed value (computed metrics)."""
     if not indicator.applicable:
-        return IndicatorScore(indicator, ZERO, ZERO, Status.NOT_APPLICABLE, None, None)
-    if indicator.kind is IndicatorKind.QUALITATIVE:
+        return _indicator_score(indicator, ZERO, ZERO, _NOT_APPLICABLE, None, None)
+    if indicator.kind is _QUALITATIVE:
         return _score_qualitative(indicator, profile)
     value = indicator.actual if actual is None else actual
-    if value is None or indicator.operator is None or indicator.target is None:
-        return IndicatorScore(indicator, ZERO, ZERO, Status.NO_VALUE, None, value)
-    share = quantitative_share(indicator.operator, indicator.target, value, profile)
-    score = _round(share * indicator.weight, profile.score_places)
-    achievement = value / indicator.target if indicator.target != ZERO else None
-    status = _quantitative_status(indicator, value, share, profile)
-    return IndicatorScore(indicator, score, share, status, achievement, value)
+    operator = indicator.operator
+    target = indicator.target
+    if value is None or operator is None or target is None:
+        return _indicator_score(indicator, ZERO, ZERO, _NO_VALUE, None, value)
+    higher_is_better = operator in _HIGHER_IS_BETTER
+    if higher_is_better:
+        share = _clamp(_higher_share(operator, target, value, profile))
+    else:
+        share = _clamp(_lower_share(target, value, profile.lower_is_better))
+    score = (share * indicator.weight).quantize(profile.score_places, rounding=ROUND_HALF_UP)
+    achievement = value / target if target != ZERO else None
+    status = _quantitative_status(higher_is_better, target, value, share, profile)
+    return _indicator_score(indicator, score, share, status, achievement, value)
 
 
 def qualitative_score(indicator: Indicator, profile: RulesProfile) -> Decimal | None:
@@ -168,9 +219,9 @@ def qualitative_score(indicator: Indicator, profile: RulesProfile) -> Decimal | 
 def _score_qualitative(indicator: Indicator, profile: RulesProfile) -> IndicatorScore:
     score = qualitative_score(indicator, profile)
     if score is None:
-        return IndicatorScore(indicator, ZERO, ZERO, Status.NO_VALUE, None, None)
+        return _indicator_score(indicator, ZERO, ZERO, _NO_VALUE, None, None)
     share = score / indicator.weight if indicator.weight else ZERO
-    return IndicatorScore(indicator, score, share, Status(indicator.band), None, None)
+    return _indicator_score(indicator, score, share, Status(indicator.band), None, None)
 
 
 def execution_share(rate: Decimal | None, profile: RulesProfile) -> Decimal:
@@ -210,7 +261,7 @@ def score_project(
     full = exec_weight
     for item in scores:
         full += item.indicator.weight
-        if item.status is not Status.NOT_APPLICABLE:
+        if item.status is not _NOT_APPLICABLE:
             earned += item.score
             applicable += item.indicator.weight
     total = rescaled_total(earned, applicable, full, profile.score_places)

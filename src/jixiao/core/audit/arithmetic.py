@@ -136,8 +136,7 @@ def _compare_parts(item: Itemization) -> AuditFinding | None:
     gap = parts_sum - total.value
     if gap == 0:
         return None
-    places = max([total.places, *(part.quantity.places for part in item.parts)])
-    tolerance = rounding_tolerance(len(item.parts), places)
+    tolerance = _tolerance(total, [part.quantity for part in item.parts])
     stated, computed = show(total.value, total), show(parts_sum, total)
     words = _parts_words(item)
     if abs(gap) <= tolerance:
@@ -150,6 +149,14 @@ def _compare_parts(item: Itemization) -> AuditFinding | None:
         message = f"{words}合计 {computed}，超过所述总数 {stated}，多出 {show(gap, total)}。"
         return _finding(item, "sum-exceeds-total", Severity.ERROR, message, stated, computed)
     return _shortfall(item, words, stated, computed, show(-gap, total))
+
+
+def _tolerance(total: Quantity, parts: list[Quantity]) -> Decimal:
+    """Half a unit of the last stated digit per part; counts are exact."""
+    if total.kind is Kind.COUNT:
+        return Decimal(0)
+    places = max([total.places, *(part.places for part in parts)])
+    return rounding_tolerance(len(parts), places)
 
 
 def _shortfall(
@@ -242,8 +249,7 @@ def _compare_breakdown(breakdown: Breakdown) -> AuditFinding | None:
     gap = stated_change - listed
     if gap == 0:
         return None
-    places = max([change.places, *(m.quantity.places for m in breakdown.items)])
-    tolerance = rounding_tolerance(len(breakdown.items), places)
+    tolerance = _tolerance(change, [m.quantity for m in breakdown.items])
     stated, computed = _signed(stated_change, change), _signed(listed, change)
     words = f"所列 {len(breakdown.items)} 项变动合计{computed}，与总变动{stated}相差 {show(abs(gap), change)}"
     if abs(gap) <= tolerance:

@@ -49,7 +49,7 @@ def conclusion(evaluation: Evaluation) -> list[Block]:
         blocks.append(
             Paragraph(
                 "注：本报告的权重、等级标准与阈值取自规则配置；其中"
-                f"{'、'.join(evaluation.profile.unconfirmed)}为通行做法，尚未对应地方正式文件。"
+                f"{'、'.join(evaluation.profile.unconfirmed.values())}为通行做法，尚未对应地方正式文件。"
             )
         )
     return blocks
