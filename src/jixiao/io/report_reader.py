@@ -22,13 +22,15 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.core.audit.document import Document, RawParagraph, RawTable, build_document
+from jixiao.core.audit.outline import parse_marker
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$"
 )
-_LINE_END = "。！？：；!?:;"
+_LINE_END = tuple("。！？：；!?:;")
 MARGIN_CHARS = 2
+FULL_LINE_SHARE = 0.6
 
 
 class ReportReadError(Exception):
@@ -97,33 +99,43 @@ def _read_pdf(path: Path) -> Document:
     tables: list[RawTable] = []
     try:
         with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                for kind, content in _page_items(page):
-                    if kind == "table":
-                        tables.append(RawTable(content, len(paragraphs), page.page_number))
-                    else:
-                        paragraphs.append(RawParagraph(content, page=page.page_number))
+            pages = [(page.page_number, _page_content(page)) for page in pdf.pages]
+            width = max((page.width for page in pdf.pages), default=0)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError) as error:
         raise ReportReadError(f"无法读取 PDF 文件（文件已损坏或加密）：{path.name}") from error
+    right = max((line["x1"] for _, (lines, _) in pages for line in lines), default=0)
+    if right < FULL_LINE_SHARE * float(width):
+        right = float("inf")  # no line spans the page: every line is a paragraph of its own
+    for number, (lines, found) in pages:
+        items = [(top, text, None) for top, text in _paragraphs(lines, right)]
+        items += [(top, "", rows) for top, rows in found]
+        for _, text, rows in sorted(items, key=lambda item: item[0]):
+            if rows is None:
+                paragraphs.append(RawParagraph(text, page=number))
+            else:
+                tables.append(RawTable(rows, len(paragraphs), number))
     if not paragraphs and not tables:
         raise ReportReadError(f"PDF 中没有可提取的文字（可能是扫描件）：{path.name}")
     return build_document(path.name, paragraphs, tables)
 
 
-def _page_items(page: pdfplumber.page.Page) -> list[tuple[str, object]]:
-    """The page's paragraphs and tables, top to bottom."""
+Grid = tuple[tuple[str, ...], ...]
+
+
+def _page_content(page: pdfplumber.page.Page) -> tuple[list[dict], list[tuple[float, Grid]]]:
+    """The text lines outside the page's tables, and each table with its top."""
     found = page.find_tables()
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
-    items: list[tuple[float, str, object]] = [
-        (top, "paragraph", text) for top, text in _paragraphs(outside)
-    ]
-    for table in found:
-        rows = tuple(
-            tuple((cell or "").replace("\n", "") for cell in row) for row in table.extract()
+    lines = [line for line in outside.extract_text_lines() if not _PAGE_NUMBER.match(line["text"])]
+    tables = [
+        (
+            table.bbox[1],
+            tuple(tuple((cell or "").replace("\n", "") for cell in row) for row in table.extract()),
         )
-        items.append((table.bbox[1], "table", rows))
-    return [(kind, content) for _, kind, content in sorted(items, key=lambda item: item[0])]
+        for table in found
+    ]
+    return lines, tables
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
@@ -136,21 +148,20 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     )
 
 
-def _paragraphs(page: pdfplumber.page.Page) -> Iterator[tuple[float, str]]:
-    """Lines joined into paragraphs: a line reaching the right margin runs on."""
-    lines = [line for line in page.extract_text_lines() if not _PAGE_NUMBER.match(line["text"])]
-    if not lines:
-        return
-    right = max(line["x1"] for line in lines)
+def _paragraphs(lines: list[dict], right: float) -> Iterator[tuple[float, str]]:
+    """Lines joined into paragraphs: a line reaching the text's right edge runs on."""
     current: list[str] = []
-    top = lines[0]["top"]
-    for line in lines:
+    top = 0.0
+    for index, line in enumerate(lines):
         if not current:
             top = line["top"]
         current.append(line["text"])
         size = line["bottom"] - line["top"]
-        runs_on = line["x1"] >= right - MARGIN_CHARS * size and not line["text"].endswith(
-            tuple(_LINE_END)
+        following = lines[index + 1]["text"] if index + 1 < len(lines) else ""
+        runs_on = (
+            line["x1"] >= right - MARGIN_CHARS * size
+            and not line["text"].endswith(_LINE_END)
+            and parse_marker(following) is None
         )
         if not runs_on:
             yield top, "".join(current)

@@ -35,4 +35,5 @@ def agrees(stated: Decimal, stated_half: Decimal, low: Decimal, high: Decimal) -
 
 
 def midpoint(low: Decimal, high: Decimal) -> Decimal:
+    """The middle of a range: the value shown as "computed" in a finding."""
     return (low + high) / 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.core.audit.extract import Extraction, Mention, Paragraph
+from jixiao.core.audit.extract import Extraction, Mention, Paragraph, clause_start
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, chinese_integer
 from jixiao.core.audit.outline import Heading
@@ -18,7 +18,7 @@ from jixiao.core.findings import Severity
 from jixiao.core.profile import RulesProfile
 
 _OPENS_LIST = re.compile(
-    r"^[\u4e00-\u9fff“”\"]{0,10}?(?:：|:|，?(?:具体)?如下|，?分别(?:是|为)|，?包括)"
+    r"[\u4e00-\u9fff“”\"]{0,10}?(?:：|:|，?(?:具体)?如下|，?分别(?:是|为)|，?包括)"
 )
 _INLINE_ENUMERATORS = (
     re.compile(r"(?:^|[，。；：:、\s])([一二三四五六七八九十]{1,3})是"),
@@ -26,7 +26,6 @@ _INLINE_ENUMERATORS = (
     re.compile("([\u2460-\u2473])"),
     re.compile(r"(?:^|[。；：:\s])(\d{1,2})[.．、](?!\d)"),
 )
-_CLAUSE_START = "，,。；;：:"
 _JOINERS = ("和", "及", "与", "以及")
 _TOTAL_WORDS = ("共", "合计", "总计", "累计")
 MAX_ITEM_LENGTH = 20
@@ -132,8 +131,7 @@ def _preceding_list(
     paragraph: Paragraph, mention: Mention, previous_end: int
 ) -> Iterator[AuditFinding]:
     text = paragraph.block.text
-    clause_start = max(text.rfind(char, 0, mention.quantity.start) for char in _CLAUSE_START) + 1
-    start = max(clause_start, previous_end)
+    start = max(clause_start(text, mention.quantity.start), previous_end)
     clause = text[start : mention.quantity.start].strip()
     if "、" not in clause or any(word in clause for word in _TOTAL_WORDS):
         return

@@ -36,6 +36,7 @@ class Place:
         return " ".join(parts)
 
     def as_dict(self) -> dict[str, int | str | None]:
+        """The place as JSON fields, with its Chinese description."""
         return {
             "paragraph": self.paragraph,
             "line": self.line,
@@ -109,10 +110,6 @@ class Document:
         yield from self.paragraphs
         for table in self.tables:
             yield from table.cells()
-
-    @property
-    def text(self) -> str:
-        return "\n".join(block.text for block in self.paragraphs)
 
 
 def build_document(

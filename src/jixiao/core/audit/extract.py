@@ -17,7 +17,7 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
-_CLAUSE_END = "，,：:、" + _SEGMENT_END
+_CLAUSE_BREAK = re.compile(r"[，：:；;。！？!?]|,(?!\d{3})")
 _INCREASE = ("增加", "增长", "提高", "上升", "超支", "多")
 _DECREASE = ("减少", "下降", "降低", "节约", "压减", "缩减", "少")
 _FILLER = " 了约为达"
@@ -57,6 +57,7 @@ class Mention:
 
     @property
     def span(self) -> tuple[int, int]:
+        """Where the figure (with its unit) sits in the block's text."""
         return self.quantity.start, self.quantity.end
 
 
@@ -115,8 +116,7 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
     previous_end = 0
     for quantity in find_quantities(text):
         before = text[: quantity.start]
-        clause_start = max(before.rfind(char) for char in _CLAUSE_END) + 1
-        label = text[max(clause_start, previous_end) : quantity.start]
+        label = text[max(clause_start(text, quantity.start, "、"), previous_end) : quantity.start]
         mentions.append(
             Mention(
                 quantity,
@@ -129,6 +129,16 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
         )
         previous_end = quantity.end
     return tuple(mentions)
+
+
+def clause_start(text: str, offset: int, also: str = "") -> int:
+    """Where the clause holding ``offset`` begins (a thousands comma is no break)."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, offset):
+        start = match.end()
+    for char in also:
+        start = max(start, text.rfind(char, 0, offset) + 1)
+    return start
 
 
 def _count_of(text: str, characters: str) -> int:
@@ -145,15 +155,6 @@ def change_sign(label: str) -> int:
     if stripped.endswith(_DECREASE):
         return -1
     return 0
-
-
-def sentence_of(mention: Mention) -> str:
-    """The sentence a figure sits in."""
-    text = mention.block.text
-    start = max(text.rfind(char, 0, mention.quantity.start) for char in _SENTENCE_END) + 1
-    ends = [text.find(char, mention.quantity.end) for char in _SENTENCE_END]
-    end = min((index for index in ends if index >= 0), default=len(text))
-    return text[start:end]
 
 
 def dates_in(block: Block) -> list[DateMention]:

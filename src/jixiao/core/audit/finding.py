@@ -26,6 +26,7 @@ class AuditFinding:
     computed: str | None = None
 
     def as_dict(self) -> dict[str, object]:
+        """The finding as the JSON output lists it."""
         return {
             "code": self.code,
             "severity": self.severity.value,

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.core.audit.arithmetic import itemizations
 from jixiao.core.audit.bounds import agrees, midpoint, ratio_range
-from jixiao.core.audit.extract import Extraction, Mention, Paragraph
+from jixiao.core.audit.extract import Extraction, Mention, Paragraph, clause_start
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, show
 from jixiao.core.findings import Severity
@@ -46,6 +46,7 @@ class ChangeRelation:
 
     @property
     def base_half(self) -> Decimal:
+        """How much rounding the implied base may hide."""
         if self.base is not None:
             return self.base.quantity.half_unit
         return self.current.quantity.half_unit + self.change.quantity.half_unit
@@ -98,7 +99,7 @@ def _check_relation(relation: ChangeRelation) -> Iterator[AuditFinding]:
         message = f"变动额写的是“{_verb(change)}”，变动率却写“{_verb(rate)}”，方向前后矛盾。"
         yield _relation_finding(relation, "change-direction", Severity.ERROR, message)
     if relation.base is not None:
-        yield from _check_stated_base(relation)
+        yield from _check_stated_base(relation, relation.base)
     bounds = relation.rate_range()
     if bounds is None:
         message = "基数为零（如年中新增项目），变动率无从计算，不应写出百分比。"
@@ -114,9 +115,9 @@ def _verb(mention: Mention) -> str:
     return "增加/增长" if mention.change > 0 else "减少/下降"
 
 
-def _check_stated_base(relation: ChangeRelation) -> Iterator[AuditFinding]:
-    current, base, change = relation.current, relation.base, relation.change
-    assert base is not None
+def _check_stated_base(relation: ChangeRelation, base: Mention) -> Iterator[AuditFinding]:
+    """ "比年初预算数 B 增加 Δ": the current figure minus B must be Δ."""
+    current, change = relation.current, relation.change
     difference = current.quantity.value - base.quantity.value
     expected = change.change * change.quantity.value
     tolerance = current.quantity.half_unit + base.quantity.half_unit + change.quantity.half_unit
@@ -177,10 +178,15 @@ def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[Audi
             for part in item.parts
         }
         for index, share in enumerate(paragraph.mentions):
-            if share.quantity.kind is Kind.PERCENT and "占" in share.label:
+            if share.quantity.kind is Kind.PERCENT and "占" in _clause_before(share):
                 finding = _check_share(paragraph.mentions[:index], share, totals)
                 if finding is not None:
                     yield finding
+
+
+def _clause_before(mention: Mention) -> str:
+    text = mention.block.text
+    return text[clause_start(text, mention.quantity.start) : mention.quantity.start]
 
 
 def _check_share(

@@ -22,8 +22,8 @@ from jixiao.core.audit.scoretable import (
     IndicatorRow,
     ScoreTable,
     grade_name,
+    indicator_measures,
     parse_measure,
-    parse_target,
     read_score_tables,
 )
 from jixiao.core.findings import Severity
@@ -203,49 +203,31 @@ def _check_indicator(row: IndicatorRow, profile: RulesProfile) -> Iterator[Audit
 def _check_quantitative(
     row: IndicatorRow, weight: Decimal, score: Decimal, profile: RulesProfile
 ) -> Iterator[AuditFinding]:
-    cells = row.cells
-    if "target" not in cells or "actual" not in cells:
+    """A quantitative indicator's score against what its target and actual value earn."""
+    measured = indicator_measures(row)
+    if measured is None:
         return
-    target = parse_target(cells["target"].text)
-    actual = parse_measure(cells["actual"].text)
-    if target is None or actual is None:
-        return
-    operator, target_value, target_unit = target
-    actual_value, actual_unit = actual
-    if actual_unit and target_unit and actual_unit != target_unit:
-        return
-    share = quantitative_share(operator, target_value, actual_value, profile)
+    operator, target, actual = measured
+    share = quantitative_share(operator, target, actual, profile)
     expected = quantize_half_up(share * weight, profile.score_places)
-    name, score_cell = cells["name"].text, cells["score"]
     if share < 1 and score == weight:
-        message = (
-            f"指标「{name}」目标 {cells['target'].text}、实际 {cells['actual'].text}，未完成目标却得满分 "
-            f"{score_cell.text} 分；按规则配置应得 {expected} 分。"
-        )
-        yield _cell_finding(
-            score_cell,
-            "indicator-full-marks-missed",
-            Severity.ERROR,
-            message,
-            score_cell.text,
-            str(expected),
-        )
+        yield _score_finding(row, expected, "indicator-full-marks-missed", Severity.ERROR)
     elif abs(score - expected) > profile.score_places:
-        message = (
-            f"指标「{name}」目标 {cells['target'].text}、实际 {cells['actual'].text}，"
-            f"按规则配置应得 {expected} 分，表中填 {score_cell.text} 分。"
-        )
-        yield _cell_finding(
-            score_cell,
-            "indicator-score-rule",
-            Severity.WARNING,
-            message,
-            score_cell.text,
-            str(expected),
-        )
-    yield from _check_deviation(
-        row, share, actual_value, target_value, operator.higher_is_better, profile
-    )
+        yield _score_finding(row, expected, "indicator-score-rule", Severity.WARNING)
+    yield from _check_deviation(row, share, actual, target, operator.higher_is_better, profile)
+
+
+def _score_finding(
+    row: IndicatorRow, expected: Decimal, code: str, severity: Severity
+) -> AuditFinding:
+    cells = row.cells
+    score = cells["score"]
+    facts = f"指标「{cells['name'].text}」目标 {cells['target'].text}、实际 {cells['actual'].text}"
+    if severity is Severity.ERROR:
+        message = f"{facts}，未完成目标却得满分 {score.text} 分；按规则配置应得 {expected} 分。"
+    else:
+        message = f"{facts}，按规则配置应得 {expected} 分，表中填 {score.text} 分。"
+    return _cell_finding(score, code, severity, message, score.text, str(expected))
 
 
 def _check_deviation(
@@ -324,18 +306,18 @@ def _check_total(table: ScoreTable, profile: RulesProfile) -> Iterator[AuditFind
         parts.append(execution.cells["score"])
     numbers = [cell.number for cell in parts if cell.number is not None]
     if numbers and len(numbers) == len(parts):
-        yield from _compare_total(total_cell, parts, numbers)
+        yield from _compare_total(total_cell, parts, numbers, profile.score_places)
     yield from _check_grade(table, total_cell.number, profile)
 
 
 def _compare_total(
-    total: Cell, parts: list[Cell], numbers: list[Decimal]
+    total: Cell, parts: list[Cell], numbers: list[Decimal], places: Decimal
 ) -> Iterator[AuditFinding]:
+    """Scores are given to the profile's places, so only their rounding is tolerated."""
     summed = sum(numbers, ZERO)
     gap = summed - (total.number or ZERO)
     if gap == 0:
         return
-    places = max(stated_places(cell.text) for cell in [total, *parts])
     computed = _show(summed, places)
     if abs(gap) <= rounding_tolerance(len(parts), places):
         message = f"总分 {total.text} 与各项得分之和 {computed} 的差在四舍五入误差范围内。"

@@ -58,10 +58,12 @@ class Cell:
 
     @property
     def number(self) -> Decimal | None:
+        """The number the cell holds, if any."""
         return cell_number(self.text)
 
     @property
     def block(self) -> Block:
+        """The cell as a block, so a finding can quote it and say where it is."""
         return Block(self.text, self.table.place(self.row, self.column), self.table.section)
 
 
@@ -118,6 +120,24 @@ def parse_measure(text: str) -> tuple[Decimal, str] | None:
     number = cell_number(match.group("number"))
     unit = match.group("unit").replace("％", "%")
     return (number, unit) if number is not None else None
+
+
+def indicator_measures(row: IndicatorRow) -> tuple[Operator, Decimal, Decimal] | None:
+    """(operator, target, actual) of a quantitative indicator row, when both are legible.
+
+    None when either cell is words, the target states no comparison, or the units differ.
+    """
+    if "target" not in row.cells or "actual" not in row.cells:
+        return None
+    target = parse_target(row.cells["target"].text)
+    actual = parse_measure(row.cells["actual"].text)
+    if target is None or actual is None:
+        return None
+    operator, target_value, target_unit = target
+    actual_value, actual_unit = actual
+    if actual_unit and target_unit and actual_unit != target_unit:
+        return None
+    return operator, target_value, actual_value
 
 
 def grade_name(text: str) -> str | None:

@@ -17,9 +17,9 @@ from jixiao.core.audit.document import Block
 from jixiao.core.audit.extract import Extraction
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.rates import execution_rates
-from jixiao.core.audit.scoretable import Cell, parse_measure, parse_target, read_score_tables
+from jixiao.core.audit.scoretable import Cell, indicator_measures, read_score_tables
 from jixiao.core.findings import Severity
-from jixiao.core.money import HUNDRED, ZERO, quantize_half_up
+from jixiao.core.money import HUNDRED, quantize_half_up
 from jixiao.core.profile import RulesProfile
 from jixiao.core.scoring import quantitative_share
 
@@ -98,10 +98,8 @@ def check_claims_against_rates(
 
 
 def _related(figure: RateFigure, block: Block, figures: list[RateFigure]) -> bool:
-    """A rate speaks to a claim in the same section, or when it is the report's only rate."""
-    if figure.block is block:
-        return False
-    return len(figures) == 1 or figure.block.section == block.section
+    """A rate speaks to a claim in its paragraph or section, or as the report's only rate."""
+    return len(figures) == 1 or figure.block is block or figure.block.section == block.section
 
 
 def _claims(
@@ -151,14 +149,11 @@ def check_achievement_claims(
 
 
 def _missed_indicators(extraction: Extraction, profile: RulesProfile) -> list[Cell]:
+    """The name cells of quantitative indicators whose actual value misses the target."""
     missed = []
     for table in read_score_tables(extraction.document.tables):
         for row in table.indicators:
-            target = parse_target(row.cells["target"].text) if "target" in row.cells else None
-            actual = parse_measure(row.cells["actual"].text) if "actual" in row.cells else None
-            if target is None or actual is None:
-                continue
-            share = quantitative_share(target[0], target[1], actual[0], profile)
-            if share < 1 and share >= ZERO:
+            measured = indicator_measures(row)
+            if measured is not None and quantitative_share(*measured, profile) < 1:
                 missed.append(row.cells["name"])
     return missed

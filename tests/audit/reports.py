@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
+import docx
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from jixiao.core.audit import AuditFinding, audit_document, document_from_text
 from jixiao.core.audit.document import RawParagraph, RawTable, build_document
@@ -33,11 +38,6 @@ CLEAN_REPORT = """\
 （一）加强绩效目标审核，2024 年度起全面开展事前评估。
 （二）加快项目执行进度。
 """
-
-
-@pytest.fixture(scope="session")
-def profile() -> RulesProfile:
-    return load_profile()
 
 
 def audit_text(text: str, profile: RulesProfile | None = None) -> tuple[AuditFinding, ...]:
@@ -68,12 +68,30 @@ def serious(findings: Sequence[AuditFinding]) -> list[AuditFinding]:
 def score_table_rows(**overrides: str) -> list[list[str]]:
     """A clean 项目支出绩效自评表 grid; ``overrides`` replace cells named ``r<row>c<col>``."""
     rows = [
-        ["项目名称", "示范项目", "示范项目", "示范项目", "示范项目", "示范项目", "示范项目", "示范项目"],
+        [
+            "项目名称",
+            "示范项目",
+            "示范项目",
+            "示范项目",
+            "示范项目",
+            "示范项目",
+            "示范项目",
+            "示范项目",
+        ],
         ["资金情况", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
         ["年度资金总额", "100.00", "100.00", "95.00", "10", "95.00%", "9.50", ""],
         ["其中：财政拨款", "80.00", "80.00", "76.00", "", "", "", ""],
         ["上年结转", "20.00", "20.00", "19.00", "", "", "", ""],
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
         ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "25", "25", ""],
         ["产出指标", "质量指标", "合格率", "≥95%", "96%", "25", "25", ""],
         ["效益指标", "社会效益指标", "服务覆盖率", "≥90%", "90%", "30", "30", ""],
@@ -86,9 +104,10 @@ def score_table_rows(**overrides: str) -> list[list[str]]:
     return rows
 
 
-def write_docx(path: Path, paragraphs: Sequence[str], tables: Sequence[Sequence[Sequence[str]]] = ()) -> Path:
+def write_docx(
+    path: Path, paragraphs: Sequence[str], tables: Sequence[Sequence[Sequence[str]]] = ()
+) -> Path:
     """A Word report: the paragraphs, then each table."""
-    import docx
 
     word = docx.Document()
     for text in paragraphs:
@@ -102,13 +121,10 @@ def write_docx(path: Path, paragraphs: Sequence[str], tables: Sequence[Sequence[
     return path
 
 
-def write_pdf(path: Path, pages: Sequence[Sequence[str]], table: Sequence[Sequence[str]] = ()) -> Path:
+def write_pdf(
+    path: Path, pages: Sequence[Sequence[str]], table: Sequence[Sequence[str]] = ()
+) -> Path:
     """A PDF report, one list of lines a page, and a ruled table on the last page."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-    from reportlab.lib.styles import ParagraphStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
@@ -121,7 +137,10 @@ def write_pdf(path: Path, pages: Sequence[Sequence[str]], table: Sequence[Sequen
         grid = Table([list(row) for row in table])
         grid.setStyle(
             TableStyle(
-                [("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+                [
+                    ("FONT", (0, 0), (-1, -1), "STSong-Light", 9),
+                    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ]
             )
         )
         story.append(grid)

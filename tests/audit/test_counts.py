@@ -1,0 +1,43 @@
+"""Counts against the items the text lists."""
+
+from tests.audit.reports import audit_text, codes
+
+
+def test_it_flags_a_count_the_inline_list_does_not_match():
+    findings = audit_text(
+        "主要存在以下三个问题：一是目标不细，二是执行偏慢，三是监控不足，四是应用不够。"
+    )
+    assert codes(findings, "error") == ["count-mismatch"]
+    assert findings[0].stated == "3"
+    assert findings[0].computed == "4"
+
+
+def test_it_accepts_a_count_the_inline_list_matches():
+    assert audit_text("主要存在以下三个问题：一是目标不细，二是执行偏慢，三是监控不足。") == ()
+
+
+def test_it_counts_the_numbered_paragraphs_that_follow():
+    text = "一、存在的主要问题\n主要有两个方面的问题：\n（一）目标不细。\n（二）执行偏慢。\n（三）监控不足。\n二、下一步改进措施"
+    assert codes(audit_text(text), "error") == ["count-mismatch"]
+
+
+def test_it_accepts_numbered_paragraphs_that_match():
+    text = "一、存在的主要问题\n主要有三个方面的问题：\n（一）目标不细。\n（二）执行偏慢。\n（三）监控不足。\n二、下一步改进措施"
+    assert audit_text(text) == ()
+
+
+def test_it_checks_a_list_before_the_count():
+    findings = audit_text("重点支持教育、卫生健康、城乡社区 4 个领域。")
+    assert codes(findings, "warning") == ["count-mismatch"]
+
+
+def test_it_lets_a_list_with_deng_be_a_sample():
+    assert audit_text("对市政环卫保洁经费、市政设施维护经费等 43 个项目开展自评。") == ()
+
+
+def test_it_accepts_a_list_joined_by_he():
+    assert audit_text("重点支持教育、卫生健康和城乡社区 3 个领域。") == ()
+
+
+def test_it_does_not_count_a_list_for_a_later_count():
+    assert audit_text("组织对城乡社区、教育、卫生健康 3 个领域的 12 个项目开展绩效自评。") == ()

@@ -1,0 +1,89 @@
+"""Changes against the base the sentence implies, shares and execution rates."""
+
+from decimal import Decimal
+
+from jixiao.core.audit import document_from_text
+from jixiao.core.audit.bounds import agrees
+from jixiao.core.audit.extract import extract
+from jixiao.core.audit.rates import change_relations
+from tests.audit.reports import audit_text, codes
+
+
+def test_it_confirms_a_growth_rate_against_the_initial_budget():
+    text = "支出 18,738.13 万元，比年初预算数增加 2,341.35 万元，增长 14.3%。"
+    [paragraph] = extract(document_from_text(text)).paragraphs
+    [relation] = change_relations(paragraph)
+    assert agrees(Decimal("14.3"), Decimal("0.05"), *relation.rate_range())
+    assert audit_text(text) == ()
+
+
+def test_it_confirms_a_decline_rate_against_the_initial_budget():
+    assert audit_text("支出 7,010.44 万元，比年初预算数减少 1,589.62 万元，下降 18.5%。") == ()
+
+
+def test_it_flags_a_change_divided_by_the_wrong_base():
+    findings = audit_text("支出 18,738.13 万元，比年初预算数增加 2,341.35 万元，增长 12.5%。")
+    assert codes(findings) == ["rate-wrong-base"]
+    assert findings[0].stated == "12.5%"
+    assert findings[0].computed == "14.28%"
+
+
+def test_it_flags_a_rate_that_matches_no_base():
+    findings = audit_text("支出 1,200.00 万元，比年初预算数增加 200.00 万元，增长 30.0%。")
+    assert codes(findings, "error") == ["rate-mismatch"]
+
+
+def test_it_flags_a_change_and_rate_pointing_opposite_ways():
+    findings = audit_text("支出 800.00 万元，比年初预算数减少 200.00 万元，增长 20.0%。")
+    assert "change-direction" in codes(findings, "error")
+
+
+def test_it_checks_a_stated_base_against_the_change():
+    findings = audit_text(
+        "支出 1,200.00 万元，比年初预算数 1,000.00 万元增加 300.00 万元，增长 30.0%。"
+    )
+    assert "change-amount-mismatch" in codes(findings, "error")
+
+
+def test_it_accepts_a_stated_base_that_agrees():
+    assert (
+        audit_text("支出 1,200.00 万元，比年初预算数 1,000.00 万元增加 200.00 万元，增长 20.0%。")
+        == ()
+    )
+
+
+def test_it_warns_of_a_rate_on_a_zero_base():
+    findings = audit_text("支出 50.00 万元，比年初预算数增加 50.00 万元，增长 100.0%。")
+    assert codes(findings) == ["rate-zero-base"]
+
+
+def test_it_flags_a_wrong_share_of_a_listed_total():
+    text = "支出合计 1,000.00 万元。其中：基本支出 400.00 万元，占 45.0%；项目支出 600.00 万元，占 60.0%。"
+    findings = audit_text(text)
+    assert codes(findings, "error") == ["share-mismatch"]
+    assert findings[0].stated == "45.0%"
+
+
+def test_it_accepts_correct_shares():
+    text = "支出合计 1,000.00 万元。其中：基本支出 400.00 万元，占 40.0%；项目支出 600.00 万元，占 60.0%。"
+    assert audit_text(text) == ()
+
+
+def test_it_checks_a_share_with_its_denominator_stated():
+    findings = audit_text("项目支出 600.00 万元，占总支出 1,000.00 万元的 50%。")
+    assert codes(findings) == ["share-mismatch"]
+
+
+def test_it_leaves_a_share_of_an_unstated_total_alone():
+    assert audit_text("共涉及资金 14,895.78 万元，占一般公共预算项目支出总额的 100%。") == ()
+
+
+def test_it_flags_an_execution_rate_that_is_not_spent_over_budget():
+    findings = audit_text(
+        "全年预算数 1,000.00 万元，全年执行数 850.00 万元，预算执行率 95.0%，主要原因是工程延后。"
+    )
+    assert "execution-rate-mismatch" in codes(findings, "error")
+
+
+def test_it_accepts_a_correct_execution_rate():
+    assert audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 95.0%。") == ()
