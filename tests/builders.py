@@ -29,37 +29,42 @@ from jixiao.core.records import (
     Project,
     Statement,
 )
-from jixiao.io.workbook_format import SheetSpec
 from jixiao.io.workbook_writer import write_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 LUOPU_WORKBOOK = REPO / "examples" / "luopu-2023.xlsx"
 LUOPU_BUILDER = REPO / "examples" / "make_luopu_2023.py"
 
+D = Decimal
 GENERAL = BudgetSource.GENERAL
 PROJECT_CODE = "XT23001"
 
 
-def yuan(text: str) -> Decimal:
-    return Decimal(text)
-
-
 def amounts(initial: str, final: str, actual: str) -> Amounts:
-    return Amounts(yuan(initial), yuan(final), yuan(actual))
+    """年初预算数, 全年预算数, 全年执行数 in 元, written as text so they stay exact."""
+    return Amounts(D(initial), D(final), D(actual))
 
 
-def quantitative(owner: str, level1: str, level2: str, name: str, weight: int, **fields) -> Indicator:
+def quantitative(
+    owner: str, level1: str, level2: str, name: str, weight: int, **fields
+) -> Indicator:
     """A ≥ indicator met exactly (target 100, actual 100) unless ``fields`` say otherwise."""
     values = {"operator": Operator.AT_LEAST, "target": Decimal(100), "unit": "%",
               "actual": Decimal(100), **fields}  # fmt: skip
-    return Indicator(owner, level1, level2, name, IndicatorKind.QUANTITATIVE, Decimal(weight), **values)
+    return Indicator(
+        owner, level1, level2, name, IndicatorKind.QUANTITATIVE, Decimal(weight), **values
+    )
 
 
-def qualitative(owner: str, level1: str, level2: str, name: str, weight: int, **fields) -> Indicator:
+def qualitative(
+    owner: str, level1: str, level2: str, name: str, weight: int, **fields
+) -> Indicator:
     """A qualitative indicator rated 达成 with the full weight as its self-score."""
     values = {"band": "达成", "target_text": "按计划完成", "actual_text": "已按计划完成",
               "self_score": Decimal(weight), **fields}  # fmt: skip
-    return Indicator(owner, level1, level2, name, IndicatorKind.QUALITATIVE, Decimal(weight), **values)
+    return Indicator(
+        owner, level1, level2, name, IndicatorKind.QUALITATIVE, Decimal(weight), **values
+    )
 
 
 def small_project(code: str = PROJECT_CODE, **fields) -> Project:
@@ -79,24 +84,25 @@ def small_project(code: str = PROJECT_CODE, **fields) -> Project:
 
 def project_indicators(code: str = PROJECT_CODE) -> tuple[Indicator, ...]:
     """产出 50, 效益 30, 满意度 10: with 预算执行率 10 the weights make 100."""
+    met = {"target": D(12), "actual": D(12), "unit": "个"}
+    liked = {"target": D(90), "actual": D(93)}
     return (
-        quantitative(code, "产出指标", "数量指标", "整治小区数", 30, target=Decimal(12),
-                     actual=Decimal(12), unit="个"),  # fmt: skip
-        quantitative(code, "产出指标", "质量指标", "验收合格率", 20, target=Decimal(95)),
+        quantitative(code, "产出指标", "数量指标", "整治小区数", 30, **met),
+        quantitative(code, "产出指标", "质量指标", "验收合格率", 20, target=D(95)),
         qualitative(code, "效益指标", "社会效益指标", "人居环境改善", 30),
-        quantitative(code, "满意度指标", "服务对象满意度指标", "居民满意度", 10,
-                     target=Decimal(90), actual=Decimal(93)),  # fmt: skip
+        quantitative(code, "满意度指标", "服务对象满意度指标", "居民满意度", 10, **liked),
     )
 
 
 def department_indicators() -> tuple[Indicator, ...]:
     """履职效能 60 and 管理效率 40, as the default profile weighs them."""
     owner = DEPARTMENT_OWNER
+    done = {"target": D(5), "actual": D(5), "unit": "项", "dimension": Dimension.EFFECTIVENESS}
     return (
-        quantitative(owner, "产出指标", "数量指标", "完成重点任务", 60, target=Decimal(5),
-                     actual=Decimal(5), unit="项", dimension=Dimension.EFFECTIVENESS),  # fmt: skip
-        qualitative(owner, "产出指标", "信息公开", "预决算公开", 40,
-                    dimension=Dimension.EFFICIENCY),  # fmt: skip
+        quantitative(owner, "产出指标", "数量指标", "完成重点任务", 60, **done),
+        qualitative(
+            owner, "产出指标", "信息公开", "预决算公开", 40, dimension=Dimension.EFFICIENCY
+        ),
     )
 
 
@@ -114,8 +120,13 @@ def small_department_year(**fields) -> DepartmentYear:
             tasks=("推进社区环境整治。", "做好民生保障。"),
         ),
         "budget_lines": (
-            BudgetLine(GENERAL, "201", "一般公共服务支出", ExpenditureKind.BASIC,
-                       amounts("2000000.00", "2000000.00", "1999999.99")),  # fmt: skip
+            BudgetLine(
+                GENERAL,
+                "201",
+                "一般公共服务支出",
+                ExpenditureKind.BASIC,
+                amounts("2000000.00", "2000000.00", "1999999.99"),
+            ),
             BudgetLine(GENERAL, "212", "城乡社区支出", ExpenditureKind.PROJECT, project.fiscal),
         ),
         "projects": (project,),
@@ -139,19 +150,29 @@ def with_indicator(data: DepartmentYear, index: int, **fields) -> DepartmentYear
     return replace(data, indicators=tuple(indicators))
 
 
-def column_index(spec: SheetSpec, key: str) -> int:
-    """1-based column of ``key`` as the writer lays the sheet out."""
-    return [column.key for column in spec.columns].index(key) + 1
-
-
-def edit_cells(path: Path, sheet: str, edits: dict[tuple[int, int], object]) -> Path:
-    """Set cells ((Excel row, 1-based column) → value) in a written workbook and save it."""
+def edit_cells(path: Path, sheet: str, edits: dict[str, object]) -> Path:
+    """Set cells (``"E3"`` → value; None empties the cell) in a written workbook, save it."""
     workbook = openpyxl.load_workbook(path)
-    for (row, column), value in edits.items():
-        # cell(..., value=None) would leave the cell as it was, so assign explicitly.
-        workbook[sheet].cell(row=row, column=column).value = value
+    for reference, value in edits.items():
+        workbook[sheet][reference].value = value
     workbook.save(path)
     return path
+
+
+def delete_sheet(path: Path, sheet: str) -> Path:
+    workbook = openpyxl.load_workbook(path)
+    del workbook[sheet]
+    workbook.save(path)
+    return path
+
+
+def profile_row(path: Path, key: str) -> int:
+    """The Excel row of ``key`` (部门名称, 年度, …) in the 部门信息 sheet."""
+    sheet = openpyxl.load_workbook(path, read_only=True)["部门信息"]
+    for number, (cell,) in enumerate(sheet.iter_rows(max_col=1, values_only=True), start=1):
+        if cell == key:
+            return number
+    raise LookupError(key)
 
 
 def load_module(path: Path, name: str) -> ModuleType:

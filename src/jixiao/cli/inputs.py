@@ -11,8 +11,13 @@ def expand_workbooks(arguments: list[str]) -> list[Path]:
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
+            # By suffix, not glob: "*.xlsx" misses 部门.XLSX on a case-sensitive file system.
             paths.extend(
-                p for p in sorted(path.glob("*.xlsx")) if not p.name.startswith(("~$", "."))
+                p
+                for p in sorted(path.iterdir())
+                if p.suffix.lower() == ".xlsx"
+                and p.is_file()
+                and not p.name.startswith(("~$", "."))
             )
         else:
             paths.append(path)

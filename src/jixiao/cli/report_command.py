@@ -18,7 +18,7 @@ from tqdm import tqdm
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
 from jixiao.cli.summary import evaluation_dict, headline
-from jixiao.core.findings import Severity
+from jixiao.core.findings import Finding, Severity
 from jixiao.io.loading import load_and_evaluate
 from jixiao.io.outputs import write_outputs
 
@@ -56,7 +56,14 @@ def report_one(path: Path, output: Path, profile: str | None) -> dict[str, objec
     if blocking:
         return {**summary, "status": "blocked", "errors": [f.as_dict() for f in blocking],
                 "messages": [f.describe() for f in blocking]}  # fmt: skip
-    outputs = write_outputs(evaluation, output, path.stem)
+    try:
+        outputs = write_outputs(evaluation, output, path.stem)
+    except OSError:
+        # An output path that is a file, or a folder we may not write to, is bad input.
+        message = f"无法写入输出目录「{output}」：该路径不是可写的文件夹"
+        failure = Finding("OUTPUT", Severity.ERROR, message)
+        return {**summary, "status": "write_error", "errors": [failure.as_dict()],
+                "messages": [failure.describe()]}  # fmt: skip
     return {**summary, "status": "written", "outputs": {k: str(v) for k, v in outputs.items()}}
 
 
@@ -87,7 +94,9 @@ def _print(result: dict) -> None:
         for path in result["outputs"].values():
             print(f"  已写出 {path}")
         return
-    reason = "输入有误" if status == "input_error" else "存在错误级问题，未生成报告"
+    reasons = {"input_error": "输入有误", "blocked": "存在错误级问题，未生成报告",
+               "write_error": "无法写出报告"}  # fmt: skip
+    reason = reasons[status]
     if "headline" in result:
         print(result["headline"])
     print(f"{name}：{reason}（{len(result['errors'])} 处），输出目录未写入任何文件：")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from xlsxwriter.exceptions import FileCreateError
+
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from jixiao.io.workbook_writer import write_workbook
 
@@ -20,6 +22,10 @@ def run(args: argparse.Namespace) -> int:
     if path.suffix.lower() != ".xlsx":
         print(f"输出文件应以 .xlsx 结尾：{path}")
         return EXIT_BAD_INPUT
-    write_workbook(None, path)
+    try:
+        write_workbook(None, path)
+    except (OSError, FileCreateError):
+        print(f"无法写入「{path}」：路径是文件夹、所在文件夹无法创建或没有写权限")
+        return EXIT_BAD_INPUT
     print(f"已生成空白工作簿：{path}")
     return EXIT_OK

@@ -47,5 +47,7 @@ def load_and_evaluate(path: str | Path, profile_name: str | None = None) -> Load
             profile_name or result.data.department.profile, result.data.department.year
         )
     except ProfileError as error:
-        return Loaded(path, None, (_input_error(str(error), "部门信息"),))
+        # Only a profile the workbook names is the 部门信息 sheet's fault, not --profile's.
+        sheet = None if profile_name else "部门信息"
+        return Loaded(path, None, (_input_error(str(error), sheet),))
     return Loaded(path, evaluate(result.data, profile), ())

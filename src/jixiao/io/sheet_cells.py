@@ -94,12 +94,20 @@ class SheetCells:
         assert self.header_row is not None
         texts = [cell_text(v) for row in self.rows[: self.header_row] for v in row]
         texts += [cell_text(v) for v in self.rows[self.header_row]]
-        for text in texts:
-            match = UNIT_PATTERN.search(text) or HEADER_UNIT_PATTERN.search(text)
-            if match:
-                self.unit_factor = WAN if match.group(1) == "万元" else Decimal(1)
-                return
-        self._error(1, None, "未声明金额单位：请在第 1 行写明“金额单位：元”或“金额单位：万元”")
+        matches = (UNIT_PATTERN.search(text) or HEADER_UNIT_PATTERN.search(text) for text in texts)
+        units = {match.group(1) for match in matches if match}
+        if len(units) == 1:
+            self.unit_factor = WAN if units == {"万元"} else Decimal(1)
+            return
+        # Two units (a 元 note above 万元 headers) would be a silent 10,000× error.
+        message = (
+            "金额单位不一致：同时写有“元”和“万元”，请统一"
+            if units
+            else "未声明金额单位：请在第 1 行写明“金额单位：元”或“金额单位：万元”"
+        )
+        # The unit belongs in the note cell, A1: point there (no column header applies).
+        where = Location(self.spec.name, 1, None, column_letter(0))
+        self.errors.append(Finding("INPUT", Severity.ERROR, message, where))
 
     @property
     def ok(self) -> bool:
@@ -150,22 +158,25 @@ class SheetCells:
 
     def amount(self, number: int, row: list[object], key: str) -> Decimal:
         """Money in the sheet's unit → exact 元 (blank optional amounts are zero)."""
-        value = self.number(number, row, key)
+        raw = cell_text(self.raw(row, key))
         column = self.spec.column(key)
+        if raw.endswith(("%", "％")):
+            self._error(number, column, f"应为金额，实为百分数「{raw}」")
+            return Decimal(0)
+        value = self.number(number, row, key)
         if value is None:
             return Decimal(0)
         yuan = value * self.unit_factor
-        if yuan != yuan.quantize(FEN):
-            self._error(number, column, f"金额「{cell_text(self.raw(row, key))}」精度超过分")
-        elif yuan < 0:
-            self._error(number, column, f"金额不能为负数，实为「{cell_text(self.raw(row, key))}」")
-        elif yuan > MAX_AMOUNT_YUAN:
-            self._error(
-                number,
-                column,
-                f"金额「{cell_text(self.raw(row, key))}」超过一万亿元，请检查单位或位数",
-            )
-        return yuan.quantize(FEN)
+        # Size before precision: quantizing an absurd figure (1e30) overflows the context.
+        if yuan < 0:
+            self._error(number, column, f"金额不能为负数，实为「{raw}」")
+        elif yuan >= MAX_AMOUNT_YUAN:
+            self._error(number, column, f"金额「{raw}」达到一万亿元，请检查单位或位数")
+        elif yuan != yuan.quantize(FEN):
+            self._error(number, column, f"金额「{raw}」精度超过分")
+        else:
+            return yuan.quantize(FEN)
+        return Decimal(0)
 
     def yes_no(self, number: int, row: list[object], key: str, default: bool) -> bool:
         value = cell_text(self.raw(row, key))

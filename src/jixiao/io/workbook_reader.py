@@ -90,10 +90,13 @@ def read_workbook(path: str | Path) -> LoadResult:
     department = _read_department(sheets[PROFILE_SHEET.name], errors)
     year = department.year if department else 0
     lines = _read_budget(_cells(BUDGET_SHEET, sheets, errors), year, errors)
-    projects = _read_projects(_cells(PROJECT_SHEET, sheets, errors), year, errors)
-    codes = {project.code for project in projects}
+    project_cells = _cells(PROJECT_SHEET, sheets, errors)
+    projects = _read_projects(project_cells, year, errors)
+    codes = _codes_in(project_cells)
     indicators = _read_indicators(_cells(INDICATOR_SHEET, sheets, errors), codes)
-    dept_indicators = _read_indicators(_cells(DEPARTMENT_INDICATOR_SHEET, sheets, errors), None)
+    dept_indicators = _read_indicators(
+        _cells(DEPARTMENT_INDICATOR_SHEET, sheets, errors), None, department=True
+    )
     problems, measures = _read_statements(_cells(STATEMENT_SHEET, sheets, errors))
     if errors or department is None:
         return LoadResult(None, tuple(errors))
@@ -248,6 +251,18 @@ def _read_project(cells: SheetCells, number: int, row: list[object], year: int) 
     )  # fmt: skip
 
 
+def _codes_in(cells: SheetCells | None) -> set[str] | None:
+    """Every 项目编码 the sheet lists, even on rows refused for another reason.
+
+    None when the sheet itself could not be read: its error is already reported, and
+    every indicator would otherwise be flagged as naming an unknown project.
+    """
+    if cells is None:
+        return None
+    codes = {cell_text(cells.raw(row, "code")) for _, row in cells.data_rows()}
+    return codes - {""}
+
+
 def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str) -> Amounts:
     final = cells.amount(number, row, f"{prefix}_final")
     actual = cells.amount(number, row, f"{prefix}_actual")
@@ -256,32 +271,37 @@ def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str)
     return Amounts(Decimal(0), final, actual)
 
 
-def _read_indicators(cells: SheetCells | None, project_codes: set[str] | None) -> list[Indicator]:
-    """Project indicators (owner = 项目编码) or, with ``project_codes`` None, department ones."""
+def _read_indicators(
+    cells: SheetCells | None, project_codes: set[str] | None, *, department: bool = False
+) -> list[Indicator]:
+    """Project indicators (owner = 项目编码, checked against ``project_codes`` unless None)
+    or, with ``department``, the department's own."""
     if cells is None:
         return []
     indicators = []
     for number, row in cells.data_rows():
-        indicator = _read_indicator(cells, number, row, project_codes)
+        indicator = _read_indicator(cells, number, row, project_codes, department)
         if indicator is not None:
             indicators.append(indicator)
     return indicators
 
 
-def _owner(cells: SheetCells, number: int, row: list[object], codes: set[str] | None) -> str:
-    if codes is None:
+def _owner(
+    cells: SheetCells, number: int, row: list[object], codes: set[str] | None, department: bool
+) -> str:
+    if department:
         return DEPARTMENT_OWNER
     owner = cells.text(number, row, "owner")
-    if owner and owner not in codes:
+    if owner and codes is not None and owner not in codes:
         cells.invalid(number, "owner", f"项目编码「{owner}」在「项目」表中不存在")
     return owner
 
 
 def _read_indicator(
-    cells: SheetCells, number: int, row: list[object], codes: set[str] | None
+    cells: SheetCells, number: int, row: list[object], codes: set[str] | None, department: bool
 ) -> Indicator | None:
-    owner = _owner(cells, number, row, codes)
-    dimension = cells.choice(number, row, "dimension", DIMENSIONS) if codes is None else None
+    owner = _owner(cells, number, row, codes, department)
+    dimension = cells.choice(number, row, "dimension", DIMENSIONS) if department else None
     level1 = cells.choice(number, row, "level1", LEVEL1)
     kind = cells.choice(number, row, "kind", INDICATOR_KINDS)
     weight = cells.number(number, row, "weight")
@@ -300,7 +320,7 @@ def _read_indicator(
     level2 = cells.text(number, row, "level2")
     if not (owner and level1 and kind and weight is not None and name and level2):
         return None
-    if codes is None and dimension is None:
+    if department and dimension is None:
         return None
     return Indicator(
         owner=owner, level1=str(level1), level2=level2, name=name, kind=kind,
@@ -311,8 +331,9 @@ def _read_indicator(
         explanation=cell_text(cells.raw(row, "explanation")),
         evidence=cell_text(cells.raw(row, "evidence")),
         basis=cell_text(cells.raw(row, "basis")),
-        target_text=cell_text(cells.raw(row, "target")),
-        actual_text=cell_text(cells.raw(row, "actual")),
+        # 定量 values live in target/actual; the words are only the 定性 indicator's.
+        target_text="" if quantitative else cell_text(cells.raw(row, "target")),
+        actual_text="" if quantitative else cell_text(cells.raw(row, "actual")),
         dimension=dimension, metric=cell_text(cells.raw(row, "metric")),
         location=cells.location(number),
     )  # fmt: skip
