@@ -429,6 +429,7 @@ def build() -> DepartmentYear:
         year=2023,
         jurisdiction="广东省广州市番禺区",
         profile="default",
+        self_score=Decimal(99),
         functions=FUNCTIONS,
         tasks=TASKS,
         overall_goal=OVERALL_GOAL,

@@ -43,7 +43,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def report_one(path: Path, output: Path, profile: str | None) -> dict[str, object]:
+def output_stems(paths: list[Path]) -> dict[Path, str]:
+    """Each workbook's output name: its stem, prefixed by its folder where stems repeat."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[path.stem] = counts.get(path.stem, 0) + 1
+    return {
+        path: path.stem if counts[path.stem] == 1 else f"{path.parent.name or 'root'}-{path.stem}"
+        for path in paths
+    }
+
+
+def report_one(
+    path: Path, output: Path, profile: str | None, stem: str | None = None
+) -> dict[str, object]:
     """Load, check and, when nothing blocks it, write one workbook's outputs."""
     loaded = load_and_evaluate(path, profile)
     result: dict[str, object] = {"workbook": str(path)}
@@ -57,7 +70,7 @@ def report_one(path: Path, output: Path, profile: str | None) -> dict[str, objec
         return {**summary, "status": "blocked", "errors": [f.as_dict() for f in blocking],
                 "messages": [f.describe() for f in blocking]}  # fmt: skip
     try:
-        outputs = write_outputs(evaluation, output, path.stem)
+        outputs = write_outputs(evaluation, output, stem or path.stem)
     except OSError:
         # An output path that is a file, or a folder we may not write to, is bad input.
         message = f"无法写入输出目录「{output}」：该路径不是可写的文件夹"
@@ -68,16 +81,19 @@ def report_one(path: Path, output: Path, profile: str | None) -> dict[str, objec
 
 
 def _run_all(paths: list[Path], output: Path, profile: str | None, jobs: int) -> list[dict]:
+    stems = output_stems(paths)
     progress = tqdm(total=len(paths), unit="个", desc="生成报告", file=sys.stderr,
                     disable=len(paths) < 2 or None)  # fmt: skip
     if jobs <= 1 or len(paths) < 2:
         results = []
         for path in paths:
-            results.append(report_one(path, output, profile))
+            results.append(report_one(path, output, profile, stems[path]))
             progress.update()
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(report_one, path, output, profile) for path in paths]
+            futures = [
+                pool.submit(report_one, path, output, profile, stems[path]) for path in paths
+            ]
             results = []
             for future in futures:
                 results.append(future.result())

@@ -179,6 +179,7 @@ class Department:
     parent: str = ""
     full_name: str = ""
     profile: str = ""
+    self_score: Decimal | None = None
     functions: tuple[str, ...] = ()
     tasks: tuple[str, ...] = ()
     overall_goal: tuple[str, ...] = ()

@@ -101,7 +101,8 @@ def _indicator_score(
     """The same frozen IndicatorScore its constructor makes, built through the slots.
 
     A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``, which
-    costs more than the whole score; writing the slots directly halves that.
+    costs more than the whole score; writing the slots directly halves that. Equal, hashed
+    and frozen alike; valid while IndicatorScore has no ``__post_init__``.
     """
     item = object.__new__(IndicatorScore)
     set_indicator, set_score, set_share, set_status, set_achievement, set_actual = (
@@ -163,16 +164,6 @@ def _lower_share(target: Decimal, actual: Decimal, method: str) -> Decimal:
     return ONE - (actual - target) / target
 
 
-def _quantitative_status(
-    higher_is_better: bool, target: Decimal, actual: Decimal, share: Decimal, profile: RulesProfile
-) -> Status:
-    if higher_is_better and target > ZERO and actual >= profile.over_threshold * target:
-        return _OVER
-    if share >= ONE:
-        return _ACHIEVED
-    return _MISSED if share == ZERO else _PARTIAL
-
-
 def score_indicator(
     indicator: Indicator, profile: RulesProfile, actual: Decimal | None = None
 ) -> IndicatorScore:
@@ -186,14 +177,24 @@ def score_indicator(
     target = indicator.target
     if value is None or operator is None or target is None:
         return _indicator_score(indicator, ZERO, ZERO, _NO_VALUE, None, value)
+    # The hot path: clamping and the status are written out here rather than called.
     higher_is_better = operator in _HIGHER_IS_BETTER
     if higher_is_better:
-        share = _clamp(_higher_share(operator, target, value, profile))
+        share = _higher_share(operator, target, value, profile)
     else:
-        share = _clamp(_lower_share(target, value, profile.lower_is_better))
-    score = (share * indicator.weight).quantize(profile.score_places, rounding=ROUND_HALF_UP)
+        share = _lower_share(target, value, profile.lower_is_better)
+    if share < ZERO:
+        share = ZERO
+    elif share > ONE:
+        share = ONE
+    score = (share * indicator.weight).quantize(profile.score_places, ROUND_HALF_UP)
     achievement = value / target if target != ZERO else None
-    status = _quantitative_status(higher_is_better, target, value, share, profile)
+    if higher_is_better and target > ZERO and value >= profile.over_threshold * target:
+        status = _OVER
+    elif share >= ONE:
+        status = _ACHIEVED
+    else:
+        status = _MISSED if share == ZERO else _PARTIAL
     return _indicator_score(indicator, score, share, status, achievement, value)
 
 
@@ -247,22 +248,33 @@ def rescaled_total(
     return _round(earned * HUNDRED / applicable_weight, places)
 
 
+def _total_final_and_actual(project: Project) -> tuple[Decimal, Decimal]:
+    """年度资金总额's 全年预算数 and 全年执行数: the sums ``Project.total`` makes, in the same
+    order, without building the two intermediate Amounts records."""
+    fiscal, carryover, other = project.fiscal, project.carryover, project.other_funds
+    return (
+        fiscal.final + carryover.final + other.final,
+        fiscal.actual + carryover.actual + other.actual,
+    )
+
+
 def score_project(
     project: Project, indicators: list[Indicator], profile: RulesProfile
 ) -> ProjectScore:
     """Score a project: 预算执行率 line plus each indicator (domain.md §4)."""
-    funds = project.total
-    rate = funds.actual / funds.final if funds.final != ZERO else None
+    final, actual = _total_final_and_actual(project)
+    rate = actual / final if final != ZERO else None
     exec_weight = profile.execution_weight
     exec_score = _round(execution_share(rate, profile) * exec_weight, profile.score_places)
-    scores = tuple(score_indicator(indicator, profile) for indicator in indicators)
+    scores = tuple([score_indicator(indicator, profile) for indicator in indicators])
     earned = exec_score
     applicable = exec_weight
     full = exec_weight
     for item in scores:
-        full += item.indicator.weight
+        weight = item.indicator.weight
+        full += weight
         if item.status is not _NOT_APPLICABLE:
             earned += item.score
-            applicable += item.indicator.weight
+            applicable += weight
     total = rescaled_total(earned, applicable, full, profile.score_places)
     return ProjectScore(project, rate, exec_weight, exec_score, scores, total, profile.grade(total))

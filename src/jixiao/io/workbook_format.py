@@ -63,6 +63,7 @@ PROFILE_KEYS = {
     "年度": "year",
     "地区": "jurisdiction",
     "规则配置": "profile",
+    "部门自评总分": "self_score",
     "部门职能": "functions",
     "年度工作任务": "tasks",
     "整体绩效目标": "overall_goal",

@@ -14,6 +14,7 @@ import python_calamine
 
 from jixiao.core.classification import is_valid_class_code
 from jixiao.core.findings import Finding, Severity
+from jixiao.core.money import NotANumber, parse_decimal
 from jixiao.core.records import (
     DEPARTMENT_OWNER,
     ZERO_AMOUNTS,
@@ -158,6 +159,7 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
             int(fields.get("year_row", 3)), "value", f"「年度」应为四位年份，实为「{year_text}」"
         )
         return None
+    self_score = _department_self_score(fields, cells)
     if not name:
         return None
     return Department(
@@ -167,8 +169,28 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
         parent=str(fields.get("parent") or ""),
         full_name=str(fields.get("full_name") or name),
         profile=str(fields.get("profile") or ""),
+        self_score=self_score,
         **{key: tuple(fields[key]) for key in MULTI_PARAGRAPH_KEYS},
     )
+
+
+def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Decimal | None:
+    """部门自评总分, the total the department declares, kept beside the computed one."""
+    text = str(fields.get("self_score") or "")
+    if not text:
+        return None
+    try:
+        value = parse_decimal(text)
+    except NotANumber:
+        value = None
+    if value is None or not Decimal(0) <= value <= Decimal(100):
+        cells.invalid(
+            int(fields.get("self_score_row", 3)),
+            "value",
+            f"「部门自评总分」应为 0–100 的数字，实为「{text}」",
+        )
+        return None
+    return value
 
 
 def _class_code(cells: SheetCells, number: int, row: list[object], year: int) -> str:

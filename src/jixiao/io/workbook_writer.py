@@ -168,6 +168,7 @@ def _profile_rows(data: DepartmentYear | None) -> list[dict]:
         {"key": "年度", "value": department.year},
         {"key": "地区", "value": department.jurisdiction},
         {"key": "规则配置", "value": department.profile},
+        {"key": "部门自评总分", "value": department.self_score},
     ]
     for key, field in PROFILE_KEYS.items():
         paragraphs = getattr(department, field)

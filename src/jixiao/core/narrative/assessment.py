@@ -40,6 +40,12 @@ def conclusion(evaluation: Evaluation) -> list[Block]:
         f"依据「{evaluation.profile.name}」，按各项指标实际完成值计算，部门整体自评得分 "
         f"{department.total} 分，自评等级为“{department.grade}”。其中{parts}。"
     )
+    declared = evaluation.data.department.self_score
+    if declared is not None:
+        text += (
+            f"部门自报总分 {plain(declared)} 分，与依据计算得分相差 "
+            f"{abs(declared - department.total)} 分。"
+        )
     blocks: list[Block] = [
         Paragraph(p, generated=False) for p in evaluation.data.department.conclusion_text
     ]
