@@ -123,3 +123,10 @@ def test_a_quantitative_score_lies_within_zero_and_its_weight(operator, target, 
 def test_a_qualitative_score_lies_within_zero_and_its_weight(band, declared, weight):
     score = score_indicator(qualitative(band, str(declared), weight=str(weight)), PROFILE).score
     assert D(0) <= score <= weight
+
+
+def test_a_declared_score_just_under_an_uneven_band_bound_is_kept():
+    # 部分达成 on 8.33 points spans [4.998, 6.664): 6.66 lies inside and must stay 6.66.
+    assert score_indicator(qualitative("部分达成", "6.66", weight="8.33"), PROFILE).score == D(
+        "6.66"
+    )

@@ -7,7 +7,7 @@ a total is rescaled to 100 when indicators are marked not applicable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from jixiao.core.profile import RulesProfile
@@ -213,8 +213,11 @@ def qualitative_score(indicator: Indicator, profile: RulesProfile) -> Decimal | 
     declared = indicator.self_score
     if declared is None:
         return _round(low, profile.score_places)
-    top = high if band.top else high - profile.score_places
-    return _round(min(max(declared, low), top), profile.score_places)
+    places = profile.score_places
+    # The upper bound of a lower band is exclusive: the highest score below it that can be
+    # written with the profile's places (6.664 → 6.66, 8.00 → 7.99).
+    top = high if band.top else (high / places).to_integral_value(ROUND_CEILING) * places - places
+    return _round(min(max(declared, low), top), places)
 
 
 def _score_qualitative(indicator: Indicator, profile: RulesProfile) -> IndicatorScore:

@@ -52,6 +52,7 @@ class SheetCells:
 
     def __init__(self, spec: SheetSpec, rows: list[list[object]], errors: list[Finding]):
         self.spec = spec
+        self._by_key = {column.key: column for column in spec.columns}
         self.rows = rows
         self.errors = errors
         self.header_row = self._find_header_row()
@@ -61,6 +62,7 @@ class SheetCells:
             self._error(None, None, f"找不到表头行（应包含「{spec.columns[0].header}」等列）")
             return
         self._map_columns()
+        self._index = {column.key: self.columns.get(column.key, -1) for column in spec.columns}
         if spec.has_money:
             self._read_unit()
 
@@ -116,34 +118,41 @@ class SheetCells:
         )
 
     def data_rows(self) -> Iterator[tuple[int, list[object]]]:
-        """(Excel row number, cells) for every non-blank row below the header."""
+        """(Excel row number, cells) for every non-blank row below the header.
+
+        Each row gets a trailing None, which every absent column's index (-1) points at,
+        so a cell lookup is a plain index with no bounds or presence check.
+        """
         assert self.header_row is not None
+        width = max((index + 1 for index in self.columns.values()), default=0)
         for index in range(self.header_row + 1, len(self.rows)):
             row = self.rows[index]
             if not all(is_blank(value) for value in row):
-                yield index + 1, row
+                padded = list(row) + [None] * (width - len(row)) if len(row) < width else list(row)
+                padded.append(None)
+                yield index + 1, padded
 
     def location(self, row: int, key: str | None = None) -> Location:
         if key is None or key not in self.columns:
             return Location(self.spec.name, row)
-        header = self.spec.column(key).header
+        header = self._by_key[key].header
         return Location(self.spec.name, row, header, column_letter(self.columns[key]))
 
     def raw(self, row: list[object], key: str) -> object:
-        index = self.columns.get(key)
-        if index is None or index >= len(row):
-            return None
-        return row[index]
+        """A cell of a row from ``data_rows`` (None for a column the sheet lacks)."""
+        return row[self._index.get(key, -1)]
 
     def text(self, number: int, row: list[object], key: str) -> str:
         value = cell_text(self.raw(row, key))
-        if not value and self.spec.column(key).required:
-            self._error(number, self.spec.column(key), "必填项为空")
+        if not value and self._by_key[key].required:
+            self._error(number, self._by_key[key], "必填项为空")
         return value
 
     def number(self, number: int, row: list[object], key: str) -> Decimal | None:
         value = self.raw(row, key)
-        column = self.spec.column(key)
+        if type(value) is float or type(value) is int:  # the common case, checked first
+            return parse_decimal(value)
+        column = self._by_key[key]
         if is_blank(value):
             if column.required:
                 self._error(number, column, "必填项为空")
@@ -159,7 +168,7 @@ class SheetCells:
     def amount(self, number: int, row: list[object], key: str) -> Decimal:
         """Money in the sheet's unit → exact 元 (blank optional amounts are zero)."""
         raw = cell_text(self.raw(row, key))
-        column = self.spec.column(key)
+        column = self._by_key[key]
         if raw.endswith(("%", "％")):
             self._error(number, column, f"应为金额，实为百分数「{raw}」")
             return Decimal(0)
@@ -186,7 +195,7 @@ class SheetCells:
             return True
         if value in NO:
             return False
-        self._error(number, self.spec.column(key), f"应填“是”或“否”，实为「{value}」")
+        self._error(number, self._by_key[key], f"应填“是”或“否”，实为「{value}」")
         return default
 
     def choice(
@@ -199,11 +208,11 @@ class SheetCells:
         if value in allowed:
             return allowed[value]
         options = "、".join(dict.fromkeys(str(v) for v in allowed.values()))
-        self._error(number, self.spec.column(key), f"「{value}」不是可选值（{options}）")
+        self._error(number, self._by_key[key], f"「{value}」不是可选值（{options}）")
         return None
 
     def invalid(self, number: int, key: str, message: str) -> None:
-        self._error(number, self.spec.column(key), message)
+        self._error(number, self._by_key[key], message)
 
 
 def _strip_unit(header: str) -> str:

@@ -116,6 +116,7 @@ def _share_of(cents: int, low_percent: int, high_percent: int, rng: random.Rando
 
 
 def _department(index: int) -> Department:
+    """The 部门信息 of synthetic department ``index``."""
     name = f"合成{index:03d}街道"
     return Department(
         name=name,
@@ -130,6 +131,7 @@ def _department(index: int) -> Department:
 
 
 def _project(rng: random.Random, index: int, number: int) -> Project:
+    """A project: mostly general budget, some added mid-year, some executed below 90 %."""
     source = BudgetSource.FUND if rng.random() < 0.15 else BudgetSource.GENERAL
     initial = 0 if rng.random() < 0.05 else rng.randint(1_000_000, 300_000_000)
     final = _share_of(initial, 85, 120, rng) if initial else rng.randint(500_000, 50_000_000)
@@ -184,6 +186,7 @@ def _split_weight(weight: Decimal, parts: int) -> list[Decimal]:
 def _project_indicators(
     rng: random.Random, owner: str, count: int, profile: RulesProfile
 ) -> Iterator[Indicator]:
+    """``count`` indicators whose weights add up to each 一级指标's weight in the profile."""
     levels = _level_weights(profile)
     for level1, parts in _split_counts(count, levels).items():
         for weight in _split_weight(levels[level1], parts):
@@ -192,10 +195,11 @@ def _project_indicators(
             elif rng.random() < 0.15:
                 yield _qualitative(rng, owner, level1, weight, profile)
             else:
-                yield _quantitative(rng, owner, level1, weight)
+                yield _quantitative(rng, owner, level1, weight, profile)
 
 
 def _satisfaction(rng: random.Random, owner: str, weight: Decimal) -> Indicator:
+    """服务对象满意度 ≥ 90 %, sometimes just missed."""
     actual = Decimal(rng.randint(85, 99))
     return Indicator(
         owner=owner, level1="满意度指标", level2="服务对象满意度指标", name="服务对象满意度",
@@ -205,7 +209,9 @@ def _satisfaction(rng: random.Random, owner: str, weight: Decimal) -> Indicator:
     )  # fmt: skip
 
 
-def _quantitative(rng: random.Random, owner: str, level1: str, weight: Decimal) -> Indicator:
+def _quantitative(
+    rng: random.Random, owner: str, level1: str, weight: Decimal, profile: RulesProfile
+) -> Indicator:
     """A 定量 indicator with any operator; about one in seven misses, a few over-achieve."""
     operator = rng.choice(tuple(Operator))
     outcome = _outcome(rng)
@@ -220,7 +226,7 @@ def _quantitative(rng: random.Random, owner: str, level1: str, weight: Decimal) 
         actual = _scaled(target, rng.randint(*LOWER_PERCENTS[outcome]))
         unit, name = "%", f"{rng.choice(TOPICS)}投诉率"
     missed = actual < target if operator.higher_is_better else actual > target
-    over = operator.higher_is_better and target > 0 and actual >= target * Decimal("1.3")
+    over = operator.higher_is_better and target > 0 and actual >= target * profile.over_threshold
     return Indicator(
         owner=owner, level1=level1, level2=rng.choice(LEVEL2[level1]), name=name,
         kind=IndicatorKind.QUANTITATIVE, weight=weight, operator=operator, target=target,
@@ -230,6 +236,7 @@ def _quantitative(rng: random.Random, owner: str, level1: str, weight: Decimal) 
 
 
 def _outcome(rng: random.Random) -> str:
+    """Which way an indicator turns out: mostly achieved, some missed, a few over."""
     draw = rng.random()
     return "missed" if draw < 0.15 else "over" if draw < 0.2 else "achieved"
 
@@ -242,6 +249,7 @@ def _scaled(target: Decimal, percent: int) -> Decimal:
 def _qualitative(
     rng: random.Random, owner: str, level1: str, weight: Decimal, profile: RulesProfile
 ) -> Indicator:
+    """A 定性 indicator in one of the profile's bands, its self-score inside the band."""
     band = rng.choices(profile.bands, weights=(8, 2, 1)[: len(profile.bands)])[0]
     return Indicator(
         owner=owner, level1=level1, level2=rng.choice(LEVEL2[level1]),
@@ -333,6 +341,7 @@ def _department_indicator(
     dimension: Dimension, level1: str, level2: str, name: str, weight: Decimal,
     operator: Operator, target: Decimal, unit: str, actual: Decimal | None, metric: str = "",
 ) -> Indicator:  # fmt: skip
+    """A quantitative department indicator, explained when it misses its target."""
     missed = actual is not None and actual < target
     # A computed metric's value is known only at evaluation, so it is explained in advance.
     explanation = METRIC_EXPLANATION if metric else DEVIATION if missed else ""

@@ -22,7 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
 from jixiao.core.narrative.indicator_text import actual_text, target_text
-from jixiao.core.records import Amounts, Location, Project
+from jixiao.core.records import ZERO_AMOUNTS, Amounts, Location, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
 
 SUMMARY_SHEET = "汇总"
@@ -41,6 +41,16 @@ SUMMARY_HEADERS = (
     ("全年预算数（万元）", 14), ("全年执行数（万元）", 14), ("执行率", 10),
     ("依据计算得分", 12), ("等级", 8), ("自评总分", 10), ("差距", 10),
 )  # fmt: skip
+FUNDS_HEADERS = (
+    "",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "来源（工作簿行）",
+)
 INDICATOR_HEADERS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
     "偏差原因分析及改进措施", "来源（工作簿行）",
@@ -103,7 +113,7 @@ def _styles(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
 
 
 def _number(sheet: Worksheet, row: int, col: int, value: Decimal | None, style: Format) -> None:
-    """A Decimal in a cell: the float conversion happens here and nowhere else."""
+    """A Decimal in a cell: the xlsx boundary, the one place a Decimal becomes a float."""
     if value is None:
         sheet.write_blank(row, col, None, style)
     else:
@@ -171,7 +181,8 @@ def _write_summary_row(
 ) -> None:
     project = score.project
     funds = project.total
-    sheet.write_url(row, 0, f"internal:'{sheet_name}'!A1", styles["text"], project.code)
+    target = sheet_name.replace("'", "''")
+    sheet.write_url(row, 0, f"internal:'{target}'!A1", styles["text"], project.code)
     sheet.write_string(row, 1, project.name, styles["text"])
     sheet.write_string(row, 2, project.source.value, styles["text"])
     sheet.write_string(row, 3, project.section, styles["text"])
@@ -189,9 +200,7 @@ def _write_summary_total(
     sheet: Worksheet, styles: dict[str, Format], row: int, scores: tuple[ProjectScore, ...]
 ) -> None:
     """合计 from the exact 元 sums, rounded once (not the sum of rounded rows)."""
-    total = sum(
-        (score.project.total for score in scores), Amounts(Decimal(0), Decimal(0), Decimal(0))
-    )
+    total = sum((score.project.total for score in scores), ZERO_AMOUNTS)
     sheet.merge_range(row, 0, row, 3, "合计", styles["label"])
     _number(sheet, row, 4, yuan_to_wan(total.final), styles["money"])
     _number(sheet, row, 5, yuan_to_wan(total.actual), styles["money"])
@@ -322,17 +331,7 @@ def _write_project_header(
 def _write_funds(sheet: Worksheet, styles: dict[str, Format], row: int, score: ProjectScore) -> int:
     """项目资金（万元）: 年度资金总额 / 财政拨款 / 上年结转 / 其他资金 × the six columns."""
     project = score.project
-    headers = (
-        "",
-        "年初预算数",
-        "全年预算数",
-        "全年执行数",
-        "分值",
-        "执行率",
-        "得分",
-        "来源（工作簿行）",
-    )
-    for col, header in enumerate(headers, start=1):
+    for col, header in enumerate(FUNDS_HEADERS, start=1):
         sheet.write_string(row, col, header, styles["label"])
     lines = (
         ("年度资金总额", project.total),
@@ -444,8 +443,11 @@ def _merge_column(
         else:
             sheet.write_string(first, col, value, style)
         return
-    shown = float(value) if isinstance(value, Decimal) else value
-    sheet.merge_range(first, col, last, col, shown, style)
+    if isinstance(value, Decimal):
+        sheet.merge_range(first, col, last, col, "", style)
+        _number(sheet, first, col, value, style)
+    else:
+        sheet.merge_range(first, col, last, col, value, style)
 
 
 def _merge_runs(
