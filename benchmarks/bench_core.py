@@ -10,8 +10,11 @@ other work on the machine only ever makes a run slower.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,14 +24,18 @@ from pathlib import Path
 
 import pandas
 
+from jixiao.cli.main import main as cli_main
 from jixiao.core.budget_analysis import BudgetSummary, summarize_budget
 from jixiao.core.classification import class_names
 from jixiao.core.coverage import Coverage, self_evaluation_coverage
 from jixiao.core.department_scoring import compute_metrics, score_department
 from jixiao.core.evaluation import evaluate
+from jixiao.core.narrative.report import build_report
 from jixiao.core.profile import RulesProfile, load_profile
 from jixiao.core.records import DepartmentYear, Indicator, Project
 from jixiao.core.scoring import score_project
+from jixiao.io.report_docx import write_docx
+from jixiao.io.report_html import write_html
 from jixiao.io.synthetic import synthetic_department, write_synthetic_workbooks
 from jixiao.io.tables_xlsx import write_tables
 from jixiao.io.workbook_reader import read_workbook
@@ -254,6 +261,54 @@ def bench_tables(context: Context) -> None:
     context.report("write_tables (Luopu-sized)", seconds, f"{seconds * 1000:8.1f} ms   ({detail})")
 
 
+# --- reports ----------------------------------------------------------------------------
+
+REPORT_TARGET_SECONDS = 1.0
+
+
+def bench_report_one(context: Context) -> None:
+    """The report of one Luopu-sized department as .docx + .html (target ≤ 1 s), from an
+    evaluation in memory; the standard tables are timed separately above."""
+    data = read_workbook(LUOPU_WORKBOOK).data
+    assert data is not None
+    evaluation = evaluate(data, load_profile())
+
+    def render() -> None:
+        document = build_report(evaluation)
+        write_docx(document, context.folder / "report.docx")
+        write_html(document, context.folder / "report.html")
+
+    seconds = best_time(render, context.repeats)
+    verdict = (
+        "ok" if seconds <= REPORT_TARGET_SECONDS else f"above target {REPORT_TARGET_SECONDS} s"
+    )
+    context.report(
+        "report .docx + .html, one department", seconds, f"{seconds * 1000:8.1f} ms   ({verdict})"
+    )
+
+
+def bench_report_batch(context: Context) -> None:
+    """``jixiao report`` on a folder of Luopu-sized workbooks, both cores: read, score,
+    check and write report + tables for each (300 departments; 20 with --quick)."""
+    count = 20 if context.quick else 300
+    folder = context.folder / "batch"
+    folder.mkdir()
+    for index in range(count):
+        shutil.copyfile(LUOPU_WORKBOOK, folder / f"department-{index:03d}.xlsx")
+    output = context.folder / "batch-out"
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = cli_main(
+            ["report", str(folder), "-o", str(output), "--jobs", str(os.cpu_count() or 1)]
+        )
+    seconds = time.perf_counter() - start
+    assert code == 0, "batch report failed"
+    context.report(
+        f"report batch, {count} departments, all cores", seconds,
+        f"{seconds:8.1f} s    ({seconds / count * 1000:.0f} ms per department, report + tables)",
+    )  # fmt: skip
+
+
 BENCHMARKS: list[Callable[[Context], None]] = [
     bench_read_versus_pandas,
     bench_scoring_one_core,
@@ -261,6 +316,8 @@ BENCHMARKS: list[Callable[[Context], None]] = [
     bench_evaluate,
     bench_projection,
     bench_tables,
+    bench_report_one,
+    bench_report_batch,
 ]
 
 
