@@ -1,10 +1,12 @@
-# The two commands of the README: `make demo` and `make test`. Both set up .venv first.
+# The two commands of the README: `make demo` and `make test`. Both set up what they need.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ASSETS := node_modules/.installed
+PORT ?= 8000
 
-.PHONY: demo test lint bench clean example
+.PHONY: demo report serve test lint bench example clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,27 +14,43 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## Score the Luopu 2023 example and write its report and tables to out/.
-demo: $(STAMP)
+# htmx and ECharts come from the npm registry at setup and are served as our own static files.
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+## Score the Luopu 2023 example into out/, then start the web application on 127.0.0.1.
+demo: report serve
+
+## The command-line main job: report and tables of the Luopu 2023 example in out/.
+report: $(STAMP)
 	$(BIN)/jixiao report examples/luopu-2023.xlsx -o out/
 
-## Lint, check the layer rule, and run every test.
-test: $(STAMP) lint
-	$(BIN)/pytest
+## The web application with the Luopu 2023 example and one demo account per role.
+serve: $(STAMP) $(ASSETS)
+	$(BIN)/jixiao-manage demo --port $(PORT)
+
+## Lint, check the layer rule, run every test on SQLite, then the database tests on PostgreSQL.
+test: $(STAMP) $(ASSETS) lint
+	@url=$$(scripts/test-services.sh) && \
+	$(BIN)/pytest && \
+	echo "== PostgreSQL ==" && \
+	DATABASE_URL=$$url $(BIN)/pytest tests/web -m "not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/ruff format --check src tests benchmarks examples
 	$(BIN)/lint-imports
 
-## Print the performance figures (read, score, report, audit).
-bench: $(STAMP)
+## Print the performance figures (read, score, report, audit, web latency).
+bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_web.py
 
 ## Rebuild examples/luopu-2023.xlsx from examples/make_luopu_2023.py.
 example: $(STAMP)
 	$(BIN)/python examples/make_luopu_2023.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules out var .pytest_cache .ruff_cache

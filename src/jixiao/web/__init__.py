@@ -1,0 +1,1 @@
+"""The multi-user web application (Django): departments, sections and the finance bureau."""

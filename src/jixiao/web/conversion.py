@@ -1,0 +1,90 @@
+"""Database rows ↔ core records. The web layer scores nothing itself: it converts rows to
+records, lets the core evaluate them, and stores what the core computed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.core.records import (
+    DEPARTMENT_OWNER,
+    Amounts,
+    BudgetSource,
+    Department,
+    Dimension,
+    ExpenditureKind,
+    IndicatorKind,
+    Location,
+    Operator,
+    Statement,
+)
+from jixiao.core.records import BudgetLine as BudgetLineRecord
+from jixiao.core.records import DepartmentYear as DepartmentYearRecord
+from jixiao.core.records import Indicator as IndicatorRecord
+from jixiao.core.records import Project as ProjectRecord
+from jixiao.web import models
+
+TEXT_FIELDS = ("functions", "tasks", "overall_goal", "effectiveness_text", "management_text", "conclusion_text")
+ZERO = Decimal(0)
+
+
+def _amounts(initial: Decimal, final: Decimal, actual: Decimal) -> Amounts:
+    return Amounts(initial, final, actual)
+
+
+def budget_line_record(row: models.BudgetLine) -> BudgetLineRecord:
+    return BudgetLineRecord(
+        BudgetSource(row.source), row.class_code, row.class_name, ExpenditureKind(row.kind),
+        _amounts(row.initial, row.final, row.actual),
+    )  # fmt: skip
+
+
+def project_record(row: models.Project, section_name: str) -> ProjectRecord:
+    return ProjectRecord(
+        code=row.code, name=row.name, source=BudgetSource(row.source), class_code=row.class_code,
+        fiscal=_amounts(row.initial, row.final, row.actual), section=section_name, level=row.level,
+        carryover=_amounts(ZERO, row.carryover_final, row.carryover_actual),
+        other_funds=_amounts(ZERO, row.other_final, row.other_actual),
+        goal=row.goal, goal_outcome=row.goal_outcome, execution_explanation=row.execution_explanation,
+        self_score=row.self_score, illustrative=row.illustrative,
+        location=Location("项目", row.position + 3),
+    )  # fmt: skip
+
+
+def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
+    sheet = "部门整体指标" if owner == DEPARTMENT_OWNER else "项目绩效指标"
+    return IndicatorRecord(
+        owner=owner, level1=row.level1, level2=row.level2, name=row.name,
+        kind=IndicatorKind(row.kind), weight=row.weight,
+        operator=Operator(row.operator) if row.operator else None,
+        target=row.target.normalize() if row.target is not None else None, unit=row.unit,
+        actual=row.actual.normalize() if row.actual is not None else None, band=row.band,
+        self_score=row.self_score, applicable=row.applicable, explanation=row.explanation,
+        evidence=row.evidence, basis=row.basis, target_text=row.target_text,
+        actual_text=row.actual_text, dimension=Dimension(row.dimension) if row.dimension else None,
+        metric=row.metric, location=Location(sheet, row.position + 3),
+    )  # fmt: skip
+
+
+def department_year_record(year: models.DepartmentYear) -> DepartmentYearRecord:
+    """Load every row of a department-year into core records (4 queries)."""
+    department = year.department
+    texts = year.texts or {}
+    sections = {s.pk: s.name for s in department.sections.all()}
+    projects = list(year.projects.all())
+    codes = {p.pk: p.code for p in projects}
+    indicators = list(year.indicators.all())
+    return DepartmentYearRecord(
+        department=Department(
+            name=department.name, year=year.year, jurisdiction=department.district,
+            parent=department.parent, full_name=department.full_name or department.name,
+            profile=year.profile, self_score=year.self_score, **{key: tuple(texts.get(key, ())) for key in TEXT_FIELDS},
+        ),
+        budget_lines=tuple(budget_line_record(row) for row in year.budget_lines.all()),
+        projects=tuple(project_record(p, sections[p.section_id]) for p in projects),
+        indicators=tuple(indicator_record(i, codes[i.project_id]) for i in indicators if i.project_id),
+        department_indicators=tuple(
+            indicator_record(i, DEPARTMENT_OWNER) for i in indicators if not i.project_id
+        ),
+        problems=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "问题"),
+        measures=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "措施"),
+    )  # fmt: skip

@@ -1,0 +1,185 @@
+"""A department's year as database rows, mirroring the core records field for field.
+
+Computed scores are stored beside the filed values so lists and the bureau view read
+them without recomputing; every service that changes an input recomputes them through
+the core in the same transaction. ``version`` guards against silent overwrites.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from jixiao.web.models.money_field import MoneyField
+from jixiao.web.models.organisation import Department, Section
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "填报中"
+    SUBMITTED = "submitted", "已提交"
+    GROUP_APPROVED = "group_approved", "工作小组已审核"
+    BUREAU_REVIEWED = "bureau_reviewed", "财政局已审阅"
+
+
+class DepartmentYear(models.Model):
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField("年度")
+    profile = models.CharField("规则配置", max_length=100, default="default")
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    return_reason = models.TextField("退回原因", blank=True)
+    texts = models.JSONField("部门文字", default=dict, blank=True)
+    self_score = models.DecimalField("部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True)
+    computed_score = models.DecimalField("依据计算得分", max_digits=6, decimal_places=2, null=True)
+    grade = models.CharField("等级", max_length=10, blank=True)
+    dimension_scores = models.JSONField("维度得分", default=dict, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    warning_count = models.PositiveIntegerField(default=0)
+    execution_rate = models.DecimalField("预算执行率", max_digits=7, decimal_places=2, null=True)
+    version = models.PositiveIntegerField(default=1)
+    source_name = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "部门年度"
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="department_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.department.name} {self.year}"
+
+
+class BudgetLine(models.Model):
+    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="budget_lines")
+    source = models.CharField("预算类型", max_length=20)
+    class_code = models.CharField("科目编码", max_length=7)
+    class_name = models.CharField("科目名称", max_length=100, blank=True)
+    kind = models.CharField("支出类型", max_length=10)
+    initial = MoneyField("年初预算数")
+    final = MoneyField("全年预算数")
+    actual = MoneyField("全年执行数")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+
+class Project(models.Model):
+    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="projects")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="projects")
+    code = models.CharField("项目编码", max_length=50)
+    name = models.CharField("项目名称", max_length=200)
+    level = models.CharField("项目层级", max_length=4, default="二级")
+    source = models.CharField("预算类型", max_length=20)
+    class_code = models.CharField("科目编码", max_length=7)
+    initial = MoneyField("年初预算数")
+    final = MoneyField("全年预算数")
+    actual = MoneyField("全年执行数")
+    carryover_final = MoneyField(default=0)
+    carryover_actual = MoneyField(default=0)
+    other_final = MoneyField(default=0)
+    other_actual = MoneyField(default=0)
+    goal = models.TextField("年度总体目标", blank=True)
+    goal_outcome = models.TextField("实际完成情况", blank=True)
+    execution_explanation = models.TextField("执行偏差说明", blank=True)
+    self_score = models.DecimalField("自评总分", max_digits=6, decimal_places=2, null=True, blank=True)
+    illustrative = models.BooleanField(default=False)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    return_reason = models.TextField("退回原因", blank=True)
+    computed_score = models.DecimalField("依据计算得分", max_digits=6, decimal_places=2, null=True)
+    grade = models.CharField("等级", max_length=10, blank=True)
+    execution_rate = models.DecimalField("执行率", max_digits=7, decimal_places=2, null=True)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")]
+        indexes = [models.Index(fields=["department_year", "section"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Indicator(models.Model):
+    """A project indicator (``project`` set) or a department indicator (``project`` empty)."""
+
+    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="indicators")
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators")
+    dimension = models.CharField("维度", max_length=10, blank=True)
+    level1 = models.CharField("一级指标", max_length=20)
+    level2 = models.CharField("二级指标", max_length=50)
+    name = models.CharField("三级指标", max_length=200)
+    kind = models.CharField("指标性质", max_length=4)
+    operator = models.CharField("运算符", max_length=2, blank=True)
+    target = models.DecimalField("年度指标值", max_digits=20, decimal_places=4, null=True, blank=True)
+    unit = models.CharField("度量单位", max_length=20, blank=True)
+    weight = models.DecimalField("分值", max_digits=6, decimal_places=2)
+    actual = models.DecimalField("实际完成值", max_digits=20, decimal_places=4, null=True, blank=True)
+    band = models.CharField("完成等级", max_length=10, blank=True)
+    self_score = models.DecimalField("自评得分", max_digits=6, decimal_places=2, null=True, blank=True)
+    applicable = models.BooleanField("是否适用", default=True)
+    explanation = models.TextField("偏差原因分析及改进措施", blank=True)
+    evidence = models.TextField("佐证材料", blank=True)
+    basis = models.CharField("指标值依据", max_length=20, blank=True)
+    target_text = models.CharField(max_length=200, blank=True)
+    actual_text = models.CharField(max_length=500, blank=True)
+    metric = models.CharField("自动取数", max_length=50, blank=True)
+    computed_score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True)
+    computed_status = models.CharField("完成状态", max_length=10, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position"]
+        indexes = [models.Index(fields=["department_year", "project"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Statement(models.Model):
+    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="statements")
+    kind = models.CharField("类型", max_length=4)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("内容", blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+
+class Finding(models.Model):
+    """The checks' findings as of the last recomputation (replaced each time)."""
+
+    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="findings")
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE)
+    code = models.CharField(max_length=50)
+    severity = models.CharField(max_length=10)
+    message = models.TextField()
+    location = models.CharField(max_length=200, blank=True)
+
+
+class Evidence(models.Model):
+    """A file attached to an indicator's actual value (佐证材料)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="evidence_files")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey("auth.User", on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class RulesProfileRecord(models.Model):
+    """A rules profile kept in the database so an administrator can edit it."""
+
+    key = models.CharField("标识", max_length=100, unique=True)
+    text = models.TextField("TOML 内容")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "规则配置"
+
+    def __str__(self) -> str:
+        return self.key

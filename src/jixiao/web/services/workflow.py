@@ -1,0 +1,103 @@
+"""The review workflow as data: 填报中 → 已提交 → 工作小组已审核 → 财政局已审阅, with 退回.
+
+A project moves when its section submits it and the working group approves or returns
+it; the department-year moves when finance submits it, the working group signs it off
+(locking it) and the bureau reviews or returns it. A return always carries a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from jixiao.web import models
+from jixiao.web.models import Role, Status
+from jixiao.web.roles import membership
+from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    source: Status
+    target: Status
+    roles: tuple[str, ...]
+    needs_reason: bool = False
+
+
+PROJECT_TRANSITIONS = (
+    Transition("submit", "提交", Status.DRAFT, Status.SUBMITTED, (Role.SECTION, Role.FINANCE)),
+    Transition("approve", "审核通过", Status.SUBMITTED, Status.GROUP_APPROVED, (Role.WORKING_GROUP,)),
+    Transition("return", "退回", Status.SUBMITTED, Status.DRAFT, (Role.WORKING_GROUP, Role.FINANCE), True),
+    Transition("reopen", "退回", Status.GROUP_APPROVED, Status.DRAFT, (Role.WORKING_GROUP,), True),
+)
+YEAR_TRANSITIONS = (
+    Transition("submit", "提交工作小组审核", Status.DRAFT, Status.SUBMITTED, (Role.FINANCE,)),
+    Transition("approve", "审核签发（锁定）", Status.SUBMITTED, Status.GROUP_APPROVED, (Role.WORKING_GROUP,)),
+    Transition("return", "退回", Status.SUBMITTED, Status.DRAFT, (Role.WORKING_GROUP,), True),
+    Transition("review", "审阅完成", Status.GROUP_APPROVED, Status.BUREAU_REVIEWED, (Role.BUREAU,)),
+    Transition("bureau_return", "退回", Status.GROUP_APPROVED, Status.DRAFT, (Role.BUREAU,), True),
+)
+
+
+def _acts_for(user: User, year: models.DepartmentYear, project: models.Project | None) -> str | None:
+    found = membership(user)
+    if found is None:
+        return None
+    if found.role == Role.BUREAU:
+        return found.role if found.district == year.department.district else None
+    if found.department_id != year.department_id and found.role != Role.SECTION:
+        return None
+    if found.role == Role.SECTION and (project is None or project.section_id != found.section_id):
+        return None
+    return found.role
+
+
+def available(user: User, year: models.DepartmentYear, project: models.Project | None = None) -> list[Transition]:
+    role = _acts_for(user, year, project)
+    table = PROJECT_TRANSITIONS if project is not None else YEAR_TRANSITIONS
+    status = project.status if project is not None else year.status
+    if project is not None and year.status != Status.DRAFT:
+        return []
+    return [t for t in table if t.source == status and role in t.roles]
+
+
+def _find(user, year, project, name: str) -> Transition:
+    for transition in available(user, year, project):
+        if transition.name == name:
+            return transition
+    raise NotAllowed("当前状态或您的角色不允许此操作。")
+
+
+def _apply(record, transition: Transition, user: User, reason: str, version: int) -> None:
+    if transition.needs_reason and not reason.strip():
+        raise InvalidInput("reason", "退回须填写原因。")
+    if record.version != version:
+        raise EditConflict(str(record))
+    record.status = transition.target
+    record.return_reason = reason.strip() if transition.needs_reason else ""
+    record.version += 1
+    record._history_user = user
+    record._change_reason = f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
+    record.save()
+
+
+@transaction.atomic
+def do_transition_project(*, acting_user: User, project_id: int, name: str, reason: str = "",
+                          expected_version: int) -> models.Project:  # fmt: skip
+    project = models.Project.objects.select_for_update().select_related("department_year__department").get(pk=project_id)
+    transition = _find(acting_user, project.department_year, project, name)
+    _apply(project, transition, acting_user, reason, expected_version)
+    return project
+
+
+@transaction.atomic
+def do_transition_year(*, acting_user: User, year_id: int, name: str, reason: str = "",
+                       expected_version: int) -> models.DepartmentYear:  # fmt: skip
+    year = models.DepartmentYear.objects.select_for_update().select_related("department").get(pk=year_id)
+    transition = _find(acting_user, year, None, name)
+    _apply(year, transition, acting_user, reason, expected_version)
+    return year

@@ -1,0 +1,29 @@
+// jixiao: page behaviour without inline scripts (the content security policy forbids them).
+"use strict";
+
+// Charts: each <div data-chart="id"> takes its ECharts option from <script id="id" type="application/json">.
+function drawCharts(root) {
+  if (typeof echarts === "undefined") return;
+  root.querySelectorAll("[data-chart]").forEach(function (element) {
+    var source = document.getElementById(element.dataset.chart);
+    if (!source) return;
+    var chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: "svg" });
+    chart.setOption(JSON.parse(source.textContent));
+  });
+}
+
+// Confirmation for buttons that change state: <button data-confirm="…">.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
+});
+
+document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
+document.addEventListener("htmx:afterSwap", function (event) { drawCharts(event.target); });
+window.addEventListener("resize", function () {
+  if (typeof echarts === "undefined") return;
+  document.querySelectorAll("[data-chart]").forEach(function (element) {
+    var chart = echarts.getInstanceByDom(element);
+    if (chart) chart.resize();
+  });
+});

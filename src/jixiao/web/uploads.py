@@ -1,0 +1,77 @@
+"""Checks on every uploaded file: size, real type by content, and zip bombs.
+
+A workbook or evidence file is accepted only when its bytes are what its name says, it
+is within the size limit, and (for Office files, which are zip archives) it does not
+expand past a sane size or ratio.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from jixiao.web.services.errors import InvalidInput
+
+OFFICE = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}  # fmt: skip
+EVIDENCE_KINDS = {"pdf", "png", "jpg", "xlsx", "docx"}
+WORKBOOK_KINDS = {"xlsx"}
+# An Office file expands a few times when unzipped; hundreds of times is a zip bomb.
+MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def _extension(name: str) -> str:
+    suffix = PurePath(name).suffix.lower().lstrip(".")
+    return "jpg" if suffix == "jpeg" else suffix
+
+
+def _check_zip(upload: UploadedFile) -> None:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+            packed = sum(info.compress_size for info in archive.infolist()) or 1
+            if "[Content_Types].xml" not in archive.namelist():
+                raise InvalidInput("file", "文件不是有效的 Office 文档。")
+    except zipfile.BadZipFile as error:
+        raise InvalidInput("file", "文件已损坏或不是有效的 Office 文档。") from error
+    finally:
+        upload.seek(0)
+    if expanded > MAX_EXPANDED_BYTES or expanded / packed > MAX_RATIO:
+        raise InvalidInput("file", "文件解压后体积异常（疑似压缩炸弹），已拒绝。")
+
+
+def _size_text(limit: int) -> str:
+    """``20 MB``, ``512 KB`` or ``900 字节``: a limit as a person reads it."""
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MB "
+    if limit >= 1024:
+        return f"{limit / 1024:g} KB "
+    return f"{limit} 字节"
+
+
+def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
+    """The file's kind (its extension) if acceptable; InvalidInput with a Chinese reason if not."""
+    limit = settings.JIXIAO_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise InvalidInput("file", f"文件超过 {_size_text(limit)}上限。")
+    kind = _extension(upload.name or "")
+    if kind not in allowed:
+        raise InvalidInput("file", f"不支持的文件类型「.{kind}」，可上传：{'、'.join(sorted(allowed))}。")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    guessed = filetype.guess(head)
+    detected = guessed.extension if guessed else None
+    if kind in OFFICE:
+        if detected not in ("zip", kind):
+            raise InvalidInput("file", f"文件内容与扩展名「.{kind}」不符，已拒绝。")
+        _check_zip(upload)
+    elif detected != kind:
+        raise InvalidInput("file", f"文件内容与扩展名「.{kind}」不符，已拒绝。")
+    return kind

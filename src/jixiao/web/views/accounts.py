@@ -1,0 +1,37 @@
+"""Login, logout and the landing page that sends each role where its work is."""
+
+from __future__ import annotations
+
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.web.models import Role
+from jixiao.web.roles import role_of
+from jixiao.web.selectors.scoping import department_years_for
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "jixiao/login.html"
+    redirect_authenticated_user = True
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("login")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Bureau reviewers land on the side-by-side view; others on their department-years."""
+    if role_of(request.user) == Role.BUREAU:
+        return redirect("bureau")
+    years = list(department_years_for(request.user))
+    if len(years) == 1:
+        target = "dashboard" if role_of(request.user) != Role.SECTION else "project_list"
+        return redirect(target, pk=years[0].pk)
+    return render(request, "jixiao/home.html", {"years": years})

@@ -1,0 +1,86 @@
+"""The finance bureau's screen: every department's computed and declared scores side by side."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from jixiao.web.roles import is_bureau
+from jixiao.web.selectors import bureau as selectors
+from jixiao.web.selectors.bureau import BureauRow
+
+COLUMNS = (
+    ("department", "部门", False),
+    ("year", "年度", False),
+    ("status", "状态", False),
+    ("computed", "依据计算得分", True),
+    ("declared", "自报总分", True),
+    ("gap", "差距（自报−计算）", True),
+    ("grade", "等级", False),
+    ("execution", "预算执行率", True),
+    ("errors", "错误", True),
+    ("warnings", "警告", True),
+    ("projects", "项目数", True),
+    ("project_computed", "项目平均计算得分", True),
+    ("project_declared", "项目平均自报得分", True),
+)
+
+
+@login_required
+@require_GET
+def side_by_side(request: HttpRequest) -> HttpResponse:
+    if not is_bureau(request.user):
+        raise Http404
+    sort = selectors.sort_key(request.GET.get("sort", "department"))
+    years = selectors.years_for(request.user)
+    try:
+        year = int(request.GET["year"]) if request.GET.get("year") else None
+    except ValueError:
+        year = None
+    rows = selectors.side_by_side(request.user, sort=sort, year=year)
+    context = {
+        "rows": rows,
+        "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
+        "years": years,
+        "selected_year": year,
+        "sort": sort,
+        "chart": _chart(rows),
+        "any_derived": any(row.declared_is_derived for row in rows),
+    }
+    return render(request, "jixiao/bureau.html", context)
+
+
+def _column(key: str, label: str, numeric: bool, sort: str, year: int | None) -> dict[str, object]:
+    """A header that sorts by its column, and reverses when it already does."""
+    current = sort.removeprefix("-") == key
+    descending = sort.startswith("-")
+    target = key if current and descending else f"-{key}" if current or numeric else key
+    query = f"?sort={target}" + (f"&year={year}" if year else "")
+    arrow = ("▼" if descending else "▲") if current else ""
+    return {"key": key, "label": label, "numeric": numeric, "query": query, "arrow": arrow}
+
+
+def _chart(rows: list[BureauRow]) -> dict[str, object]:
+    """ECharts scatter: computed (x) against declared (y); points above the diagonal overclaim."""
+    points = [
+        {"name": f"{row.year.department.name} {row.year.year}",
+         "value": [float(row.year.computed_score), float(row.declared_score)]}
+        for row in rows
+        if row.year.computed_score is not None and row.declared_score is not None
+    ]  # fmt: skip
+    values = [v for point in points for v in point["value"]]
+    low = float(int(min(values, default=0) // 10 * 10))
+    return {
+        "tooltip": {"trigger": "item"},
+        "grid": {"left": 56, "right": 24, "top": 32, "bottom": 48},
+        "xAxis": {"type": "value", "name": "依据计算得分", "nameLocation": "middle", "nameGap": 28,
+                  "min": low, "max": 100},
+        "yAxis": {"type": "value", "name": "自报总分", "min": low, "max": 100},
+        "series": [
+            {"type": "scatter", "name": "部门", "data": points, "symbolSize": 10},
+            {"type": "line", "name": "持平线", "data": [[low, low], [100, 100]], "showSymbol": False,
+             "silent": True, "lineStyle": {"type": "dashed", "color": "#999999"}},
+        ],
+    }  # fmt: skip

@@ -1,0 +1,31 @@
+"""The department overall page: dimension totals, department indicators, the year's workflow."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from jixiao.web.roles import can_edit_department
+from jixiao.web.selectors.department import department_indicators, dimension_totals, metric_values
+from jixiao.web.selectors.indicators import rows_for, with_evidence
+from jixiao.web.selectors.scoping import get_department_year
+from jixiao.web.services import workflow
+from jixiao.web.services.profiles import profile_for
+
+
+@login_required
+@require_GET
+def department_overall(request: HttpRequest, pk: int) -> HttpResponse:
+    """Whole-department users only; finance edits the department indicators while filling."""
+    year = get_department_year(request.user, pk)
+    profile = profile_for(year.profile)
+    indicators = list(with_evidence(department_indicators(year)))
+    metrics = metric_values(year, profile, {row.metric for row in indicators if row.metric})
+    return render(request, "jixiao/department.html", {
+        "year": year, "active": "department", "dimensions": dimension_totals(year),
+        "rows": rows_for(request.user, indicators, year=year, profile=profile, metrics=metrics),
+        "can_edit": can_edit_department(request.user, year),
+        "transitions": workflow.available(request.user, year),
+    })  # fmt: skip

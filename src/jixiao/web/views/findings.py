@@ -1,0 +1,34 @@
+"""The findings of the last recomputation, filterable by severity and code."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from jixiao.web.selectors.findings import SEVERITIES, finding_codes, findings, severity_counts
+from jixiao.web.selectors.scoping import get_department_year
+
+PAGE_SIZE = 100
+
+
+@login_required
+@require_GET
+def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Whole-department users only; each finding links to its project when it has one."""
+    year = get_department_year(request.user, pk)
+    severity = request.GET.get("severity", "")
+    severity = severity if severity in SEVERITIES else ""
+    code = request.GET.get("code", "").strip()
+    page = Paginator(findings(year, severity=severity, code=code), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "jixiao/findings.html", {
+        "year": year, "active": "findings", "page": page, "severity": severity, "code": code,
+        "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
+        "page_params": params.urlencode(),
+    })  # fmt: skip

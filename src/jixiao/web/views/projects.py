@@ -1,0 +1,111 @@
+"""The project list (filters, sorting, score gaps) and the project page (inline indicator table)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from jixiao.web import models
+from jixiao.web.models import Status
+from jixiao.web.roles import can_edit_project, sees_whole_department
+from jixiao.web.selectors.indicators import project_history, rows_for, with_evidence
+from jixiao.web.selectors.projects import (
+    SOURCES,
+    ProjectQuery,
+    filtered_projects,
+    funds_rows,
+    mark_rows,
+    score_gap,
+    sort_columns,
+)
+from jixiao.web.selectors.scoping import get_department_year, get_project
+from jixiao.web.services import workflow
+from jixiao.web.services.errors import ServiceError
+from jixiao.web.services.indicators import do_update_project
+from jixiao.web.services.profiles import profile_for
+
+PAGE_SIZE = 50
+PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
+
+
+@login_required
+@require_GET
+def project_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The projects the user may see, filtered and sorted, 50 to a page."""
+    year = get_department_year(request.user, pk, whole=False)
+    profile = profile_for(year.profile)
+    query = ProjectQuery.from_querydict(request.GET)
+    page = Paginator(filtered_projects(request.user, year, query), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    mark_rows(page, profile.self_score_gap)
+    params = request.GET.copy()
+    params.pop("page", None)
+    whole = sees_whole_department(request.user)
+    return render(request, "jixiao/project_list.html", {
+        "year": year, "active": "projects", "page": page, "query": query,
+        "columns": sort_columns(query, request.GET), "page_params": params.urlencode(),
+        "sections": year.department.sections.order_by("name") if whole else (),
+        "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
+        "gap_threshold": profile.self_score_gap,
+    })  # fmt: skip
+
+
+def _score_context(project: models.Project, threshold) -> dict[str, object]:
+    gap = score_gap(project)
+    return {"project": project, "gap": gap, "gap_high": gap is not None and gap > threshold}
+
+
+@login_required
+@require_GET
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Funds, scores, workflow, the indicator table (editable inline) and the change history."""
+    project = get_project(request.user, pk)
+    year = project.department_year
+    profile = profile_for(year.profile)
+    indicators = list(with_evidence(project.indicators.order_by("position", "pk")))
+    return render(request, "jixiao/project_detail.html", {
+        "year": year, "active": "projects", **_score_context(project, profile.self_score_gap),
+        "funds": funds_rows(project), "can_edit": can_edit_project(request.user, project),
+        "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
+        "transitions": workflow.available(request.user, year, project),
+        "history": project_history(project, indicators),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the project's own fields (实际完成情况, 执行偏差说明, 自评总分)."""
+    project = get_project(request.user, pk)
+    version = request.POST.get("version", "")
+    if not version.isdigit():
+        return HttpResponseBadRequest("缺少版本号，请刷新页面。")
+    changes = {name: request.POST[name] for name in PROJECT_FIELDS if name in request.POST}
+    error = ""
+    try:
+        project = do_update_project(
+            acting_user=request.user,
+            project_id=project.pk,
+            expected_version=int(version),
+            changes=changes,
+        )
+    except ServiceError as failure:
+        error = str(failure)
+    if request.headers.get("HX-Request") != "true":
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, "项目信息已保存。")
+        return redirect("project_detail", pk=pk)
+    project = get_project(request.user, pk)
+    profile = profile_for(project.department_year.profile)
+    return render(request, "jixiao/partials/project_edit_form.html", {
+        **_score_context(project, profile.self_score_gap), "oob": True,
+        "can_edit": can_edit_project(request.user, project),
+        "error": error, "notice": "" if error else "已保存",
+    })  # fmt: skip

@@ -1,0 +1,183 @@
+"""Workbook import in two steps (check and preview, then commit) and workbook export.
+
+The uploaded file waits in a private folder under a random token between the two
+steps; the token is bound to the uploading user in their session, so nobody else can
+commit it. A file with any error is deleted at once and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jixiao.core.records import DepartmentYear as DepartmentYearRecord
+from jixiao.io.workbook_writer import write_workbook
+from jixiao.web import models
+from jixiao.web.conversion import department_year_record
+from jixiao.web.models import Role
+from jixiao.web.roles import can_import, membership
+from jixiao.web.selectors.scoping import get_department_year
+from jixiao.web.services.errors import ImportRejected, InvalidInput, ServiceError
+from jixiao.web.services.importing import do_import_workbook, preview_import, read_upload
+from jixiao.web.uploads import WORKBOOK_KINDS, check_upload
+
+SESSION_KEY = "jixiao_uploads"
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+# A previewed upload nobody committed is removed after a day.
+STALE_SECONDS = 24 * 60 * 60
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _may_upload(user: User) -> bool:
+    found = membership(user)
+    return user.is_superuser or (found is not None and found.role == Role.FINANCE)
+
+
+def _upload_folder() -> Path:
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def _upload_path(token: str) -> Path:
+    return _upload_folder() / f"{token}.xlsx"
+
+
+def _remove_stale_uploads() -> None:
+    limit = time.time() - STALE_SECONDS
+    for path in _upload_folder().glob("*.xlsx"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
+def _department_allowed(user: User, data: DepartmentYearRecord) -> bool:
+    """Whether ``user`` may import into the department the workbook names."""
+    department = models.Department.objects.filter(
+        district=data.department.jurisdiction, name=data.department.name
+    ).first()
+    return user.is_superuser if department is None else can_import(user, department)
+
+
+def _error_rows(error: ImportRejected) -> list[dict[str, object]]:
+    rows = []
+    for finding in error.errors:
+        where = finding.location
+        column = ""
+        if where is not None:
+            column = " ".join(
+                part
+                for part in (where.column or "", f"（{where.letter} 列）" if where.letter else "")
+                if part
+            )
+        rows.append({"sheet": where.sheet if where else "", "row": where.row if where and where.row else "",
+                     "column": column, "message": finding.message})  # fmt: skip
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_workbook(request: HttpRequest) -> HttpResponse:
+    """GET: the form. POST: check the file, read it, and show what committing would change."""
+    if not _may_upload(request.user):
+        raise Http404
+    if request.method == "GET":
+        return render(request, "jixiao/upload.html", {})
+    upload = request.FILES.get("file")
+    if upload is None:
+        return render(
+            request,
+            "jixiao/upload.html",
+            {"problem": "请选择要导入的工作簿文件（.xlsx）。"},
+            status=400,
+        )
+    try:
+        check_upload(upload, WORKBOOK_KINDS)
+    except InvalidInput as error:
+        return render(request, "jixiao/upload.html", {"problem": str(error)}, status=400)
+    _remove_stale_uploads()
+    token = secrets.token_urlsafe(32)
+    path = _upload_path(token)
+    with path.open("wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    path.chmod(0o600)
+    try:
+        data = read_upload(path)
+    except ImportRejected as error:
+        path.unlink(missing_ok=True)
+        context = {"problem": str(error), "errors": _error_rows(error), "file_name": upload.name}
+        return render(request, "jixiao/upload.html", context, status=400)
+    if not _department_allowed(request.user, data):
+        path.unlink(missing_ok=True)
+        problem = f"您无权为「{data.department.name}」导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
+        return render(request, "jixiao/upload.html", {"problem": problem}, status=403)
+    pending = request.session.get(SESSION_KEY, {})
+    pending[token] = {"user": request.user.pk, "name": upload.name}
+    request.session[SESSION_KEY] = pending
+    context = {"preview": preview_import(data), "token": token, "file_name": upload.name,
+               "department": data.department, "existing": _existing(data)}  # fmt: skip
+    return render(request, "jixiao/upload_preview.html", context)
+
+
+def _existing(data: DepartmentYearRecord) -> models.DepartmentYear | None:
+    return models.DepartmentYear.objects.filter(
+        department__district=data.department.jurisdiction,
+        department__name=data.department.name,
+        year=data.department.year,
+    ).first()
+
+
+@login_required
+@require_POST
+def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
+    """Import the previewed file, if this user uploaded it; the file is deleted either way."""
+    pending = request.session.get(SESSION_KEY, {})
+    entry = pending.get(token)
+    if not TOKEN_PATTERN.fullmatch(token) or entry is None or entry.get("user") != request.user.pk:
+        raise Http404
+    del pending[token]
+    request.session[SESSION_KEY] = pending
+    path = _upload_path(token)
+    if not path.exists():
+        messages.error(request, "待导入的文件已过期，请重新上传。")
+        return redirect("upload")
+    try:
+        data = read_upload(path)
+        year = do_import_workbook(acting_user=request.user, data=data, source_name=entry["name"])
+    except ImportRejected as error:
+        context = {"problem": str(error), "errors": _error_rows(error), "file_name": entry["name"]}
+        return render(request, "jixiao/upload.html", context, status=400)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("upload")
+    finally:
+        path.unlink(missing_ok=True)
+    messages.success(
+        request, f"已导入「{entry['name']}」：{year}，项目 {year.projects.count()} 个。"
+    )
+    return redirect("dashboard", pk=year.pk)
+
+
+@login_required
+def export_workbook(request: HttpRequest, pk: int) -> HttpResponse:
+    """The department-year as a workbook in the import format: export → import is lossless."""
+    year = get_department_year(request.user, pk)
+    with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
+        path = write_workbook(department_year_record(year), Path(folder) / "export.xlsx")
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type=XLSX)
+    name = f"{year.department.name}-{year.year}年度-工作簿.xlsx"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response

@@ -1,0 +1,109 @@
+"""Management commands: load any workbook; set up and print the demo."""
+
+from __future__ import annotations
+
+import io
+import stat
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+from jixiao.io.workbook_writer import write_workbook
+from jixiao.web import models
+from jixiao.web.management.commands import demo
+from tests.builders import LUOPU_WORKBOOK, edit_cells
+
+from .conftest import department_data
+
+
+def run(*args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+# Slow but fine: the full Luopu example (238 projects, ~1,200 indicators) takes ~2 s.
+def test_load_workbook_loads_the_luopu_example(db):
+    out, _ = run("load_workbook", str(LUOPU_WORKBOOK))
+    year = models.DepartmentYear.objects.get(department__name="洛浦街道办事处", year=2023)
+    assert year.projects.count() == 238 and year.computed_score is not None
+    assert "已导入" in out
+    # Nobody was given: signed by an inactive system user that cannot log in.
+    history = models.DepartmentYear.history.filter(id=year.pk).latest("history_date")
+    assert history.history_user.username == "jixiao-system" and not history.history_user.is_active
+
+
+def test_load_workbook_imports_as_the_named_user(actors, tmp_path):
+    path = write_workbook(department_data("示例街道办事处"), tmp_path / "a.xlsx")
+    run("load_workbook", str(path), "--user", "finance")
+    year = models.DepartmentYear.objects.get(department__name="示例街道办事处")
+    assert (
+        models.DepartmentYear.history.filter(id=year.pk).latest("history_date").history_user
+        == actors.finance
+    )
+
+
+def test_load_workbook_refuses_a_bad_workbook_and_changes_nothing(db, tmp_path):
+    path = edit_cells(
+        write_workbook(department_data("示例街道办事处"), tmp_path / "a.xlsx"),
+        "项目",
+        {"I3": "约三百万"},
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="未导入任何数据"):
+        call_command("load_workbook", str(path), stderr=err)
+    assert "工作表「项目」第 3 行「全年执行数」列" in err.getvalue()
+    assert models.DepartmentYear.objects.count() == 0
+
+
+def test_load_workbook_refuses_a_user_who_may_not_import(actors, tmp_path):
+    path = write_workbook(department_data("另一街道办事处"), tmp_path / "b.xlsx")
+    with pytest.raises(CommandError, match="无权"):
+        run("load_workbook", str(path), "--user", "finance")
+
+
+def test_load_workbook_reports_a_missing_file_or_user(db, tmp_path):
+    with pytest.raises(CommandError, match="找不到文件"):
+        run("load_workbook", str(tmp_path / "none.xlsx"))
+    with pytest.raises(CommandError, match="找不到用户"):
+        run("load_workbook", str(LUOPU_WORKBOOK), "--user", "nobody")
+
+
+@pytest.fixture
+def demo_dirs(db, settings, tmp_path) -> Path:
+    settings.DATA_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    # Six accounts hashed and checked: the default hasher's cost is not what is tested here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return tmp_path
+
+
+def stored_passwords(folder: Path) -> dict[str, str]:
+    lines = (folder / "demo-accounts.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines)
+
+
+# Slow but fine: collects static files and loads the Luopu example (~3 s).
+def test_demo_sets_up_accounts_and_example_once_and_prints_them(demo_dirs):
+    out, _ = run("demo", "--no-run", "--port", "8123")
+    assert "http://127.0.0.1:8123/" in out
+    assert models.DepartmentYear.objects.filter(
+        department__name="洛浦街道办事处", year=2023
+    ).exists()
+    assert stat.S_IMODE((demo_dirs / "demo-accounts.txt").stat().st_mode) == 0o600
+    passwords = stored_passwords(demo_dirs)
+    assert set(passwords) == {account.username for account in demo.ACCOUNTS}
+    for username, password in passwords.items():
+        user = User.objects.get(username=username)
+        assert user.check_password(password) and password not in user.password
+        assert password in out
+    assert User.objects.get(username="section-urban").membership.section.name == "城市管理办公室"
+    assert User.objects.get(username="bureau").membership.district == "广东省广州市番禺区"
+    assert (demo_dirs / "static" / "jixiao" / "app.css").exists()
+
+    again, _ = run("demo", "--no-run")
+    assert models.DepartmentYear.objects.count() == 1
+    assert User.objects.filter(username__in=list(passwords)).count() == len(demo.ACCOUNTS)
+    assert stored_passwords(demo_dirs) == passwords and passwords["finance"] in again

@@ -1,0 +1,250 @@
+"""The project list (scope, filters, sorting, score gap, pages) and the project page.
+
+From tests/core/small_department.py: P1 环卫保洁 (城管办, 一般公共预算, 全年预算 120,000 元
+= 12.00 万元, executed 118,000 = 11.80 万元) scores 99.83; P2 社区服务 (社事办,
+政府性基金预算, 40,000 executed in full) scores 100.00.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from jixiao.web import models
+from jixiao.web.services.evidence import do_attach_evidence
+from jixiao.web.services.indicators import do_update_indicator, do_update_project
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """The actors' PBKDF2 hashing costs seconds per test; the tests don't check passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def listed(client, year, **params) -> list[str]:
+    response = client.get(reverse("project_list", args=[year.pk]), params)
+    assert response.status_code == 200
+    return [project.code for project in response.context["page"]]
+
+
+def declare(user, project: models.Project, score: str) -> models.Project:
+    return do_update_project(acting_user=user, project_id=project.pk, expected_version=project.version,
+                             changes={"self_score": score})  # fmt: skip
+
+
+def test_finance_lists_every_project_with_scores_and_status(year_a, actors, client_for):
+    response = client_for(actors.finance).get(reverse("project_list", args=[year_a.pk]))
+    html = response.content.decode()
+    assert [p.code for p in response.context["page"]] == ["P1", "P2"]
+    assert "环卫保洁" in html and "99.83" in html and "12.00" in html and "填报中" in html
+
+
+def test_a_section_user_lists_only_its_own_projects(year_a, actors, client_for):
+    assert listed(client_for(actors.section), year_a) == ["P1"]
+    assert listed(client_for(actors.other_section), year_a) == ["P2"]
+
+
+def test_a_section_user_cannot_widen_the_list_with_another_sections_filter(
+    year_a, actors, client_for
+):
+    other = year_a.department.sections.get(name="社事办")
+    assert listed(client_for(actors.section), year_a, section=other.pk) == []
+
+
+def test_the_outsider_gets_404_for_the_project_list(year_a, actors, client_for):
+    response = client_for(actors.outsider).get(reverse("project_list", args=[year_a.pk]))
+    assert response.status_code == 404
+
+
+def test_the_list_filters_by_section_source_grade_status_and_search(year_a, actors, client_for):
+    client = client_for(actors.finance)
+    section = year_a.department.sections.get(name="社事办")
+    assert listed(client, year_a, section=section.pk) == ["P2"]
+    assert listed(client, year_a, source="一般公共预算") == ["P1"]
+    assert listed(client, year_a, q="社区") == ["P2"]
+    assert listed(client, year_a, q="p1") == ["P1"]
+    assert listed(client, year_a, grade="优") == ["P1", "P2"]
+    assert listed(client, year_a, grade="差") == []
+    assert listed(client, year_a, status="submitted") == []
+
+
+def test_the_list_sorts_by_score_both_ways(year_a, actors, client_for):
+    client = client_for(actors.finance)
+    assert listed(client, year_a, sort="score") == ["P1", "P2"]
+    assert listed(client, year_a, sort="-score") == ["P2", "P1"]
+    assert listed(client, year_a, sort="-final") == ["P1", "P2"]
+    assert listed(client, year_a, sort="final") == ["P2", "P1"]
+
+
+def test_the_list_sorts_by_gap_with_undeclared_projects_last(year_a, actors, client_for):
+    declare(actors.finance, year_a.projects.get(code="P2"), "90")
+    assert listed(client_for(actors.finance), year_a, sort="-gap") == ["P2", "P1"]
+    assert listed(client_for(actors.finance), year_a, sort="gap") == ["P2", "P1"]
+
+
+def test_a_gap_beyond_the_profile_threshold_is_highlighted(year_a, actors, client_for):
+    declare(actors.finance, year_a.projects.get(code="P1"), "100")  # gap 0.17: fine
+    declare(actors.finance, year_a.projects.get(code="P2"), "90")  # gap 10.00 > 5
+    response = client_for(actors.finance).get(reverse("project_list", args=[year_a.pk]))
+    rows = {p.code: p for p in response.context["page"]}
+    assert (rows["P1"].gap, rows["P1"].gap_high) == (Decimal("0.17"), False)
+    assert (rows["P2"].gap, rows["P2"].gap_high) == (Decimal("10.00"), True)
+    assert response.content.decode().count('class="gap-high"') == 1
+
+
+def test_the_sort_links_keep_the_filters(year_a, actors, client_for):
+    response = client_for(actors.finance).get(
+        reverse("project_list", args=[year_a.pk]), {"q": "环卫", "sort": "score"}
+    )
+    score = next(c for c in response.context["columns"] if c["key"] == "score")
+    assert "q=%E7%8E%AF%E5%8D%AB" in score["url"] and "sort=-score" in score["url"]
+
+
+def test_the_list_pages_fifty_projects_at_a_time(year_a, actors, client_for):
+    section = year_a.department.sections.first()
+    models.Project.objects.bulk_create([
+        models.Project(department_year=year_a, section=section, code=f"X{n:03}", name=f"项目{n}",
+                       source="一般公共预算", class_code="212", initial=Decimal(0), final=Decimal(0),
+                       actual=Decimal(0), position=10 + n)
+        for n in range(60)
+    ])  # fmt: skip
+    client = client_for(actors.finance)
+    assert len(listed(client, year_a)) == 50
+    assert len(listed(client, year_a, page=2)) == 12
+
+
+def test_the_project_page_shows_funds_scores_and_indicators(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.working_group).get(reverse("project_detail", args=[project.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["funds"][0].label == "年度资金总额"
+    assert "11.80" in html and "98.33%" in html and "99.83" in html
+    assert "完成数" in html and "≥10个" in html and "变更记录" in html
+
+
+def test_the_working_group_reads_the_project_page_without_inputs(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    html = (
+        client_for(actors.working_group)
+        .get(reverse("project_detail", args=[project.pk]))
+        .content.decode()
+    )
+    assert reverse("indicator_edit", args=[project.indicators.first().pk]) not in html
+    assert 'name="actual"' not in html
+
+
+def test_the_owning_section_gets_an_editable_indicator_table(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.section).get(reverse("project_detail", args=[project.pk]))
+    html = response.content.decode()
+    assert all(row.inputs for row in response.context["rows"])
+    assert reverse("indicator_edit", args=[project.indicators.first().pk]) in html
+    assert 'hx-swap="outerHTML"' in html and 'name="version"' in html
+
+
+def test_the_section_sees_its_submit_button(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    html = (
+        client_for(actors.section)
+        .get(reverse("project_detail", args=[project.pk]))
+        .content.decode()
+    )
+    assert reverse("project_transition", args=[project.pk]) in html
+    assert 'value="submit"' in html
+
+
+def test_another_sections_project_page_is_404(year_a, actors, client_for):
+    project = year_a.projects.get(code="P2")
+    assert (
+        client_for(actors.section).get(reverse("project_detail", args=[project.pk])).status_code
+        == 404
+    )
+    assert (
+        client_for(actors.outsider).get(reverse("project_detail", args=[project.pk])).status_code
+        == 404
+    )
+
+
+def test_the_project_page_lists_recent_changes_of_the_project_and_its_indicators(
+    year_a, actors, client_for
+):
+    project = year_a.projects.get(code="P1")
+    indicator = project.indicators.get(name="完成数")
+    do_update_indicator(acting_user=actors.section, indicator_id=indicator.pk, expected_version=1,
+                        changes={"actual": "5"})  # fmt: skip
+    declare(actors.section, project, "95")
+    response = client_for(actors.finance).get(reverse("project_detail", args=[project.pk]))
+    newest, older = response.context["history"][:2]
+    assert (newest.subject, newest.who) == ("项目", "section")
+    assert [(c.label, c.new) for c in newest.changes] == [("自评总分", "95.00")]
+    assert older.subject == "指标「完成数」"
+    assert '10</span> → <span class="new">5' in response.content.decode()
+
+
+def test_the_project_page_takes_a_bounded_number_of_queries(
+    year_a, actors, client_for, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    project = year_a.projects.get(code="P1")
+    for indicator in project.indicators.all():
+        for name in ("a.pdf", "b.pdf"):
+            do_attach_evidence(acting_user=actors.section, indicator_id=indicator.pk,
+                               upload=SimpleUploadedFile(name, PDF))  # fmt: skip
+    client = client_for(actors.section)
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("project_detail", args=[project.pk]))
+    assert response.content.decode().count("/evidence/") >= 6
+
+
+def test_saving_the_projects_own_fields_answers_with_the_form_and_the_score(
+    year_a, actors, client_for
+):
+    project = year_a.projects.get(code="P1")
+    url = reverse("project_edit", args=[project.pk])
+    data = {
+        "version": 1,
+        "self_score": "80",
+        "goal_outcome": "全年完成保洁任务",
+        "execution_explanation": "",
+    }
+    response = client_for(actors.section).post(url, data, **HTMX)
+    project.refresh_from_db()
+    html = response.content.decode()
+    assert (project.self_score, project.goal_outcome) == (Decimal("80.00"), "全年完成保洁任务")
+    assert 'id="project-score"' in html and "19.83" in html and "gap-high" in html
+
+
+def test_a_stale_project_version_is_refused(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    declare(actors.finance, project, "90")
+    response = client_for(actors.section).post(
+        reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "80"}, **HTMX
+    )
+    project.refresh_from_db()
+    assert "已被他人修改" in response.content.decode()
+    assert project.self_score == Decimal("90.00")
+
+
+def test_a_project_self_score_that_is_not_a_number_is_refused(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.section).post(
+        reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "九十"}, **HTMX
+    )
+    project.refresh_from_db()
+    assert "「九十」不是数字" in response.content.decode()
+    assert project.self_score is None and project.version == 1
+
+
+def test_another_section_cannot_edit_the_project(year_a, actors, client_for):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.other_section).post(
+        reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "80"}
+    )
+    assert response.status_code == 404
