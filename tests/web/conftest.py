@@ -35,7 +35,9 @@ class Actors:
 
 def department_data(name: str):
     data = small_department()
-    return replace(data, department=Department(name=name, year=2023, jurisdiction="示例区", full_name=name))
+    return replace(
+        data, department=Department(name=name, year=2023, jurisdiction="示例区", full_name=name)
+    )
 
 
 def _user(username: str, role: str | None = None, **membership) -> User:
@@ -55,13 +57,17 @@ def fast_password_hashing(settings):
 @pytest.fixture
 def year_a(db):
     admin = User.objects.create_superuser("root", password=PASSWORD)
-    return do_import_workbook(acting_user=admin, data=department_data("示例街道办事处"), source_name="a.xlsx")
+    return do_import_workbook(
+        acting_user=admin, data=department_data("示例街道办事处"), source_name="a.xlsx"
+    )
 
 
 @pytest.fixture
 def year_b(year_a):
     admin = User.objects.get(username="root")
-    return do_import_workbook(acting_user=admin, data=department_data("另一街道办事处"), source_name="b.xlsx")
+    return do_import_workbook(
+        acting_user=admin, data=department_data("另一街道办事处"), source_name="b.xlsx"
+    )
 
 
 @pytest.fixture
@@ -72,7 +78,9 @@ def actors(year_a, year_b) -> Actors:
         admin=User.objects.get(username="root"),
         finance=_user("finance", Role.FINANCE, department=department),
         section=_user("section", Role.SECTION, department=department, section=sections["城管办"]),
-        other_section=_user("other_section", Role.SECTION, department=department, section=sections["社事办"]),
+        other_section=_user(
+            "other_section", Role.SECTION, department=department, section=sections["社事办"]
+        ),
         working_group=_user("group", Role.WORKING_GROUP, department=department),
         bureau=_user("bureau", Role.BUREAU, district="示例区"),
         outsider=_user("outsider", Role.FINANCE, department=year_b.department),

@@ -75,8 +75,6 @@ def test_load_workbook_reports_a_missing_file_or_user(db, tmp_path):
 def demo_dirs(db, settings, tmp_path) -> Path:
     settings.DATA_DIR = tmp_path
     settings.STATIC_ROOT = tmp_path / "static"
-    # Six accounts hashed and checked: the default hasher's cost is not what is tested here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return tmp_path
 
 

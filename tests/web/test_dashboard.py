@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
 from jixiao.io.synthetic import synthetic_department
 from jixiao.web.services.importing import do_import_workbook
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The actors' PBKDF2 hashing costs seconds per test; the tests don't check passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def open_dashboard(client, year):

@@ -6,17 +6,10 @@ and the system-computed 预算执行率 (管理效率, weight 40, 448,000 ÷ 460
 
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
 
 from jixiao.web.models import Status
 from jixiao.web.services.workflow import do_transition_year
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The actors' PBKDF2 hashing costs seconds per test; the tests don't check passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def open_page(client, year):

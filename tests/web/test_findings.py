@@ -13,12 +13,6 @@ from jixiao.web import models
 from jixiao.web.services.indicators import do_update_indicator, do_update_project
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The actors' PBKDF2 hashing costs seconds per test; the tests don't check passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def with_findings(year_a, actors):
     indicator = models.Indicator.objects.get(

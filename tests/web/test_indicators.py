@@ -24,12 +24,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The actors' PBKDF2 hashing costs seconds per test; the tests don't check passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -99,9 +93,6 @@ def test_a_self_score_above_the_weight_is_refused(year_a, actors, client_for):
     assert indicator.self_score is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="services.indicators formats the weight with normalize(): 5E+1"
-)
 def test_the_self_score_message_names_the_weight_as_written(year_a, actors, client_for):
     response = edit(client_for(actors.section), completed(year_a), self_score="60")
     assert "自评得分应在 0 与分值 50 之间" in response.content.decode()

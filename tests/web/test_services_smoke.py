@@ -8,7 +8,10 @@ def test_importing_scores_the_department_year_and_its_projects(year_a):
     project = year_a.projects.get(code="P1")
     assert project.computed_score == Decimal("99.83")
     assert project.initial == Decimal("100000.00")
-    assert models.Indicator.objects.filter(department_year=year_a, computed_score__isnull=True).count() == 0
+    assert (
+        models.Indicator.objects.filter(department_year=year_a, computed_score__isnull=True).count()
+        == 0
+    )
 
 
 def test_money_sums_in_the_database_are_exact(year_a):

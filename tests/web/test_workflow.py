@@ -49,13 +49,24 @@ def test_a_return_without_a_reason_is_refused(actors, year_a, client_for):
     assert fresh(project).status == Status.SUBMITTED
 
 
-def test_an_htmx_post_gets_the_buttons_fragment(actors, year_a, client_for):
+def test_an_htmx_move_reloads_the_page_so_nothing_stays_editable(actors, year_a, client_for):
     project = year_a.projects.get(code="P1")
     response = move_project(client_for(actors.section), project, "submit", htmx=True)
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == f"/projects/{project.pk}/"
+    assert fresh(project).status == Status.SUBMITTED
+
+
+def test_an_htmx_refusal_gets_the_buttons_fragment_with_the_reason(actors, year_a, client_for):
+    project = year_a.projects.get(code="P1")
+    move_project(client_for(actors.section), project, "submit")
+    response = move_project(
+        client_for(actors.working_group), fresh(project), "return", reason=" ", htmx=True
+    )
     text = response.content.decode()
     assert response.status_code == 200
     assert text.lstrip().startswith('<div class="workflow">') and "<html" not in text
-    assert "已提交" in text
+    assert "退回须填写原因" in text
 
 
 def test_the_buttons_ask_for_a_reason_and_confirm_locking_moves(actors, year_a, client_for):

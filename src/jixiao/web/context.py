@@ -14,7 +14,9 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         return {}
     found = membership(user)
     return {
-        "role_label": found.get_role_display() if found else ("管理员" if user.is_superuser else ""),
+        "role_label": found.get_role_display()
+        if found
+        else ("管理员" if user.is_superuser else ""),
         "sees_whole": sees_whole_department(user),
         "is_bureau": is_bureau(user),
         "can_upload": user.is_superuser or (found is not None and found.role == Role.FINANCE),

@@ -23,7 +23,14 @@ from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.core.records import Project as ProjectRecord
 from jixiao.web import models
 
-TEXT_FIELDS = ("functions", "tasks", "overall_goal", "effectiveness_text", "management_text", "conclusion_text")
+TEXT_FIELDS = (
+    "functions",
+    "tasks",
+    "overall_goal",
+    "effectiveness_text",
+    "management_text",
+    "conclusion_text",
+)
 ZERO = Decimal(0)
 
 

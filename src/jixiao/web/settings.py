@@ -95,6 +95,9 @@ def _database() -> dict:
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
         },
+        # A file, not shared-cache memory, so the browser tests' live server and the
+        # test thread use WAL and the busy timeout instead of failing on table locks.
+        "TEST": {"NAME": str(DATA_DIR / "test-jixiao.sqlite3")},
     }
 
 
@@ -107,7 +110,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -62,7 +62,9 @@ def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
         raise InvalidInput("file", f"文件超过 {_size_text(limit)}上限。")
     kind = _extension(upload.name or "")
     if kind not in allowed:
-        raise InvalidInput("file", f"不支持的文件类型「.{kind}」，可上传：{'、'.join(sorted(allowed))}。")
+        raise InvalidInput(
+            "file", f"不支持的文件类型「.{kind}」，可上传：{'、'.join(sorted(allowed))}。"
+        )
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)

@@ -11,8 +11,7 @@ from jixiao.core.scoring import IndicatorScore, Status
 
 def plain(value: Decimal) -> str:
     """A non-money figure without trailing zeros: 10, 98.3, 3.5."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def target_text(item: IndicatorScore) -> str:

@@ -28,7 +28,9 @@ class DepartmentYear(models.Model):
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
     texts = models.JSONField("部门文字", default=dict, blank=True)
-    self_score = models.DecimalField("部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True)
+    self_score = models.DecimalField(
+        "部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
     computed_score = models.DecimalField("依据计算得分", max_digits=6, decimal_places=2, null=True)
     grade = models.CharField("等级", max_length=10, blank=True)
     dimension_scores = models.JSONField("维度得分", default=dict, blank=True)
@@ -41,14 +43,18 @@ class DepartmentYear(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "部门年度"
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="department_year_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year"], name="department_year_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.department.name} {self.year}"
 
 
 class BudgetLine(models.Model):
-    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="budget_lines")
+    department_year = models.ForeignKey(
+        DepartmentYear, on_delete=models.CASCADE, related_name="budget_lines"
+    )
     source = models.CharField("预算类型", max_length=20)
     class_code = models.CharField("科目编码", max_length=7)
     class_name = models.CharField("科目名称", max_length=100, blank=True)
@@ -63,7 +69,9 @@ class BudgetLine(models.Model):
 
 
 class Project(models.Model):
-    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="projects")
+    department_year = models.ForeignKey(
+        DepartmentYear, on_delete=models.CASCADE, related_name="projects"
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="projects")
     code = models.CharField("项目编码", max_length=50)
     name = models.CharField("项目名称", max_length=200)
@@ -80,7 +88,9 @@ class Project(models.Model):
     goal = models.TextField("年度总体目标", blank=True)
     goal_outcome = models.TextField("实际完成情况", blank=True)
     execution_explanation = models.TextField("执行偏差说明", blank=True)
-    self_score = models.DecimalField("自评总分", max_digits=6, decimal_places=2, null=True, blank=True)
+    self_score = models.DecimalField(
+        "自评总分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
     illustrative = models.BooleanField(default=False)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
@@ -93,7 +103,9 @@ class Project(models.Model):
 
     class Meta:
         ordering = ["position"]
-        constraints = [models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")
+        ]
         indexes = [models.Index(fields=["department_year", "section"])]
 
     def __str__(self) -> str:
@@ -103,20 +115,30 @@ class Project(models.Model):
 class Indicator(models.Model):
     """A project indicator (``project`` set) or a department indicator (``project`` empty)."""
 
-    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="indicators")
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators")
+    department_year = models.ForeignKey(
+        DepartmentYear, on_delete=models.CASCADE, related_name="indicators"
+    )
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+    )
     dimension = models.CharField("维度", max_length=10, blank=True)
     level1 = models.CharField("一级指标", max_length=20)
     level2 = models.CharField("二级指标", max_length=50)
     name = models.CharField("三级指标", max_length=200)
     kind = models.CharField("指标性质", max_length=4)
     operator = models.CharField("运算符", max_length=2, blank=True)
-    target = models.DecimalField("年度指标值", max_digits=20, decimal_places=4, null=True, blank=True)
+    target = models.DecimalField(
+        "年度指标值", max_digits=20, decimal_places=4, null=True, blank=True
+    )
     unit = models.CharField("度量单位", max_length=20, blank=True)
     weight = models.DecimalField("分值", max_digits=6, decimal_places=2)
-    actual = models.DecimalField("实际完成值", max_digits=20, decimal_places=4, null=True, blank=True)
+    actual = models.DecimalField(
+        "实际完成值", max_digits=20, decimal_places=4, null=True, blank=True
+    )
     band = models.CharField("完成等级", max_length=10, blank=True)
-    self_score = models.DecimalField("自评得分", max_digits=6, decimal_places=2, null=True, blank=True)
+    self_score = models.DecimalField(
+        "自评得分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
     applicable = models.BooleanField("是否适用", default=True)
     explanation = models.TextField("偏差原因分析及改进措施", blank=True)
     evidence = models.TextField("佐证材料", blank=True)
@@ -139,7 +161,9 @@ class Indicator(models.Model):
 
 
 class Statement(models.Model):
-    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="statements")
+    department_year = models.ForeignKey(
+        DepartmentYear, on_delete=models.CASCADE, related_name="statements"
+    )
     kind = models.CharField("类型", max_length=4)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
@@ -152,7 +176,9 @@ class Statement(models.Model):
 class Finding(models.Model):
     """The checks' findings as of the last recomputation (replaced each time)."""
 
-    department_year = models.ForeignKey(DepartmentYear, on_delete=models.CASCADE, related_name="findings")
+    department_year = models.ForeignKey(
+        DepartmentYear, on_delete=models.CASCADE, related_name="findings"
+    )
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE)
     code = models.CharField(max_length=50)
     severity = models.CharField(max_length=10)
@@ -163,7 +189,9 @@ class Finding(models.Model):
 class Evidence(models.Model):
     """A file attached to an indicator's actual value (佐证材料)."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="evidence_files")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="evidence_files"
+    )
     file = models.FileField(upload_to="evidence/%Y/%m/")
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()

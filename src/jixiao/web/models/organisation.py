@@ -16,7 +16,9 @@ class Department(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "部门"
-        constraints = [models.UniqueConstraint(fields=["district", "name"], name="department_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "name"], name="department_unique_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -30,7 +32,9 @@ class Section(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "业务科室"
-        constraints = [models.UniqueConstraint(fields=["department", "name"], name="section_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "name"], name="section_unique_name")
+        ]
 
     def __str__(self) -> str:
         return f"{self.department.name}·{self.name}"
@@ -46,7 +50,9 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A user's role: in a department (finance, working group), a section, or a district."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
     department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.CASCADE)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE)

@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import Lag, Lead
 
+from jixiao.core.narrative.indicator_text import plain as plain_number
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import IndicatorKind
 from jixiao.web import models
@@ -41,10 +42,8 @@ EMPTY = "（空）"
 
 
 def plain(value: Decimal | None) -> str:
-    """A stored decimal as a person writes it: ``10.0000`` → ``10``, ``95.5000`` → ``95.5``."""
-    if value is None:
-        return ""
-    return format(value.normalize(), "f")
+    """A stored decimal as a person writes it (``10.0000`` → ``10``); empty for none."""
+    return "" if value is None else plain_number(value)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from jixiao.core.findings import Finding, Severity
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.io.workbook_reader import WorkbookUnreadable, read_workbook
@@ -21,7 +22,6 @@ from jixiao.web.conversion import TEXT_FIELDS
 from jixiao.web.roles import can_import
 from jixiao.web.services.errors import ImportRejected, NotAllowed
 from jixiao.web.services.recompute import recompute
-from jixiao.core.findings import Finding, Severity
 
 
 def read_upload(path: Path) -> DepartmentYearRecord:
@@ -52,7 +52,12 @@ class ImportPreview:
     @property
     def has_changes(self) -> bool:
         return self.new_department_year or any(
-            (self.projects_added, self.projects_removed, self.projects_changed, self.indicators_changed)
+            (
+                self.projects_added,
+                self.projects_removed,
+                self.projects_changed,
+                self.indicators_changed,
+            )
         )
 
 
@@ -77,8 +82,12 @@ def preview_import(data: DepartmentYearRecord) -> ImportPreview:
         return preview
     old_projects = {p.code: p for p in year.projects.all()}
     new_projects = {p.code: p for p in data.projects}
-    preview.projects_added = [f"{c} {p.name}" for c, p in new_projects.items() if c not in old_projects]
-    preview.projects_removed = [f"{c} {p.name}" for c, p in old_projects.items() if c not in new_projects]
+    preview.projects_added = [
+        f"{c} {p.name}" for c, p in new_projects.items() if c not in old_projects
+    ]
+    preview.projects_removed = [
+        f"{c} {p.name}" for c, p in old_projects.items() if c not in new_projects
+    ]
     for code, new in new_projects.items():
         old = old_projects.get(code)
         if old and (old.name, old.initial, old.final, old.actual) != (new.name, *_fiscal(new)):
@@ -111,7 +120,14 @@ def _values(row: models.Indicator) -> tuple:
     def norm(value):
         return None if value is None else value.normalize()
 
-    return norm(row.target), norm(row.actual), row.weight.normalize(), row.band, norm(row.self_score), row.explanation
+    return (
+        norm(row.target),
+        norm(row.actual),
+        row.weight.normalize(),
+        row.band,
+        norm(row.self_score),
+        row.explanation,
+    )
 
 
 def _record_values(record: IndicatorRecord) -> tuple:
@@ -123,7 +139,9 @@ def _record_values(record: IndicatorRecord) -> tuple:
 
 
 @transaction.atomic
-def do_import_workbook(*, acting_user: User, data: DepartmentYearRecord, source_name: str = "") -> models.DepartmentYear:
+def do_import_workbook(
+    *, acting_user: User, data: DepartmentYearRecord, source_name: str = ""
+) -> models.DepartmentYear:
     """Replace (or create) the department-year with the workbook's data, then rescore it."""
     info = data.department
     department, _ = models.Department.objects.get_or_create(
@@ -136,7 +154,9 @@ def do_import_workbook(*, acting_user: User, data: DepartmentYearRecord, source_
         department=department, year=info.year, defaults={"profile": info.profile or "default"}
     )
     if not created and year.status != models.Status.DRAFT:
-        raise NotAllowed(f"{year}处于“{year.get_status_display()}”状态，不能导入；请先退回至填报中。")
+        raise NotAllowed(
+            f"{year}处于“{year.get_status_display()}”状态，不能导入；请先退回至填报中。"
+        )
     reason = f"导入工作簿 {source_name}".strip()
     if not created:
         _clear(year)
@@ -180,8 +200,12 @@ def _fill(year: models.DepartmentYear, data: DepartmentYearRecord, user: User, r
         models.Project, batch_size=500, default_user=user, default_change_reason=reason,
     )  # fmt: skip
     by_code = {row.code: row for row in projects}
-    rows = [_indicator_row(year, by_code[i.owner], i, index) for index, i in enumerate(data.indicators)]
-    rows += [_indicator_row(year, None, i, index) for index, i in enumerate(data.department_indicators)]
+    rows = [
+        _indicator_row(year, by_code[i.owner], i, index) for index, i in enumerate(data.indicators)
+    ]
+    rows += [
+        _indicator_row(year, None, i, index) for index, i in enumerate(data.department_indicators)
+    ]
     bulk_create_with_history(rows, models.Indicator, batch_size=500, default_user=user,
                              default_change_reason=reason)  # fmt: skip
     statements = [("问题", s) for s in data.problems] + [("措施", s) for s in data.measures]

@@ -19,7 +19,15 @@ from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.recompute import recompute
 
-EDITABLE_INDICATOR_FIELDS = ("actual", "actual_text", "band", "self_score", "explanation", "evidence", "applicable")
+EDITABLE_INDICATOR_FIELDS = (
+    "actual",
+    "actual_text",
+    "band",
+    "self_score",
+    "explanation",
+    "evidence",
+    "applicable",
+)
 EDITABLE_PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
 
 
@@ -94,7 +102,11 @@ def do_update_indicator(
 def do_update_project(
     *, acting_user: User, project_id: int, expected_version: int, changes: dict[str, str]
 ) -> models.Project:
-    project = models.Project.objects.select_for_update().select_related("department_year").get(pk=project_id)
+    project = (
+        models.Project.objects.select_for_update()
+        .select_related("department_year")
+        .get(pk=project_id)
+    )
     if not can_edit_project(acting_user, project):
         raise NotAllowed("当前状态或您的角色不允许修改该项目。")
     if project.version != expected_version:

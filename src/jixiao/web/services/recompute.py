@@ -56,7 +56,9 @@ def _store_projects(projects, indicators, evaluation: Evaluation) -> None:
         if _changed(row, values):
             changed_projects.append(row)
         for indicator, item in zip(by_project[row.pk], score.indicator_scores, strict=True):
-            if _changed(indicator, {"computed_score": item.score, "computed_status": item.status.value}):
+            if _changed(
+                indicator, {"computed_score": item.score, "computed_status": item.status.value}
+            ):
                 changed_indicators.append(indicator)
     models.Project.objects.bulk_update(changed_projects, PROJECT_FIELDS, batch_size=500)
     models.Indicator.objects.bulk_update(changed_indicators, INDICATOR_FIELDS, batch_size=500)
@@ -65,7 +67,9 @@ def _store_projects(projects, indicators, evaluation: Evaluation) -> None:
 def _store_department(year, indicators, evaluation: Evaluation) -> None:
     department_rows = [row for row in indicators if not row.project_id]
     changed = []
-    for row, item in zip(department_rows, evaluation.department_score.indicator_scores, strict=True):
+    for row, item in zip(
+        department_rows, evaluation.department_score.indicator_scores, strict=True
+    ):
         if _changed(row, {"computed_score": item.score, "computed_status": item.status.value}):
             changed.append(row)
     models.Indicator.objects.bulk_update(changed, INDICATOR_FIELDS, batch_size=500)
@@ -94,10 +98,13 @@ def _store_findings(year, projects, evaluation: Evaluation) -> None:
     models.Finding.objects.bulk_create(
         [
             models.Finding(
-                department_year=year, project_id=project_ids.get(finding.subject),
-                code=finding.code, severity=finding.severity.value, message=finding.message,
+                department_year=year,
+                project_id=project_ids.get(finding.subject),
+                code=finding.code,
+                severity=finding.severity.value,
+                message=finding.message,
                 location=finding.location.describe() if finding.location else "",
-            )  # fmt: skip
+            )
             for finding in evaluation.findings
         ],
         batch_size=500,

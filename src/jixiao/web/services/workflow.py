@@ -30,20 +30,32 @@ class Transition:
 
 PROJECT_TRANSITIONS = (
     Transition("submit", "提交", Status.DRAFT, Status.SUBMITTED, (Role.SECTION, Role.FINANCE)),
-    Transition("approve", "审核通过", Status.SUBMITTED, Status.GROUP_APPROVED, (Role.WORKING_GROUP,)),
-    Transition("return", "退回", Status.SUBMITTED, Status.DRAFT, (Role.WORKING_GROUP, Role.FINANCE), True),
+    Transition(
+        "approve", "审核通过", Status.SUBMITTED, Status.GROUP_APPROVED, (Role.WORKING_GROUP,)
+    ),
+    Transition(
+        "return", "退回", Status.SUBMITTED, Status.DRAFT, (Role.WORKING_GROUP, Role.FINANCE), True
+    ),
     Transition("reopen", "退回", Status.GROUP_APPROVED, Status.DRAFT, (Role.WORKING_GROUP,), True),
 )
 YEAR_TRANSITIONS = (
     Transition("submit", "提交工作小组审核", Status.DRAFT, Status.SUBMITTED, (Role.FINANCE,)),
-    Transition("approve", "审核签发（锁定）", Status.SUBMITTED, Status.GROUP_APPROVED, (Role.WORKING_GROUP,)),
+    Transition(
+        "approve",
+        "审核签发（锁定）",
+        Status.SUBMITTED,
+        Status.GROUP_APPROVED,
+        (Role.WORKING_GROUP,),
+    ),
     Transition("return", "退回", Status.SUBMITTED, Status.DRAFT, (Role.WORKING_GROUP,), True),
     Transition("review", "审阅完成", Status.GROUP_APPROVED, Status.BUREAU_REVIEWED, (Role.BUREAU,)),
     Transition("bureau_return", "退回", Status.GROUP_APPROVED, Status.DRAFT, (Role.BUREAU,), True),
 )
 
 
-def _acts_for(user: User, year: models.DepartmentYear, project: models.Project | None) -> str | None:
+def _acts_for(
+    user: User, year: models.DepartmentYear, project: models.Project | None
+) -> str | None:
     found = membership(user)
     if found is None:
         return None
@@ -56,7 +68,9 @@ def _acts_for(user: User, year: models.DepartmentYear, project: models.Project |
     return found.role
 
 
-def available(user: User, year: models.DepartmentYear, project: models.Project | None = None) -> list[Transition]:
+def available(
+    user: User, year: models.DepartmentYear, project: models.Project | None = None
+) -> list[Transition]:
     role = _acts_for(user, year, project)
     table = PROJECT_TRANSITIONS if project is not None else YEAR_TRANSITIONS
     status = project.status if project is not None else year.status
@@ -81,14 +95,20 @@ def _apply(record, transition: Transition, user: User, reason: str, version: int
     record.return_reason = reason.strip() if transition.needs_reason else ""
     record.version += 1
     record._history_user = user
-    record._change_reason = f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
+    record._change_reason = (
+        f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
+    )
     record.save()
 
 
 @transaction.atomic
 def do_transition_project(*, acting_user: User, project_id: int, name: str, reason: str = "",
                           expected_version: int) -> models.Project:  # fmt: skip
-    project = models.Project.objects.select_for_update().select_related("department_year__department").get(pk=project_id)
+    project = (
+        models.Project.objects.select_for_update()
+        .select_related("department_year__department")
+        .get(pk=project_id)
+    )
     transition = _find(acting_user, project.department_year, project, name)
     _apply(project, transition, acting_user, reason, expected_version)
     return project
@@ -97,7 +117,11 @@ def do_transition_project(*, acting_user: User, project_id: int, name: str, reas
 @transaction.atomic
 def do_transition_year(*, acting_user: User, year_id: int, name: str, reason: str = "",
                        expected_version: int) -> models.DepartmentYear:  # fmt: skip
-    year = models.DepartmentYear.objects.select_for_update().select_related("department").get(pk=year_id)
+    year = (
+        models.DepartmentYear.objects.select_for_update()
+        .select_related("department")
+        .get(pk=year_id)
+    )
     transition = _find(acting_user, year, None, name)
     _apply(year, transition, acting_user, reason, expected_version)
     return year

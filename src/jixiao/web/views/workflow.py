@@ -41,6 +41,12 @@ def _respond(
     request, record, transitions, target_url: str, fallback: str, outcome: tuple[str, str]
 ):
     level, text = outcome
+    if request.headers.get("HX-Request") and level == "success":
+        # A move changes what the whole page may edit: reload it rather than swap buttons.
+        messages.success(request, text)
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = _back(request, fallback)["Location"]
+        return response
     if request.headers.get("HX-Request"):
         context = {"transitions": transitions, "target_url": target_url, "version": record.version,
                    "record": record, "notice": text, "notice_level": level,
