@@ -89,12 +89,7 @@ def do_update_indicator(
         raise EditConflict(f"指标「{indicator.name}」")
     for field, value in _clean_indicator(indicator, changes).items():
         setattr(indicator, field, value)
-    indicator.version += 1
-    indicator._history_user = acting_user
-    indicator._change_reason = "填报"
-    indicator.save()
-    recompute(indicator.department_year)
-    indicator.refresh_from_db()
+    _save_filed(indicator, acting_user, indicator.department_year)
     return indicator
 
 
@@ -118,10 +113,17 @@ def do_update_project(
         if field == "self_score" and value is not None and not Decimal(0) <= value <= Decimal(100):
             raise InvalidInput(field, "自评总分应在 0–100 之间")
         setattr(project, field, value)
-    project.version += 1
-    project._history_user = acting_user
-    project._change_reason = "填报"
-    project.save()
-    recompute(project.department_year)
-    project.refresh_from_db()
+    _save_filed(project, acting_user, project.department_year)
     return project
+
+
+def _save_filed(
+    record: models.Indicator | models.Project, user: User, year: models.DepartmentYear
+) -> None:
+    """Save a filed change: a new version, a history row naming the user, a rescored year."""
+    record.version += 1
+    record._history_user = user
+    record._change_reason = "填报"
+    record.save()
+    recompute(year)
+    record.refresh_from_db()
