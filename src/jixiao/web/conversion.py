@@ -72,14 +72,18 @@ def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
     )  # fmt: skip
 
 
-def department_year_record(year: models.DepartmentYear) -> DepartmentYearRecord:
-    """Load every row of a department-year into core records (4 queries)."""
+def department_year_record(
+    year: models.DepartmentYear,
+    projects: list[models.Project] | None = None,
+    indicators: list[models.Indicator] | None = None,
+) -> DepartmentYearRecord:
+    """Every row of a department-year as core records (rows already loaded are reused)."""
     department = year.department
     texts = year.texts or {}
     sections = {s.pk: s.name for s in department.sections.all()}
-    projects = list(year.projects.all())
+    projects = list(year.projects.all()) if projects is None else projects
     codes = {p.pk: p.code for p in projects}
-    indicators = list(year.indicators.all())
+    indicators = list(year.indicators.all()) if indicators is None else indicators
     return DepartmentYearRecord(
         department=Department(
             name=department.name, year=year.year, jurisdiction=department.district,

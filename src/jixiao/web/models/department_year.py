@@ -37,6 +37,16 @@ class DepartmentYear(models.Model):
     error_count = models.PositiveIntegerField(default=0)
     warning_count = models.PositiveIntegerField(default=0)
     execution_rate = models.DecimalField("预算执行率", max_digits=7, decimal_places=2, null=True)
+    # Stored by recompute so the bureau's list of a whole district reads plain columns.
+    declared_score = models.DecimalField("自报总分", max_digits=6, decimal_places=2, null=True)
+    declared_is_derived = models.BooleanField("自报总分由指标自评得分合计", default=False)
+    project_count = models.PositiveIntegerField("项目数", default=0)
+    project_average_score = models.DecimalField(
+        "项目平均计算得分", max_digits=6, decimal_places=2, null=True
+    )
+    project_average_self_score = models.DecimalField(
+        "项目平均自评总分", max_digits=6, decimal_places=2, null=True
+    )
     version = models.PositiveIntegerField(default=1)
     source_name = models.CharField(max_length=255, blank=True)
     history = HistoricalRecords()

@@ -1,11 +1,10 @@
-"""The finance bureau's side-by-side view: every department-year of its district in one query.
+"""The finance bureau's side-by-side view: every department-year of its district.
 
-Each row carries the stored computed score beside the self-declared one. The declared
-department total is ``DepartmentYear.self_score`` as filed; where a department filed
-none, it is derived as the sum of the self-scores of its (applicable) department
-indicators — but only when every one of them is filled, since a partial sum would
-understate the claim. Project counts and averages are correlated subqueries, so the
-whole list is one SQL statement however many departments and projects there are.
+Each row carries the stored computed score beside the declared one. Both, with the
+project count and averages, are stored on the department-year by every recompute
+(``services.recompute``), so the list of a whole district is one plain query; the
+declared total is the filed 部门自评总分, or — marked as derived — the sum of the
+department indicators' self-scores when every applicable one is filled.
 """
 
 from __future__ import annotations
@@ -14,22 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import (
-    Avg,
-    Case,
-    Count,
-    DecimalField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import DecimalField, ExpressionWrapper, F
 
 from jixiao.web import models
 from jixiao.web.roles import departments_for
@@ -37,7 +21,7 @@ from jixiao.web.services.profiles import profile_for
 
 SCORE = DecimalField(max_digits=8, decimal_places=2)
 CENT = Decimal("0.01")
-# GET ``sort`` value → annotation or field it orders by.
+# GET ``sort`` value → the field or annotation it orders by.
 SORTS = {
     "department": "department__name",
     "year": "year",
@@ -50,8 +34,8 @@ SORTS = {
     "errors": "error_count",
     "warnings": "warning_count",
     "projects": "project_count",
-    "project_computed": "project_computed_avg",
-    "project_declared": "project_declared_avg",
+    "project_computed": "project_average_score",
+    "project_declared": "project_average_self_score",
 }
 
 
@@ -67,37 +51,13 @@ class BureauRow:
     project_declared_avg: Decimal | None
 
 
-def _per_year(queryset, expression, output_field):
-    """``expression`` aggregated over ``queryset``'s rows of the outer department-year."""
-    return Subquery(
-        queryset.filter(department_year=OuterRef("pk"))
-        .order_by()
-        .values("department_year")
-        .annotate(value=expression)
-        .values("value")[:1],
-        output_field=output_field,
-    )
-
-
 def _annotated(user: User):
-    projects = models.Project.objects.all()
-    department_indicators = models.Indicator.objects.filter(project__isnull=True, applicable=True)
-    own = department_indicators.filter(department_year=OuterRef("pk"))
-    derived = Case(
-        When(Exists(own) & ~Exists(own.filter(self_score__isnull=True)),
-             then=_per_year(department_indicators, Sum("self_score"), SCORE)),
-        default=None, output_field=SCORE,
-    )  # fmt: skip
     return (
         models.DepartmentYear.objects.filter(department__in=departments_for(user))
         .select_related("department")
+        .defer("texts", "dimension_scores")
         .annotate(
-            derived_score=derived,
-            declared_score=Coalesce("self_score", derived, output_field=SCORE),
-            gap=ExpressionWrapper(F("declared_score") - F("computed_score"), output_field=SCORE),
-            project_count=Coalesce(_per_year(projects, Count("pk"), IntegerField()), Value(0)),
-            project_computed_avg=_per_year(projects, Avg("computed_score"), SCORE),
-            project_declared_avg=_per_year(projects, Avg("self_score"), SCORE),
+            gap=ExpressionWrapper(F("declared_score") - F("computed_score"), output_field=SCORE)
         )
     )
 
@@ -130,12 +90,12 @@ def side_by_side(
         BureauRow(
             year=row,
             declared_score=_cents(row.declared_score),
-            declared_is_derived=row.self_score is None and row.derived_score is not None,
+            declared_is_derived=row.declared_is_derived,
             gap=_cents(row.gap),
             gap_high=row.gap is not None and abs(Decimal(row.gap)) > thresholds[row.profile],
             project_count=row.project_count,
-            project_computed_avg=_cents(row.project_computed_avg),
-            project_declared_avg=_cents(row.project_declared_avg),
+            project_computed_avg=_cents(row.project_average_score),
+            project_declared_avg=_cents(row.project_average_self_score),
         )
         for row in rows
     ]

@@ -1,13 +1,29 @@
-"""Which rules profile a department-year is scored under: a database record, else a file."""
+"""Which rules profile a department-year is scored under: a database record, else a file.
+
+Parsed profiles are kept in memory keyed by their text, so an administrator's edit takes
+effect at once while an unchanged profile is parsed only once per process.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from jixiao.core.profile import RulesProfile, load_profile, load_profile_text
 from jixiao.web.models import RulesProfileRecord
 
 
+@lru_cache(maxsize=32)
+def _parsed(text: str, key: str) -> RulesProfile:
+    return load_profile_text(text, key)
+
+
+@lru_cache(maxsize=32)
+def _shipped(key: str) -> RulesProfile:
+    return load_profile(key)
+
+
 def profile_for(key: str) -> RulesProfile:
-    record = RulesProfileRecord.objects.filter(key=key).first()
-    if record is not None:
-        return load_profile_text(record.text, key)
-    return load_profile(key or "default")
+    text = RulesProfileRecord.objects.filter(key=key).values_list("text", flat=True).first()
+    if text is not None:
+        return _parsed(text, key)
+    return _shipped(key or "default")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db import connection
+
 from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Severity, count_by_severity
 from jixiao.core.money import HUNDRED, quantize_half_up
@@ -16,15 +18,17 @@ from jixiao.web import models
 from jixiao.web.conversion import department_year_record
 from jixiao.web.services.profiles import profile_for
 
-PROJECT_FIELDS = ["computed_score", "grade", "execution_rate"]
-INDICATOR_FIELDS = ["computed_score", "computed_status"]
+PROJECT_FIELDS = ("computed_score", "grade", "execution_rate")
+INDICATOR_FIELDS = ("computed_score", "computed_status")
+ZERO = Decimal(0)
 
 
 def recompute(year: models.DepartmentYear) -> Evaluation:
     """Evaluate ``year`` with the core and write back every computed value that changed."""
-    evaluation = evaluate(department_year_record(year), profile_for(year.profile))
     projects = list(year.projects.all())
     indicators = list(year.indicators.all())
+    data = department_year_record(year, projects, indicators)
+    evaluation = evaluate(data, profile_for(year.profile))
     _store_projects(projects, indicators, evaluation)
     _store_department(year, indicators, evaluation)
     _store_findings(year, projects, evaluation)
@@ -44,6 +48,27 @@ def _changed(row, values: dict) -> bool:
     return changed
 
 
+def _update_rows(model, rows: list, fields: tuple[str, ...]) -> None:
+    """UPDATE each row's ``fields`` by primary key in one executemany.
+
+    Django's bulk_update builds one CASE expression per row and field, which costs
+    about a second for a department's two thousand indicators; a prepared UPDATE run
+    for each row costs a few milliseconds, on SQLite and PostgreSQL alike.
+    """
+    if not rows:
+        return
+    meta = model._meta
+    columns = [meta.get_field(name) for name in fields]
+    assignments = ", ".join(f"{connection.ops.quote_name(c.column)} = %s" for c in columns)
+    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} WHERE id = %s"
+    values = [
+        [c.get_db_prep_save(getattr(row, c.attname), connection) for c in columns] + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
 def _store_projects(projects, indicators, evaluation: Evaluation) -> None:
     by_project = defaultdict(list)
     for row in indicators:
@@ -60,8 +85,26 @@ def _store_projects(projects, indicators, evaluation: Evaluation) -> None:
                 indicator, {"computed_score": item.score, "computed_status": item.status.value}
             ):
                 changed_indicators.append(indicator)
-    models.Project.objects.bulk_update(changed_projects, PROJECT_FIELDS, batch_size=500)
-    models.Indicator.objects.bulk_update(changed_indicators, INDICATOR_FIELDS, batch_size=500)
+    _update_rows(models.Project, changed_projects, PROJECT_FIELDS)
+    _update_rows(models.Indicator, changed_indicators, INDICATOR_FIELDS)
+
+
+def _average(values: list[Decimal]) -> Decimal | None:
+    return quantize_half_up(sum(values, ZERO) / len(values)) if values else None
+
+
+def declared_total(
+    year: models.DepartmentYear, evaluation: Evaluation
+) -> tuple[Decimal | None, bool]:
+    """The department's declared total: as filed, else the sum of its department
+    indicators' self-scores when every applicable one is filled (a partial sum would
+    understate the claim). The flag says whether it was derived."""
+    if year.self_score is not None:
+        return year.self_score, False
+    applicable = [i for i in evaluation.data.department_indicators if i.applicable]
+    if applicable and all(i.self_score is not None for i in applicable):
+        return sum((i.self_score for i in applicable), ZERO), True
+    return None, False
 
 
 def _store_department(year, indicators, evaluation: Evaluation) -> None:
@@ -72,23 +115,32 @@ def _store_department(year, indicators, evaluation: Evaluation) -> None:
     ):
         if _changed(row, {"computed_score": item.score, "computed_status": item.status.value}):
             changed.append(row)
-    models.Indicator.objects.bulk_update(changed, INDICATOR_FIELDS, batch_size=500)
+    _update_rows(models.Indicator, changed, INDICATOR_FIELDS)
     score = evaluation.department_score
     counts = count_by_severity(evaluation.findings)
-    year.computed_score = score.total
-    year.grade = score.grade
-    year.dimension_scores = {
-        name: {"weight": str(weight), "score": str(value)}
-        for name, (weight, value) in score.dimension_totals.items()
+    declared, derived = declared_total(year, evaluation)
+    projects = evaluation.project_scores
+    values = {
+        "computed_score": score.total,
+        "grade": score.grade,
+        "dimension_scores": {
+            name: {"weight": str(weight), "score": str(value)}
+            for name, (weight, value) in score.dimension_totals.items()
+        },
+        "error_count": counts[Severity.ERROR],
+        "warning_count": counts[Severity.WARNING],
+        "execution_rate": evaluation.metrics.get("budget_execution_rate"),
+        "declared_score": declared,
+        "declared_is_derived": derived,
+        "project_count": len(projects),
+        "project_average_score": _average([s.total for s in projects]),
+        "project_average_self_score": _average(
+            [s.project.self_score for s in projects if s.project.self_score is not None]
+        ),
     }
-    year.error_count = counts[Severity.ERROR]
-    year.warning_count = counts[Severity.WARNING]
-    year.execution_rate = evaluation.metrics.get("budget_execution_rate")
-    models.DepartmentYear.objects.filter(pk=year.pk).update(
-        computed_score=year.computed_score, grade=year.grade, dimension_scores=year.dimension_scores,
-        error_count=year.error_count, warning_count=year.warning_count,
-        execution_rate=year.execution_rate,
-    )  # fmt: skip
+    for field, value in values.items():
+        setattr(year, field, value)
+    models.DepartmentYear.objects.filter(pk=year.pk).update(**values)
 
 
 def _store_findings(year, projects, evaluation: Evaluation) -> None:

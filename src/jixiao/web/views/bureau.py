@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -11,6 +12,7 @@ from jixiao.web.roles import is_bureau
 from jixiao.web.selectors import bureau as selectors
 from jixiao.web.selectors.bureau import BureauRow
 
+PAGE_SIZE = 50
 COLUMNS = (
     ("department", "部门", False),
     ("year", "年度", False),
@@ -40,8 +42,11 @@ def side_by_side(request: HttpRequest) -> HttpResponse:
     except ValueError:
         year = None
     rows = selectors.side_by_side(request.user, sort=sort, year=year)
+    # The chart shows the whole district; the table a page of it (a district has hundreds).
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
         "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
         "years": years,
         "selected_year": year,
