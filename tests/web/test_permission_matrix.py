@@ -41,6 +41,7 @@ GET_SCREENS = {
     "evidence_download": ("evidence", PROJECT_P1),
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
+    "audit_report": ("none", {role: OK for role in ROLES}),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {

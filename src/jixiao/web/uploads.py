@@ -20,6 +20,7 @@ OFFICE = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.s
           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}  # fmt: skip
 EVIDENCE_KINDS = {"pdf", "png", "jpg", "xlsx", "docx"}
 WORKBOOK_KINDS = {"xlsx"}
+REPORT_KINDS = {"txt", "docx", "pdf"}
 # An Office file expands a few times when unzipped; hundreds of times is a zip bomb.
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
@@ -70,7 +71,11 @@ def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
     upload.seek(0)
     guessed = filetype.guess(head)
     detected = guessed.extension if guessed else None
-    if kind in OFFICE:
+    if kind == "txt":
+        # Text has no magic bytes: refuse binary content (a NUL byte) dressed up as text.
+        if b"\x00" in head or detected is not None:
+            raise InvalidInput("file", "文件内容不是文本，与扩展名「.txt」不符，已拒绝。")
+    elif kind in OFFICE:
         if detected not in ("zip", kind):
             raise InvalidInput("file", f"文件内容与扩展名「.{kind}」不符，已拒绝。")
         _check_zip(upload)

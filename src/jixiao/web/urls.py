@@ -5,6 +5,7 @@ from django.urls import path
 
 from jixiao.web.views import (
     accounts,
+    audit,
     bureau,
     dashboard,
     department,
@@ -40,4 +41,5 @@ urlpatterns = [
     path("upload/", upload.upload_workbook, name="upload"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("audit/", audit.audit_report, name="audit_report"),
 ]

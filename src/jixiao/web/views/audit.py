@@ -1,0 +1,28 @@
+"""审核已有报告: upload a report, see every finding beside the text it is about."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from jixiao.web.services.errors import ServiceError
+from jixiao.web.services.report_audit import audit_upload
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def audit_report(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "jixiao/audit.html", {})
+    upload = request.FILES.get("file")
+    if upload is None:
+        return render(
+            request, "jixiao/audit.html", {"problem": "请选择要审核的报告文件。"}, status=400
+        )
+    try:
+        report = audit_upload(upload)
+    except ServiceError as error:
+        return render(request, "jixiao/audit.html", {"problem": str(error)}, status=400)
+    return render(request, "jixiao/audit.html", {"report": report})
