@@ -9,9 +9,6 @@ document itself and in the file name, so it cannot be mistaken for the final rep
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from io import BytesIO
@@ -21,6 +18,7 @@ from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Severity
 from jixiao.core.narrative.report import build_report
 from jixiao.core.report_model import Paragraph, ReportDocument
+from jixiao.io import report_pdf
 from jixiao.io.report_docx import build_docx
 from jixiao.io.report_html import render_html
 from jixiao.io.tables_xlsx import write_tables
@@ -36,7 +34,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
-PDF_TIMEOUT_SECONDS = 120
 
 
 class ReportUnavailable(ServiceError):
@@ -66,7 +63,7 @@ def report_document(evaluation: Evaluation) -> ReportDocument:
 
 def pdf_available() -> bool:
     """PDF is converted from the Word report by LibreOffice, when the server has it."""
-    return shutil.which("soffice") is not None
+    return report_pdf.pdf_available()
 
 
 def docx_bytes(document: ReportDocument) -> bytes:
@@ -87,32 +84,10 @@ def xlsx_bytes(evaluation: Evaluation) -> bytes:
 
 
 def pdf_bytes(document: ReportDocument) -> bytes:
-    """Convert the Word report with ``soffice --headless`` in a private temp folder.
-
-    HOME and the LibreOffice user profile point into that folder, so conversions running
-    at the same time never share (and lock) one profile.
-    """
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        raise ReportUnavailable("本服务器未安装 LibreOffice，无法生成 PDF；请下载 Word 版本。")
-    with tempfile.TemporaryDirectory(prefix="jixiao-pdf-") as folder:
-        work = Path(folder)
-        source = work / "report.docx"
-        source.write_bytes(docx_bytes(document))
-        command = [
-            soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(work), str(source),
-        ]  # fmt: skip
-        environment = {**os.environ, "HOME": str(work)}
-        try:
-            subprocess.run(command, env=environment, cwd=work, capture_output=True,
-                           timeout=PDF_TIMEOUT_SECONDS, check=False)  # fmt: skip
-        except subprocess.TimeoutExpired as error:
-            raise ReportUnavailable("PDF 转换超时，请稍后重试或下载 Word 版本。") from error
-        target = work / "report.pdf"
-        if not target.exists():
-            raise ReportUnavailable("PDF 转换失败，请下载 Word 版本。")
-        return target.read_bytes()
+    try:
+        return report_pdf.docx_to_pdf(docx_bytes(document))
+    except report_pdf.PdfUnavailable as error:
+        raise ReportUnavailable(str(error)) from error
 
 
 def file_name(year: models.DepartmentYear, kind: str, draft: bool) -> str:
