@@ -72,20 +72,22 @@ def sort_key(requested: str) -> str:
     return requested if name in SORTS else "department"
 
 
-def side_by_side(
-    user: User, *, sort: str = "department", year: int | None = None
-) -> list[BureauRow]:
-    """Every department-year ``user`` may review, ordered by ``sort`` (empty values last)."""
+def ordered_years(user: User, *, sort: str = "department", year: int | None = None):
+    """Every department-year ``user`` may review, ordered by ``sort`` (empty values last),
+    as a queryset: the view pages it, so only the shown rows become objects."""
     sort = sort_key(sort)
     field = SORTS[sort.removeprefix("-")]
     order = (
         F(field).desc(nulls_last=True) if sort.startswith("-") else F(field).asc(nulls_last=True)
     )
     queryset = _annotated(user).order_by(order, "department__name", "-year")
-    if year is not None:
-        queryset = queryset.filter(year=year)
-    rows = list(queryset)
-    thresholds = {key: profile_for(key).self_score_gap for key in {row.profile for row in rows}}
+    return queryset if year is None else queryset.filter(year=year)
+
+
+def rows_for(years) -> list[BureauRow]:
+    """The table rows of some department-years, with the gap judged by each one's profile."""
+    years = list(years)
+    thresholds = {key: profile_for(key).self_score_gap for key in {row.profile for row in years}}
     return [
         BureauRow(
             year=row,
@@ -97,8 +99,24 @@ def side_by_side(
             project_computed_avg=_cents(row.project_average_score),
             project_declared_avg=_cents(row.project_average_self_score),
         )
-        for row in rows
+        for row in years
     ]
+
+
+def side_by_side(
+    user: User, *, sort: str = "department", year: int | None = None
+) -> list[BureauRow]:
+    """All rows at once (for tests and small districts)."""
+    return rows_for(ordered_years(user, sort=sort, year=year))
+
+
+def chart_points(queryset) -> list[tuple[str, int, Decimal, Decimal]]:
+    """(department, year, computed, declared) of every department-year with both scores."""
+    return list(
+        queryset.filter(computed_score__isnull=False, declared_score__isnull=False)
+        .order_by()
+        .values_list("department__name", "year", "computed_score", "declared_score")
+    )
 
 
 def years_for(user: User) -> list[int]:

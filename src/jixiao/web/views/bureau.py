@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +12,6 @@ from django.views.decorators.http import require_GET
 
 from jixiao.web.roles import is_bureau
 from jixiao.web.selectors import bureau as selectors
-from jixiao.web.selectors.bureau import BureauRow
 
 PAGE_SIZE = 50
 COLUMNS = (
@@ -41,18 +42,19 @@ def side_by_side(request: HttpRequest) -> HttpResponse:
         year = int(request.GET["year"]) if request.GET.get("year") else None
     except ValueError:
         year = None
-    rows = selectors.side_by_side(request.user, sort=sort, year=year)
+    years_queryset = selectors.ordered_years(request.user, sort=sort, year=year)
     # The chart shows the whole district; the table a page of it (a district has hundreds).
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(years_queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.rows_for(page.object_list)
     context = {
-        "rows": page.object_list,
+        "rows": rows,
         "page": page,
         "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
         "years": years,
         "selected_year": year,
         "sort": sort,
-        "chart": _chart(rows),
-        "any_derived": any(row.declared_is_derived for row in rows),
+        "chart": _chart(selectors.chart_points(years_queryset)),
+        "any_derived": years_queryset.filter(declared_is_derived=True).exists(),
     }
     return render(request, "jixiao/bureau.html", context)
 
@@ -67,15 +69,13 @@ def _column(key: str, label: str, numeric: bool, sort: str, year: int | None) ->
     return {"key": key, "label": label, "numeric": numeric, "query": query, "arrow": arrow}
 
 
-def _chart(rows: list[BureauRow]) -> dict[str, object]:
+def _chart(points: list[tuple[str, int, Decimal, Decimal]]) -> dict[str, object]:
     """ECharts scatter: computed (x) against declared (y); points above the diagonal overclaim."""
-    points = [
-        {"name": f"{row.year.department.name} {row.year.year}",
-         "value": [float(row.year.computed_score), float(row.declared_score)]}
-        for row in rows
-        if row.year.computed_score is not None and row.declared_score is not None
-    ]  # fmt: skip
-    values = [v for point in points for v in point["value"]]
+    data = [
+        {"name": f"{name} {year}", "value": [float(computed), float(declared)]}
+        for name, year, computed, declared in points
+    ]
+    values = [v for point in data for v in point["value"]]
     low = float(int(min(values, default=0) // 10 * 10))
     return {
         "tooltip": {"trigger": "item"},
@@ -84,7 +84,7 @@ def _chart(rows: list[BureauRow]) -> dict[str, object]:
                   "min": low, "max": 100},
         "yAxis": {"type": "value", "name": "自报总分", "min": low, "max": 100},
         "series": [
-            {"type": "scatter", "name": "部门", "data": points, "symbolSize": 10},
+            {"type": "scatter", "name": "部门", "data": data, "symbolSize": 10},
             {"type": "line", "name": "持平线", "data": [[low, low], [100, 100]], "showSymbol": False,
              "silent": True, "lineStyle": {"type": "dashed", "color": "#999999"}},
         ],
