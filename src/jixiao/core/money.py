@@ -42,6 +42,9 @@ def parse_decimal(raw: object) -> Decimal:
     the user typed (for up to 15 significant digits), so it is the exact value to keep.
     Thousands separators, full-width digits and surrounding blanks are accepted.
     """
+    kind = type(raw)
+    if kind is float and raw.is_integer():  # spreadsheet numbers: the common case first
+        return Decimal(int(raw))
     if isinstance(raw, bool):
         raise NotANumber(str(raw))
     if isinstance(raw, Decimal):

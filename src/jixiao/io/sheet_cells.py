@@ -40,9 +40,12 @@ def is_blank(value: object) -> bool:
 
 def cell_text(value: object) -> str:
     """A cell as text; whole floats lose their ``.0`` (codes typed as numbers)."""
+    kind = type(value)
+    if kind is str:  # the common case first: this runs for nearly every cell
+        return value.strip()
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if kind is float and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
@@ -142,14 +145,18 @@ class SheetCells:
         """A cell of a row from ``data_rows`` (None for a column the sheet lacks)."""
         return row[self._index.get(key, -1)]
 
+    def plain(self, row: list[object], key: str) -> str:
+        """A cell's text with no check (for optional free-text columns)."""
+        return cell_text(row[self._index.get(key, -1)])
+
     def text(self, number: int, row: list[object], key: str) -> str:
-        value = cell_text(self.raw(row, key))
+        value = cell_text(row[self._index.get(key, -1)])
         if not value and self._by_key[key].required:
             self._error(number, self._by_key[key], "必填项为空")
         return value
 
     def number(self, number: int, row: list[object], key: str) -> Decimal | None:
-        value = self.raw(row, key)
+        value = row[self._index.get(key, -1)]
         if type(value) is float or type(value) is int:  # the common case, checked first
             return parse_decimal(value)
         column = self._by_key[key]

@@ -347,23 +347,23 @@ def _read_indicator(
     return Indicator(
         owner=owner, level1=str(level1), level2=level2, name=name, kind=kind,
         weight=weight, operator=operator, target=target,
-        unit=cell_text(cells.raw(row, "unit")), actual=actual,
-        band=cell_text(cells.raw(row, "band")), self_score=self_score,
+        unit=cells.plain(row, "unit"), actual=actual,
+        band=cells.plain(row, "band"), self_score=self_score,
         applicable=cells.yes_no(number, row, "applicable", True),
-        explanation=cell_text(cells.raw(row, "explanation")),
-        evidence=cell_text(cells.raw(row, "evidence")),
-        basis=cell_text(cells.raw(row, "basis")),
+        explanation=cells.plain(row, "explanation"),
+        evidence=cells.plain(row, "evidence"),
+        basis=cells.plain(row, "basis"),
         # 定量 values live in target/actual; the words are only the 定性 indicator's.
-        target_text="" if quantitative else cell_text(cells.raw(row, "target")),
-        actual_text="" if quantitative else cell_text(cells.raw(row, "actual")),
-        dimension=dimension, metric=cell_text(cells.raw(row, "metric")),
+        target_text="" if quantitative else cells.plain(row, "target"),
+        actual_text="" if quantitative else cells.plain(row, "actual"),
+        dimension=dimension, metric=cells.plain(row, "metric"),
         location=cells.location(number),
     )  # fmt: skip
 
 
 def _actual(cells: SheetCells, number: int, row: list[object]) -> Decimal | None:
     """A quantitative actual; a department metric row may leave it for the system."""
-    if "metric" in cells.columns and cell_text(cells.raw(row, "metric")):
+    if "metric" in cells.columns and cells.plain(row, "metric"):
         return None
     return cells.number(number, row, "actual")
 
