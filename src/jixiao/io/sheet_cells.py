@@ -209,6 +209,9 @@ class SheetCells:
         self, number: int, row: list[object], key: str, allowed: dict[str, object]
     ) -> object:
         """A value from a closed list; an unknown one is an error listing the options."""
+        exact = allowed.get(row[self._index.get(key, -1)])  # type: ignore[call-overload]
+        if exact is not None:  # a cell typed exactly as listed: no stripping or checks needed
+            return exact
         value = self.text(number, row, key)
         if not value:
             return None
