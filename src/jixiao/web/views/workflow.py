@@ -7,6 +7,8 @@ form post redirects back; an htmx post gets the refreshed buttons fragment.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -56,23 +58,26 @@ def _respond(
     return _back(request, fallback)
 
 
-@login_required
-@require_POST
-def year_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    year = get_department_year(request.user, pk)
+def _move(request: HttpRequest, record, move, table, title: str) -> tuple[object, tuple[str, str]]:
+    """Run ``move`` (a workflow service) on ``record``; the record as it now is and what to say."""
     name, reason, version = _form(request)
     try:
         if version is None:
             raise ServiceError("页面已过期，请刷新后重试。")
-        year = workflow.do_transition_year(acting_user=request.user, year_id=year.pk, name=name,
-                                           reason=reason, expected_version=version)  # fmt: skip
-        outcome = (
-            "success",
-            f"{year}：已{_label(workflow.YEAR_TRANSITIONS, name)}，当前状态“{year.get_status_display()}”。",
-        )
+        record = move(acting_user=request.user, name=name, reason=reason, expected_version=version)
+        label = next((t.label for t in table if t.name == name), name)
+        return record, ("success", f"{title}：已{label}，当前状态“{record.get_status_display()}”。")
     except ServiceError as error:
-        outcome = ("error", str(error))
-        year.refresh_from_db()
+        record.refresh_from_db()
+        return record, ("error", str(error))
+
+
+@login_required
+@require_POST
+def year_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    year = get_department_year(request.user, pk)
+    move = partial(workflow.do_transition_year, year_id=year.pk)
+    year, outcome = _move(request, year, move, workflow.YEAR_TRANSITIONS, str(year))
     url = reverse("year_transition", args=[year.pk])
     fallback = reverse("dashboard", args=[year.pk])
     return _respond(request, year, workflow.available(request.user, year), url, fallback, outcome)
@@ -82,25 +87,10 @@ def year_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project(request.user, pk)
-    name, reason, version = _form(request)
-    try:
-        if version is None:
-            raise ServiceError("页面已过期，请刷新后重试。")
-        project = workflow.do_transition_project(acting_user=request.user, project_id=project.pk, name=name,
-                                                 reason=reason, expected_version=version)  # fmt: skip
-        outcome = (
-            "success",
-            f"项目「{project.name}」：已{_label(workflow.PROJECT_TRANSITIONS, name)}，当前状态“{project.get_status_display()}”。",
-        )
-    except ServiceError as error:
-        outcome = ("error", str(error))
-        project.refresh_from_db()
-    year = project.department_year
-    transitions = workflow.available(request.user, year, project)
+    move = partial(workflow.do_transition_project, project_id=project.pk)
+    title = f"项目「{project.name}」"
+    project, outcome = _move(request, project, move, workflow.PROJECT_TRANSITIONS, title)
+    transitions = workflow.available(request.user, project.department_year, project)
     url = reverse("project_transition", args=[project.pk])
     fallback = reverse("project_detail", args=[project.pk])
     return _respond(request, project, transitions, url, fallback, outcome)
-
-
-def _label(table: tuple[workflow.Transition, ...], name: str) -> str:
-    return next((t.label for t in table if t.name == name), name)
