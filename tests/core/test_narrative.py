@@ -104,3 +104,15 @@ def test_problems_include_what_the_checks_found(luopu):
     gaps = sum(1 for f in luopu.findings if f.code == "SELF_SCORE_GAP")
     assert gaps > 0
     assert any(t.startswith("自评打分缺乏依据") and f"共 {gaps} 处" in t for t in texts)
+
+
+def test_a_declared_total_derived_from_indicator_self_scores_is_said_to_be_derived():
+    from dataclasses import replace
+    from decimal import Decimal
+
+    data = small_department()
+    scored = tuple(replace(i, self_score=i.weight) for i in data.department_indicators)
+    report = build_report(evaluate(replace(data, department_indicators=scored), load_profile()))
+    texts = [b.text for b in report.blocks if isinstance(b, Paragraph)]
+    assert any("部门自报总分 100 分（由部门整体指标自评得分合计）" in t for t in texts)
+    assert Decimal(100) == sum(i.weight for i in scored)

@@ -241,3 +241,18 @@ def test_another_section_cannot_edit_the_project(year_a, actors, client_for):
         reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "80"}
     )
     assert response.status_code == 404
+
+
+def test_the_page_title_is_plain_text_even_when_the_list_is_paged(
+    year_a, actors, client_for, monkeypatch
+):
+    import re
+
+    from jixiao.web.views import projects as view
+
+    monkeypatch.setattr(view, "PAGE_SIZE", 1)
+    text = (
+        client_for(actors.finance).get(reverse("project_list", args=[year_a.pk])).content.decode()
+    )
+    title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    assert "<" not in title and "分页" not in title

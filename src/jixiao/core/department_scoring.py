@@ -14,7 +14,7 @@ from jixiao.core.budget_analysis import BudgetSummary
 from jixiao.core.coverage import Coverage
 from jixiao.core.money import quantize_half_up
 from jixiao.core.profile import RulesProfile
-from jixiao.core.records import Indicator
+from jixiao.core.records import DepartmentYear, Indicator
 from jixiao.core.scoring import (
     IndicatorScore,
     ProjectScore,
@@ -95,3 +95,18 @@ def score_department(
         applicable += weight
     total = rescaled_total(earned, applicable, full, profile.score_places)
     return DepartmentScore(scores, dimensions, total, profile.grade(total))
+
+
+def declared_total(data: DepartmentYear) -> tuple[Decimal | None, bool]:
+    """The department's declared total (自报总分) and whether it was derived.
+
+    As filed in 部门信息 when present; otherwise the sum of the department indicators'
+    self-scores, but only when every applicable one is filled, since a partial sum
+    would understate the claim.
+    """
+    if data.department.self_score is not None:
+        return data.department.self_score, False
+    applicable = [item for item in data.department_indicators if item.applicable]
+    if applicable and all(item.self_score is not None for item in applicable):
+        return sum((item.self_score for item in applicable), ZERO), True
+    return None, False

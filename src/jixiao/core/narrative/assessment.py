@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.core.department_scoring import declared_total
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_share, format_wan, yuan_to_wan
 from jixiao.core.narrative.indicator_text import (
@@ -40,10 +41,11 @@ def conclusion(evaluation: Evaluation) -> list[Block]:
         f"依据「{evaluation.profile.name}」，按各项指标实际完成值计算，部门整体自评得分 "
         f"{department.total} 分，自评等级为“{department.grade}”。其中{parts}。"
     )
-    declared = evaluation.data.department.self_score
+    declared, derived = declared_total(evaluation.data)
     if declared is not None:
+        source = "（由部门整体指标自评得分合计）" if derived else ""
         text += (
-            f"部门自报总分 {plain(declared)} 分，与依据计算得分相差 "
+            f"部门自报总分 {plain(declared)} 分{source}，与依据计算得分相差 "
             f"{abs(declared - department.total)} 分。"
         )
     blocks: list[Block] = [

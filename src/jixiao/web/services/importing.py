@@ -14,6 +14,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from jixiao.core.findings import Finding, Severity
+from jixiao.core.records import DEPARTMENT_OWNER
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.io.workbook_reader import WorkbookUnreadable, read_workbook
@@ -103,7 +104,7 @@ def _fiscal(project) -> tuple:
 def _indicator_changes(year: models.DepartmentYear, data: DepartmentYearRecord) -> list[str]:
     codes = dict(year.projects.values_list("pk", "code"))
     old = {
-        _indicator_key(codes.get(row.project_id, "部门整体"), row.level1, row.name): row
+        _indicator_key(codes.get(row.project_id, DEPARTMENT_OWNER), row.level1, row.name): row
         for row in year.indicators.all()
     }
     changes = []
@@ -111,31 +112,19 @@ def _indicator_changes(year: models.DepartmentYear, data: DepartmentYearRecord) 
         row = old.get(_indicator_key(record.owner, record.level1, record.name))
         if row is None:
             changes.append(f"{record.owner}「{record.name}」新增")
-        elif _values(row) != _record_values(record):
+        elif _compared(row) != _compared(record):
             changes.append(f"{record.owner}「{record.name}」修改")
     return changes
 
 
-def _values(row: models.Indicator) -> tuple:
+def _compared(item: models.Indicator | IndicatorRecord) -> tuple:
+    """The filed values a preview compares (a row and a record name them alike)."""
+
     def norm(value):
         return None if value is None else value.normalize()
 
-    return (
-        norm(row.target),
-        norm(row.actual),
-        row.weight.normalize(),
-        row.band,
-        norm(row.self_score),
-        row.explanation,
-    )
-
-
-def _record_values(record: IndicatorRecord) -> tuple:
-    def norm(value):
-        return None if value is None else value.normalize()
-
-    return (norm(record.target), norm(record.actual), record.weight.normalize(), record.band,
-            norm(record.self_score), record.explanation)  # fmt: skip
+    return (norm(item.target), norm(item.actual), item.weight.normalize(), item.band,
+            norm(item.self_score), item.explanation)  # fmt: skip
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import connection
 
+from jixiao.core.department_scoring import declared_total
 from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Severity, count_by_severity
 from jixiao.core.money import HUNDRED, quantize_half_up
@@ -93,20 +94,6 @@ def _average(values: list[Decimal]) -> Decimal | None:
     return quantize_half_up(sum(values, ZERO) / len(values)) if values else None
 
 
-def declared_total(
-    year: models.DepartmentYear, evaluation: Evaluation
-) -> tuple[Decimal | None, bool]:
-    """The department's declared total: as filed, else the sum of its department
-    indicators' self-scores when every applicable one is filled (a partial sum would
-    understate the claim). The flag says whether it was derived."""
-    if year.self_score is not None:
-        return year.self_score, False
-    applicable = [i for i in evaluation.data.department_indicators if i.applicable]
-    if applicable and all(i.self_score is not None for i in applicable):
-        return sum((i.self_score for i in applicable), ZERO), True
-    return None, False
-
-
 def _store_department(year, indicators, evaluation: Evaluation) -> None:
     department_rows = [row for row in indicators if not row.project_id]
     changed = []
@@ -118,7 +105,7 @@ def _store_department(year, indicators, evaluation: Evaluation) -> None:
     _update_rows(models.Indicator, changed, INDICATOR_FIELDS)
     score = evaluation.department_score
     counts = count_by_severity(evaluation.findings)
-    declared, derived = declared_total(year, evaluation)
+    declared, derived = declared_total(evaluation.data)
     projects = evaluation.project_scores
     values = {
         "computed_score": score.total,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -49,6 +50,7 @@ def side_by_side(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "page": page,
+        "page_params": urlencode({"sort": sort} | ({"year": year} if year else {})),
         "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
         "years": years,
         "selected_year": year,
