@@ -48,6 +48,15 @@ def test_it_reads_spreadsheet_floats_as_the_decimal_typed():
     assert parse_decimal(0.1) == Decimal("0.1")
     assert parse_decimal(187381258.37) == Decimal("187381258.37")
     assert parse_decimal(100.0) == Decimal(100)
+    assert parse_decimal(-2.5) == Decimal("-2.5")
+
+
+def test_a_float_subclass_reads_as_its_float():
+    class Float(float):
+        def __repr__(self) -> str:
+            return f"Float({float(self)!r})"
+
+    assert parse_decimal(Float(3.25)) == Decimal("3.25")
 
 
 def test_it_reads_thousands_separators_and_full_width_digits():
@@ -55,7 +64,9 @@ def test_it_reads_thousands_separators_and_full_width_digits():
     assert parse_decimal("１２３．４") == Decimal("123.4")
 
 
-@pytest.mark.parametrize("text", ["abc", "", "1.2.3", "nan", float("nan"), True])
+@pytest.mark.parametrize(
+    "text", ["abc", "", "1.2.3", "nan", float("nan"), float("inf"), float("-inf"), True]
+)
 def test_it_refuses_what_is_not_a_number(text):
     with pytest.raises(NotANumber):
         parse_decimal(text)

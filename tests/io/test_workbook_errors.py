@@ -6,13 +6,16 @@ exactly one error, so it fails if the reader refuses the workbook for another re
 
 from __future__ import annotations
 
+import re
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from jixiao.core.findings import Finding, Severity
-from jixiao.io.workbook_reader import LoadResult, WorkbookUnreadable, read_workbook
+from jixiao.io.workbook_reader import LoadResult, read_workbook
+from jixiao.io.workbook_sheets import WorkbookUnreadable
 from tests.builders import (
     delete_sheet,
     edit_cells,
@@ -225,3 +228,35 @@ def test_it_says_in_chinese_that_a_renamed_text_file_is_not_a_workbook(tmp_path:
 def test_it_says_in_chinese_that_a_workbook_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(WorkbookUnreadable, match="文件不存在"):
         read_workbook(tmp_path / "没有这个文件.xlsx")
+
+
+def test_a_broken_indicator_sheet_read_on_the_second_thread_is_refused_in_chinese(
+    workbook: Path, tmp_path: Path
+) -> None:
+    """The indicator sheet is parsed in the background; its failure still surfaces as
+    the reader's own Chinese refusal, not as an exception from the thread."""
+    with zipfile.ZipFile(workbook) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    sheet_xml = _sheet_xml_for(members, "项目绩效指标")
+    members[sheet_xml] = b"<worksheet><sheetData><row><c r='A1' t='s'><v>"
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+
+    with pytest.raises(WorkbookUnreadable, match=r"不是有效的 \.xlsx 文件"):
+        read_workbook(broken)
+
+
+def _sheet_xml_for(members: dict[str, bytes], sheet: str) -> str:
+    """The part name of a sheet, through workbook.xml and its relationships."""
+    workbook_xml = members["xl/workbook.xml"].decode()
+    relation = re.search(rf'<sheet[^>]*name="{sheet}"[^>]*r:id="([^"]+)"', workbook_xml)
+    assert relation is not None
+    rels = members["xl/_rels/workbook.xml.rels"].decode()
+    target = re.search(rf'<Relationship[^>]*Id="{relation.group(1)}"[^>]*Target="([^"]+)"', rels)
+    target = target or re.search(
+        rf'<Relationship[^>]*Target="([^"]+)"[^>]*Id="{relation.group(1)}"', rels
+    )
+    assert target is not None
+    return "xl/" + target.group(1).removeprefix("/xl/")

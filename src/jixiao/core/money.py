@@ -42,21 +42,20 @@ def parse_decimal(raw: object) -> Decimal:
     the user typed (for up to 15 significant digits), so it is the exact value to keep.
     Thousands separators, full-width digits and surrounding blanks are accepted.
     """
-    kind = type(raw)
-    if kind is float and raw.is_integer():  # spreadsheet numbers: the common case first
-        return Decimal(int(raw))
+    if type(raw) is float:  # spreadsheet numbers: the common case first
+        if raw.is_integer():
+            return Decimal(int(raw))
+        if raw - raw != 0.0:  # NaN or an infinity: no number a user typed
+            raise NotANumber(repr(raw))
+        return Decimal(repr(raw))
     if isinstance(raw, bool):
         raise NotANumber(str(raw))
     if isinstance(raw, Decimal):
         return raw
     if isinstance(raw, int):
         return Decimal(raw)
-    if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            raise NotANumber(repr(raw))
-        if raw.is_integer():
-            return Decimal(int(raw))
-        return Decimal(repr(raw))
+    if isinstance(raw, float):  # a float subclass (numpy's float64)
+        return parse_decimal(float(raw))
     text = str(raw).strip().translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
     if not text:
         raise NotANumber("")

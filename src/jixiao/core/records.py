@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from jixiao.core.direct_init import direct_init
+
 DEPARTMENT_OWNER = "部门整体"
 
 
@@ -58,6 +60,7 @@ class Dimension(StrEnum):
     EFFICIENCY = "管理效率"
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a value sits in the user's workbook (1-based Excel row, column letters)."""
@@ -78,6 +81,7 @@ class Location:
         return text
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Amounts:
     """年初预算数 / 全年预算数 / 全年执行数, in 元."""
@@ -95,6 +99,7 @@ class Amounts:
 ZERO_AMOUNTS = Amounts(Decimal(0), Decimal(0), Decimal(0))
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class BudgetLine:
     """One line of the department's budget: source × functional class × kind."""
@@ -112,6 +117,7 @@ class BudgetLine:
         return self.class_code[:3]
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Project:
     """A project (项目) with its funds: 财政拨款, 上年结转 and 其他资金, each in 元."""
@@ -138,6 +144,7 @@ class Project:
         return self.fiscal + self.carryover + self.other_funds
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """A third-level performance indicator (三级指标) of a project or the department.
@@ -188,6 +195,7 @@ class Department:
     conclusion_text: tuple[str, ...] = ()
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A problem or a measure in the user's own words (标题 + 内容)."""

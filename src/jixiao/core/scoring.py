@@ -11,6 +11,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from jixiao.core.direct_init import direct_init
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import Indicator, IndicatorKind, Operator, Project
 
@@ -48,6 +49,7 @@ class IndicatorScore(NamedTuple):
         return self.status in (Status.PARTIAL, Status.MISSED, Status.OVER, Status.NO_VALUE)
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class ProjectScore:
     project: Project

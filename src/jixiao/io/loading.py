@@ -9,7 +9,8 @@ from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.profile import ProfileError, RulesProfile, load_profile
 from jixiao.core.records import Location
-from jixiao.io.workbook_reader import WorkbookUnreadable, read_workbook
+from jixiao.io.workbook_reader import read_workbook
+from jixiao.io.workbook_sheets import WorkbookUnreadable
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from decimal import Decimal
+from operator import itemgetter
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import FEN, WAN, NotANumber, parse_decimal
@@ -130,7 +132,13 @@ class SheetCells:
         width = max((index + 1 for index in self.columns.values()), default=0)
         for index in range(self.header_row + 1, len(self.rows)):
             row = self.rows[index]
-            if not all(is_blank(value) for value in row):
+            first = row[0] if row else None
+            # A filled first cell settles it without looking at the rest of the row.
+            if (
+                (type(first) is str and first.strip())
+                or (first is not None and type(first) is not str)
+                or not all(is_blank(value) for value in row)
+            ):
                 padded = list(row) + [None] * (width - len(row)) if len(row) < width else list(row)
                 padded.append(None)
                 yield index + 1, padded
@@ -147,10 +155,21 @@ class SheetCells:
 
     def plain(self, row: list[object], key: str) -> str:
         """A cell's text with no check (for optional free-text columns)."""
-        return cell_text(row[self._index.get(key, -1)])
+        value = row[self._index.get(key, -1)]
+        return value.strip() if type(value) is str else cell_text(value)
+
+    def getter(self, keys: tuple[str, ...]) -> itemgetter:
+        """A function from a row of ``data_rows`` to the cells of ``keys``, in that order."""
+        return itemgetter(*(self._index.get(key, -1) for key in keys))
+
+    def plains(self, row: list[object], keys: tuple[str, ...]) -> list[str]:
+        """``plain`` for several columns in one call (a sheet's free-text columns)."""
+        index = self._index
+        return [cell_text(row[index.get(key, -1)]) for key in keys]
 
     def text(self, number: int, row: list[object], key: str) -> str:
-        value = cell_text(row[self._index.get(key, -1)])
+        value = row[self._index.get(key, -1)]
+        value = value.strip() if type(value) is str else cell_text(value)
         if not value and self._by_key[key].required:
             self._error(number, self._by_key[key], "必填项为空")
         return value
@@ -158,7 +177,8 @@ class SheetCells:
     def number(self, number: int, row: list[object], key: str) -> Decimal | None:
         value = row[self._index.get(key, -1)]
         if type(value) is float or type(value) is int:  # the common case, checked first
-            return parse_decimal(value)
+            with suppress(NotANumber):  # NaN and infinities fall through to the error
+                return parse_decimal(value)
         column = self._by_key[key]
         if is_blank(value):
             if column.required:

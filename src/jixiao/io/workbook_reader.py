@@ -10,28 +10,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import python_calamine
-
 from jixiao.core.classification import is_valid_class_code
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import NotANumber, parse_decimal
 from jixiao.core.records import (
-    DEPARTMENT_OWNER,
     ZERO_AMOUNTS,
     Amounts,
     BudgetLine,
     BudgetSource,
     Department,
     DepartmentYear,
-    Dimension,
     ExpenditureKind,
-    Indicator,
-    IndicatorKind,
     Location,
-    Operator,
     Project,
     Statement,
 )
+from jixiao.io.indicator_rows import read_indicators
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
     BUDGET_SHEET,
@@ -44,24 +38,13 @@ from jixiao.io.workbook_format import (
     STATEMENT_SHEET,
     SheetSpec,
 )
+from jixiao.io.workbook_sheets import WorkbookSheets
 
 SOURCES = {source.value: source for source in BudgetSource}
 KINDS = {kind.value: kind for kind in ExpenditureKind}
-INDICATOR_KINDS = {kind.value: kind for kind in IndicatorKind}
-DIMENSIONS = {dimension.value: dimension for dimension in Dimension}
-OPERATORS = {
-    "≥": Operator.AT_LEAST, ">=": Operator.AT_LEAST, "＞＝": Operator.AT_LEAST,
-    "＞": Operator.MORE_THAN, ">": Operator.MORE_THAN,
-    "=": Operator.EQUAL, "＝": Operator.EQUAL,
-    "≤": Operator.AT_MOST, "<=": Operator.AT_MOST, "＜＝": Operator.AT_MOST,
-    "＜": Operator.LESS_THAN, "<": Operator.LESS_THAN,
-}  # fmt: skip
-LEVEL1 = {
-    name: full
-    for full in ("产出指标", "效益指标", "满意度指标", "成本指标")
-    for name in (full, full.removesuffix("指标"))
-}
 LEVELS = {"一级": "一级", "二级": "二级", "": "二级"}
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +53,10 @@ class LoadResult:
     errors: tuple[Finding, ...]
 
 
-class WorkbookUnreadable(Exception):
-    """The file is not an .xlsx workbook we can open (message in Chinese)."""
-
-
 def read_workbook(path: str | Path) -> LoadResult:
     """Validate and read a whole workbook; ``data`` is None when anything is wrong."""
     path = Path(path)
-    sheets = _open_sheets(path)
+    sheets = WorkbookSheets(path, background=frozenset({INDICATOR_SHEET.name}))
     errors: list[Finding] = []
     missing = [
         spec.name
@@ -94,8 +73,8 @@ def read_workbook(path: str | Path) -> LoadResult:
     project_cells = _cells(PROJECT_SHEET, sheets, errors)
     projects = _read_projects(project_cells, year, errors)
     codes = _codes_in(project_cells)
-    indicators = _read_indicators(_cells(INDICATOR_SHEET, sheets, errors), codes)
-    dept_indicators = _read_indicators(
+    indicators = read_indicators(_cells(INDICATOR_SHEET, sheets, errors), codes)
+    dept_indicators = read_indicators(
         _cells(DEPARTMENT_INDICATOR_SHEET, sheets, errors), None, department=True
     )
     problems, measures = _read_statements(_cells(STATEMENT_SHEET, sheets, errors))
@@ -108,20 +87,7 @@ def read_workbook(path: str | Path) -> LoadResult:
     return LoadResult(data, ())
 
 
-def _open_sheets(path: Path) -> dict[str, list[list[object]]]:
-    if not path.is_file():
-        raise WorkbookUnreadable(f"文件不存在：{path}")
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        return {
-            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in workbook.sheet_names
-        }
-    except Exception as error:  # calamine raises several unrelated types for bad files
-        raise WorkbookUnreadable(f"无法读取工作簿「{path.name}」：不是有效的 .xlsx 文件") from error
-
-
-def _cells(spec: SheetSpec, sheets: dict, errors: list[Finding]) -> SheetCells | None:
+def _cells(spec: SheetSpec, sheets: WorkbookSheets, errors: list[Finding]) -> SheetCells | None:
     """A sheet's cells; optional sheets that are absent read as empty."""
     if spec.name not in sheets:
         return None
@@ -257,7 +223,7 @@ def _read_project(cells: SheetCells, number: int, row: list[object], year: int) 
     carryover = _extra_funds(cells, number, row, "carryover")
     other = _extra_funds(cells, number, row, "other")
     self_score = cells.number(number, row, "self_score")
-    if self_score is not None and not Decimal(0) <= self_score <= Decimal(100):
+    if self_score is not None and not ZERO <= self_score <= HUNDRED:
         cells.invalid(number, "self_score", f"自评总分应在 0–100 之间，实为 {self_score}")
     if not (code and name and source and class_code and section):
         return None
@@ -291,81 +257,6 @@ def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str)
     if not final and not actual:
         return ZERO_AMOUNTS
     return Amounts(Decimal(0), final, actual)
-
-
-def _read_indicators(
-    cells: SheetCells | None, project_codes: set[str] | None, *, department: bool = False
-) -> list[Indicator]:
-    """Project indicators (owner = 项目编码, checked against ``project_codes`` unless None)
-    or, with ``department``, the department's own."""
-    if cells is None:
-        return []
-    indicators = []
-    for number, row in cells.data_rows():
-        indicator = _read_indicator(cells, number, row, project_codes, department)
-        if indicator is not None:
-            indicators.append(indicator)
-    return indicators
-
-
-def _owner(
-    cells: SheetCells, number: int, row: list[object], codes: set[str] | None, department: bool
-) -> str:
-    if department:
-        return DEPARTMENT_OWNER
-    owner = cells.text(number, row, "owner")
-    if owner and codes is not None and owner not in codes:
-        cells.invalid(number, "owner", f"项目编码「{owner}」在「项目」表中不存在")
-    return owner
-
-
-def _read_indicator(
-    cells: SheetCells, number: int, row: list[object], codes: set[str] | None, department: bool
-) -> Indicator | None:
-    owner = _owner(cells, number, row, codes, department)
-    dimension = cells.choice(number, row, "dimension", DIMENSIONS) if department else None
-    level1 = cells.choice(number, row, "level1", LEVEL1)
-    kind = cells.choice(number, row, "kind", INDICATOR_KINDS)
-    weight = cells.number(number, row, "weight")
-    if weight is not None and not Decimal(0) < weight <= Decimal(100):
-        cells.invalid(number, "weight", f"分值应大于 0 且不超过 100，实为 {weight}")
-    operator = cells.choice(number, row, "operator", OPERATORS)
-    quantitative = kind is IndicatorKind.QUANTITATIVE
-    target = cells.number(number, row, "target") if quantitative else None
-    actual = _actual(cells, number, row) if quantitative else None
-    self_score = cells.number(number, row, "self_score")
-    if self_score is not None and weight is not None and not 0 <= self_score <= weight:
-        cells.invalid(
-            number, "self_score", f"自评得分应在 0 与分值 {weight} 之间，实为 {self_score}"
-        )
-    name = cells.text(number, row, "name")
-    level2 = cells.text(number, row, "level2")
-    if not (owner and level1 and kind and weight is not None and name and level2):
-        return None
-    if department and dimension is None:
-        return None
-    return Indicator(
-        owner=owner, level1=str(level1), level2=level2, name=name, kind=kind,
-        weight=weight, operator=operator, target=target,
-        unit=cells.plain(row, "unit"), actual=actual,
-        band=cells.plain(row, "band"), self_score=self_score,
-        applicable=cells.yes_no(number, row, "applicable", True),
-        explanation=cells.plain(row, "explanation"),
-        evidence=cells.plain(row, "evidence"),
-        basis=cells.plain(row, "basis"),
-        # 定量 values live in target/actual; the words are only the 定性 indicator's.
-        target_text="" if quantitative else cells.plain(row, "target"),
-        actual_text="" if quantitative else cells.plain(row, "actual"),
-        dimension=dimension, metric=cells.plain(row, "metric"),
-        location=cells.location(number),
-    )  # fmt: skip
-
-
-def _actual(cells: SheetCells, number: int, row: list[object]) -> Decimal | None:
-    """A quantitative actual; a department metric row may leave it for the system."""
-    if "metric" in cells.columns and cells.plain(row, "metric"):
-        return None
-    return cells.number(number, row, "actual")
 
 
 def _read_statements(cells: SheetCells | None) -> tuple[list[Statement], list[Statement]]:

@@ -17,7 +17,8 @@ from jixiao.core.findings import Finding, Severity
 from jixiao.core.records import DEPARTMENT_OWNER
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.core.records import Indicator as IndicatorRecord
-from jixiao.io.workbook_reader import WorkbookUnreadable, read_workbook
+from jixiao.io.workbook_reader import read_workbook
+from jixiao.io.workbook_sheets import WorkbookUnreadable
 from jixiao.web import models
 from jixiao.web.conversion import TEXT_FIELDS
 from jixiao.web.roles import can_import
