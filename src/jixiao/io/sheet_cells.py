@@ -68,6 +68,7 @@ class SheetCells:
             return
         self._map_columns()
         self._index = {column.key: self.columns.get(column.key, -1) for column in spec.columns}
+        self._pad_data_rows()
         if spec.has_money:
             self._read_unit()
 
@@ -123,25 +124,31 @@ class SheetCells:
         )
 
     def data_rows(self) -> Iterator[tuple[int, list[object]]]:
-        """(Excel row number, cells) for every non-blank row below the header.
-
-        Each row gets a trailing None, which every absent column's index (-1) points at,
-        so a cell lookup is a plain index with no bounds or presence check.
-        """
+        """(Excel row number, cells) for every non-blank row below the header."""
         assert self.header_row is not None
-        width = max((index + 1 for index in self.columns.values()), default=0)
-        for index in range(self.header_row + 1, len(self.rows)):
-            row = self.rows[index]
-            first = row[0] if row else None
+        rows = self.rows
+        for index in range(self.header_row + 1, len(rows)):
+            row = rows[index]
+            first = row[0]
             # A filled first cell settles it without looking at the rest of the row.
             if (
                 (type(first) is str and first.strip())
                 or (first is not None and type(first) is not str)
                 or not all(is_blank(value) for value in row)
             ):
-                padded = list(row) + [None] * (width - len(row)) if len(row) < width else list(row)
-                padded.append(None)
-                yield index + 1, padded
+                yield index + 1, row
+
+    def _pad_data_rows(self) -> None:
+        """Give every row below the header a trailing None, which every absent column's
+        index (-1) points at, so a cell lookup is a plain index with no bounds or presence
+        check. The rows are the reader's own, fresh from the file: padded in place, since
+        copying thousands of them costs more than the lookups it saves."""
+        assert self.header_row is not None
+        width = max((index + 1 for index in self.columns.values()), default=0)
+        for row in self.rows[self.header_row + 1 :]:
+            if len(row) < width:
+                row.extend([None] * (width - len(row)))
+            row.append(None)
 
     def location(self, row: int, key: str | None = None) -> Location:
         if key is None or key not in self.columns:
