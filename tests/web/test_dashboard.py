@@ -88,8 +88,12 @@ def test_the_dashboard_of_200_projects_takes_a_handful_of_queries(
     admin = User.objects.create_superuser("root", password="x")
     year = do_import_workbook(acting_user=admin, data=synthetic_department(0), source_name="s.xlsx")
     client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
-    # session, user, membership, year, profile, then four aggregates.
-    with django_assert_max_num_queries(9):
+    # session, user, membership, year, revision, profile, then four aggregates.
+    with django_assert_max_num_queries(10):
         response = open_dashboard(client, year)
     figures = response.context["figures"]
     assert figures.project_count == 200 and figures.indicator_count >= 2000
+    # Again, with the figures cached for this revision: no profile and no aggregates.
+    with django_assert_max_num_queries(5):
+        again = open_dashboard(client, year)
+    assert again.context["figures"] == figures

@@ -42,6 +42,21 @@ def departments_for(user: User) -> QuerySet[models.Department]:
     return models.Department.objects.filter(pk=found.department_id)
 
 
+def reach(user: User) -> tuple[object, ...]:
+    """What the user may see, as a value: two users with equal reach see the same data on
+    every page (the cached page parts are shared on it)."""
+    if user.is_superuser:
+        return ("all",)
+    found = membership(user)
+    if found is None:
+        return ("none",)
+    if found.role == Role.BUREAU:
+        return ("district", found.district)
+    if found.role == Role.SECTION:
+        return ("section", found.department_id, found.section_id)
+    return ("department", found.department_id)
+
+
 def sees_whole_department(user: User) -> bool:
     """Dashboard, budget, findings and reports: everyone but a business section."""
     return user.is_superuser or role_of(user) in (Role.FINANCE, Role.WORKING_GROUP, Role.BUREAU)

@@ -102,6 +102,15 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# Cached page parts (jixiao.web.page_cache) are keyed by data revisions, so a cache per
+# process is correct; a deployment with several servers may point this at a shared one.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # A district's dashboards, project-list pages and bureau pages, at ~20 KB each.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -10,8 +10,9 @@ from jixiao.web.models.department_year import (
     Status,
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
+from jixiao.web.models.revision import DataRevision
 
 __all__ = [
-    "BudgetLine", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
+    "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
     "Membership", "Project", "Role", "RulesProfileRecord", "Section", "Statement", "Status",
 ]  # fmt: skip

@@ -119,11 +119,11 @@ def chart_points(queryset) -> list[tuple[str, int, Decimal, Decimal]]:
     )
 
 
+def all_years(user: User):
+    """Every department-year the user may review, unordered (the cache fingerprint's set)."""
+    return models.DepartmentYear.objects.filter(department__in=departments_for(user))
+
+
 def years_for(user: User) -> list[int]:
     """The years the user's department-years cover, newest first (for the filter)."""
-    return list(
-        models.DepartmentYear.objects.filter(department__in=departments_for(user))
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    return list(all_years(user).order_by("-year").values_list("year", flat=True).distinct())

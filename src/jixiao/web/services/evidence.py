@@ -16,6 +16,7 @@ from django.db import transaction
 from jixiao.web import models
 from jixiao.web.roles import can_edit_department, can_edit_project
 from jixiao.web.services.errors import NotAllowed
+from jixiao.web.services.revision import touch
 from jixiao.web.uploads import EVIDENCE_KINDS, check_upload
 
 MAX_NAME = 255
@@ -62,4 +63,5 @@ def do_attach_evidence(
     indicator._history_user = acting_user
     indicator._change_reason = f"上传佐证材料：{name}"
     indicator.save()
+    touch([indicator.department_year_id])
     return evidence

@@ -18,6 +18,7 @@ from jixiao.core.money import HUNDRED, quantize_half_up
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.revision import touch
 
 PROJECT_FIELDS = ("computed_score", "grade", "execution_rate")
 INDICATOR_FIELDS = ("computed_score", "computed_status")
@@ -33,6 +34,7 @@ def recompute(year: models.DepartmentYear) -> Evaluation:
     _store_projects(projects, indicators, evaluation)
     _store_department(year, indicators, evaluation)
     _store_findings(year, projects, evaluation)
+    touch([year.pk])
     return evaluation
 
 

@@ -16,6 +16,7 @@ from jixiao.web import models
 from jixiao.web.models import Role, Status
 from jixiao.web.roles import membership
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+from jixiao.web.services.revision import touch
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _apply(record, transition: Transition, user: User, reason: str, version: int
         f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
     )
     record.save()
+    touch([record.pk if isinstance(record, models.DepartmentYear) else record.department_year_id])
 
 
 @transaction.atomic

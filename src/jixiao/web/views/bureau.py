@@ -9,10 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from jixiao.web.roles import is_bureau
+from jixiao.web.page_cache import cached, query_key
+from jixiao.web.roles import is_bureau, reach
 from jixiao.web.selectors import bureau as selectors
+from jixiao.web.services.revision import fingerprint
 
 PAGE_SIZE = 50
 COLUMNS = (
@@ -37,8 +40,16 @@ COLUMNS = (
 def side_by_side(request: HttpRequest) -> HttpResponse:
     if not is_bureau(request.user):
         raise Http404
+    district = selectors.all_years(request.user)
+    body = cached(
+        ("bureau", reach(request.user), fingerprint(district), query_key(request.GET)),
+        lambda: render_to_string("jixiao/partials/bureau_body.html", _context(request)),
+    )
+    return render(request, "jixiao/bureau.html", {"body": body})
+
+
+def _context(request: HttpRequest) -> dict[str, object]:
     sort = selectors.sort_key(request.GET.get("sort", "department"))
-    years = selectors.years_for(request.user)
     try:
         year = int(request.GET["year"]) if request.GET.get("year") else None
     except ValueError:
@@ -46,19 +57,17 @@ def side_by_side(request: HttpRequest) -> HttpResponse:
     years_queryset = selectors.ordered_years(request.user, sort=sort, year=year)
     # The chart shows the whole district; the table a page of it (a district has hundreds).
     page = Paginator(years_queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = selectors.rows_for(page.object_list)
-    context = {
-        "rows": rows,
+    return {
+        "rows": selectors.rows_for(page.object_list),
         "page": page,
         "page_params": urlencode({"sort": sort} | ({"year": year} if year else {})),
         "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
-        "years": years,
+        "years": selectors.years_for(request.user),
         "selected_year": year,
         "sort": sort,
         "chart": _chart(selectors.chart_points(years_queryset)),
         "any_derived": years_queryset.filter(declared_is_derived=True).exists(),
     }
-    return render(request, "jixiao/bureau.html", context)
 
 
 def _column(key: str, label: str, numeric: bool, sort: str, year: int | None) -> dict[str, object]:

@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jixiao.web.page_cache import cached
 from jixiao.web.selectors.dashboard import dashboard as dashboard_figures
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.revision import current
 
 
 @login_required
@@ -17,7 +19,10 @@ from jixiao.web.services.profiles import profile_for
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """For those who see the whole department; a business section gets 404."""
     year = get_department_year(request.user, pk)
-    figures = dashboard_figures(year, profile_for(year.profile))
+    figures = cached(
+        ("dashboard", year.pk, current(year.pk)),
+        lambda: dashboard_figures(year, profile_for(year.profile)),
+    )
     return render(
         request, "jixiao/dashboard.html", {"year": year, "active": "dashboard", "figures": figures}
     )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 
 from jixiao.web import models
 from jixiao.web.models import Status
-from jixiao.web.roles import can_edit_project, sees_whole_department
+from jixiao.web.page_cache import cached, query_key
+from jixiao.web.roles import can_edit_project, reach, sees_whole_department
 from jixiao.web.selectors.indicators import project_history, rows_for, with_evidence
 from jixiao.web.selectors.projects import (
     SOURCES,
@@ -27,6 +31,7 @@ from jixiao.web.services import workflow
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.indicators import do_update_project
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.revision import current
 
 PAGE_SIZE = 50
 PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
@@ -39,19 +44,30 @@ def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk, whole=False)
     profile = profile_for(year.profile)
     query = ProjectQuery.from_querydict(request.GET)
+    table = cached(
+        ("projects", year.pk, current(year.pk), reach(request.user), query_key(request.GET)),
+        lambda: _project_table(request, year, query, profile.self_score_gap),
+    )
+    whole = sees_whole_department(request.user)
+    return render(request, "jixiao/project_list.html", {
+        "year": year, "active": "projects", "query": query, "table": table,
+        "sections": year.department.sections.order_by("name") if whole else (),
+        "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
+    })  # fmt: skip
+
+
+def _project_table(
+    request: HttpRequest, year: models.DepartmentYear, query: ProjectQuery, threshold: Decimal
+) -> str:
     page = Paginator(filtered_projects(request.user, year, query), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    mark_rows(page, profile.self_score_gap)
+    mark_rows(page, threshold)
     params = request.GET.copy()
     params.pop("page", None)
-    whole = sees_whole_department(request.user)
-    return render(request, "jixiao/project_list.html", {
-        "year": year, "active": "projects", "page": page, "query": query,
-        "columns": sort_columns(query, request.GET), "page_params": params.urlencode(),
-        "sections": year.department.sections.order_by("name") if whole else (),
-        "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
-        "gap_threshold": profile.self_score_gap,
+    return render_to_string("jixiao/partials/project_table.html", {
+        "page": page, "columns": sort_columns(query, request.GET),
+        "page_params": params.urlencode(), "gap_threshold": threshold,
     })  # fmt: skip
 
 

@@ -1,0 +1,25 @@
+"""How many times a department-year's shown data has changed: the key of cached pages.
+
+Kept in its own table rather than on DepartmentYear so that no save of a year loaded
+earlier can write an old count back: the count only ever goes up, through
+``services.revision.touch``, in the transaction of the change it marks.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from jixiao.web.models.department_year import DepartmentYear
+
+
+class DataRevision(models.Model):
+    year = models.OneToOneField(
+        DepartmentYear, on_delete=models.CASCADE, primary_key=True, related_name="revision"
+    )
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "数据版本"
+
+    def __str__(self) -> str:
+        return f"{self.year_id}@{self.value}"
