@@ -30,7 +30,7 @@ def finance_sessions(district: str) -> list[dict]:
             continue
         session = SessionStore()
         session[SESSION_KEY] = str(found.user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "jixiao.web.auth_backend.MembershipBackend"
         session[HASH_SESSION_KEY] = found.user.get_session_auth_hash()
         session.create()
         rows.append(

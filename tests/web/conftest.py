@@ -106,7 +106,7 @@ def client_for(client):
     """``client_for(user)``: the test client logged in as ``user``."""
 
     def login(user: User):
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="jixiao.web.auth_backend.MembershipBackend")
         return client
 
     return login

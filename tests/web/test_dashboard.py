@@ -87,7 +87,7 @@ def test_the_dashboard_of_200_projects_takes_a_handful_of_queries(
 ):
     admin = User.objects.create_superuser("root", password="x")
     year = do_import_workbook(acting_user=admin, data=synthetic_department(0), source_name="s.xlsx")
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(admin, backend="jixiao.web.auth_backend.MembershipBackend")
     # session, user, membership, year, revision, profile, then four aggregates.
     with django_assert_max_num_queries(10):
         response = open_dashboard(client, year)

@@ -104,7 +104,7 @@ def test_upload_preview_and_error_pages_satisfy_the_policy(actors, year_a, clien
 
 def test_a_post_without_a_csrf_token_is_refused(actors, year_a):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(actors.finance, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(actors.finance, backend="jixiao.web.auth_backend.MembershipBackend")
     response = client.post(reverse("year_transition", args=[year_a.pk]),
                            {"name": "submit", "version": year_a.version})  # fmt: skip
     assert response.status_code == 403

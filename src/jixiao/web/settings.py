@@ -78,7 +78,13 @@ TEMPLATES = [
                 "jixiao.web.context.navigation",
             ],
         },
-    }
+    },
+    {
+        # The project list's and the bureau's tables only (see jixiao/web/jinja.py).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "jixiao.web.jinja.environment"},
+    },
 ]
 
 
@@ -115,7 +121,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "jixiao.web.auth_backend.MembershipBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

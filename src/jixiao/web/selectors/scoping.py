@@ -16,7 +16,8 @@ from jixiao.web.roles import departments_for, projects_for, sees_whole_departmen
 def get_department_year(user: User, pk: int, *, whole: bool = True) -> models.DepartmentYear:
     """The department-year ``pk`` if the user may see it (``whole``: its department pages)."""
     year = get_object_or_404(
-        models.DepartmentYear.objects.select_related("department"),
+        # The revision comes along for the cached page parts' keys (page_cache).
+        models.DepartmentYear.objects.select_related("department", "revision"),
         pk=pk, department__in=departments_for(user),
     )  # fmt: skip
     if whole and not sees_whole_department(user):

@@ -28,10 +28,13 @@ def touch(year_ids: Iterable[int]) -> None:
     models.DataRevision.objects.filter(year_id__in=ids).update(value=F("value") + 1)
 
 
-def current(year_id: int) -> int:
-    """The department-year's revision (0 before its first change)."""
-    found = models.DataRevision.objects.filter(year_id=year_id).values_list("value", flat=True)
-    return found.first() or 0
+def current(year: models.DepartmentYear) -> int:
+    """The department-year's revision (0 before its first change), read with the year
+    when it was fetched with ``select_related("revision")``."""
+    try:
+        return year.revision.value
+    except models.DataRevision.DoesNotExist:
+        return 0
 
 
 def fingerprint(years: QuerySet[models.DepartmentYear]) -> tuple[int, int, int]:

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from jixiao.web.page_cache import cached, query_key
@@ -43,9 +44,16 @@ def side_by_side(request: HttpRequest) -> HttpResponse:
     district = selectors.all_years(request.user)
     body = cached(
         ("bureau", reach(request.user), fingerprint(district), query_key(request.GET)),
-        lambda: render_to_string("jixiao/partials/bureau_body.html", _context(request)),
+        lambda: _body(request),
     )
     return render(request, "jixiao/bureau.html", {"body": body})
+
+
+def _body(request: HttpRequest) -> str:
+    context = _context(request)
+    context["pager"] = render_to_string("jixiao/partials/pager.html", context)
+    html = render_to_string("jixiao/bureau_body.html", context, using="jinja2")
+    return mark_safe(html)  # Jinja2 escaped every value it wrote
 
 
 def _context(request: HttpRequest) -> dict[str, object]:

@@ -20,7 +20,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """For those who see the whole department; a business section gets 404."""
     year = get_department_year(request.user, pk)
     figures = cached(
-        ("dashboard", year.pk, current(year.pk)),
+        ("dashboard", year.pk, current(year)),
         lambda: dashboard_figures(year, profile_for(year.profile)),
     )
     return render(

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from jixiao.web import models
@@ -42,18 +43,28 @@ PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
 def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The projects the user may see, filtered and sorted, 50 to a page."""
     year = get_department_year(request.user, pk, whole=False)
-    profile = profile_for(year.profile)
+    revision = current(year)
+    # The profile and the section names change rarely, and only with the revision.
+    profile = cached(
+        ("profile", year.profile, year.pk, revision), lambda: profile_for(year.profile)
+    )
     query = ProjectQuery.from_querydict(request.GET)
     table = cached(
-        ("projects", year.pk, current(year.pk), reach(request.user), query_key(request.GET)),
+        ("projects", year.pk, revision, reach(request.user), query_key(request.GET)),
         lambda: _project_table(request, year, query, profile.self_score_gap),
     )
     whole = sees_whole_department(request.user)
+    sections = (
+        cached(("sections", year.pk, revision), lambda: _section_choices(year)) if whole else ()
+    )
     return render(request, "jixiao/project_list.html", {
-        "year": year, "active": "projects", "query": query, "table": table,
-        "sections": year.department.sections.order_by("name") if whole else (),
+        "year": year, "active": "projects", "query": query, "table": table, "sections": sections,
         "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
     })  # fmt: skip
+
+
+def _section_choices(year: models.DepartmentYear) -> list[dict[str, object]]:
+    return list(year.department.sections.order_by("name").values("pk", "name"))
 
 
 def _project_table(
@@ -65,10 +76,14 @@ def _project_table(
     mark_rows(page, threshold)
     params = request.GET.copy()
     params.pop("page", None)
-    return render_to_string("jixiao/partials/project_table.html", {
-        "page": page, "columns": sort_columns(query, request.GET),
-        "page_params": params.urlencode(), "gap_threshold": threshold,
-    })  # fmt: skip
+    pager = render_to_string(
+        "jixiao/partials/pager.html", {"page": page, "page_params": params.urlencode()}
+    )
+    html = render_to_string("jixiao/project_table.html", {
+        "page": page, "columns": sort_columns(query, request.GET), "pager": pager,
+        "gap_threshold": threshold,
+    }, using="jinja2")  # fmt: skip
+    return mark_safe(html)  # Jinja2 escaped every value it wrote
 
 
 def _score_context(project: models.Project, threshold) -> dict[str, object]:
