@@ -293,10 +293,12 @@ def login(port: int, username: str, password: str) -> tuple[str, float]:
     finally:
         connection.close()
     elapsed = (time.perf_counter() - started) * 1000
-    session = _cookies(response).get("sessionid")
+    cookies = _cookies(response)
+    session = cookies.get("sessionid")
     if response.status != 302 or not session:
         raise RuntimeError(f"{username} 登录失败：HTTP {response.status}")
-    return f"sessionid={session}", elapsed
+    # A browser sends back both cookies the login set (Django rotates the CSRF one).
+    return f"sessionid={session}; csrftoken={cookies.get('csrftoken', csrf_cookie)}", elapsed
 
 
 # --- the load ----------------------------------------------------------------------------------
@@ -304,7 +306,7 @@ def login(port: int, username: str, password: str) -> tuple[str, float]:
 
 def targets(sessions: list[dict], bureau_cookie: str) -> dict[str, list[tuple[str, str]]]:
     """Per page kind, the (path, cookie) pairs the clients pick from at random."""
-    finance = [(row, f"sessionid={row['session']}") for row in sessions]
+    finance = [(row, f"sessionid={row['session']}; csrftoken={row['csrf']}") for row in sessions]
     return {
         "dashboard": [(f"/years/{row['year']}/", cookie) for row, cookie in finance],
         "projects": [(f"/years/{row['year']}/projects/", cookie) for row, cookie in finance],

@@ -2,8 +2,8 @@
 
 Run as ``python benchmarks/web/sessions.py DISTRICT`` with the server's environment
 (DATABASE_URL or JIXIAO_DATA_DIR). Prints JSON: for each finance user of the district,
-its department-year, one of its sections and a session key, as
-``django.contrib.auth.login`` would have stored them.
+its department-year, one of its sections, a session key, as
+``django.contrib.auth.login`` would have stored them, and a CSRF cookie value.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import sys
 def finance_sessions(district: str) -> list[dict]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import _get_new_csrf_string
 
     from jixiao.web import models
 
@@ -39,6 +40,8 @@ def finance_sessions(district: str) -> list[dict]:
                 "year": year.pk,
                 "section": section.pk if section else None,
                 "session": session.session_key,
+                # The CSRF cookie a browser would hold after its first page.
+                "csrf": _get_new_csrf_string(),
             }
         )
     return rows

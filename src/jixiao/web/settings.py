@@ -101,6 +101,10 @@ def _database() -> dict:
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
         },
+        # Opening the file and running the pragmas cost more than a cached page: each
+        # server thread keeps its connection.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
         # A file, not shared-cache memory, so the browser tests' live server and the
         # test thread use WAL and the busy timeout instead of failing on table locks.
         "TEST": {"NAME": str(DATA_DIR / "test-jixiao.sqlite3")},

@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.db.models import DecimalField, ExpressionWrapper, F
 
 from jixiao.web import models
-from jixiao.web.roles import departments_for
+from jixiao.web.roles import department_filter
 from jixiao.web.services.profiles import profile_for
 
 SCORE = DecimalField(max_digits=8, decimal_places=2)
@@ -53,7 +53,7 @@ class BureauRow:
 
 def _annotated(user: User):
     return (
-        models.DepartmentYear.objects.filter(department__in=departments_for(user))
+        models.DepartmentYear.objects.filter(department_filter(user))
         .select_related("department")
         .defer("texts", "dimension_scores")
         .annotate(
@@ -121,7 +121,7 @@ def chart_points(queryset) -> list[tuple[str, int, Decimal, Decimal]]:
 
 def all_years(user: User):
     """Every department-year the user may review, unordered (the cache fingerprint's set)."""
-    return models.DepartmentYear.objects.filter(department__in=departments_for(user))
+    return models.DepartmentYear.objects.filter(department_filter(user))
 
 
 def years_for(user: User) -> list[int]:

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from jixiao.web import models
-from jixiao.web.roles import departments_for, projects_for, sees_whole_department
+from jixiao.web.roles import department_filter, projects_for, sees_whole_department
 
 
 def get_department_year(user: User, pk: int, *, whole: bool = True) -> models.DepartmentYear:
@@ -18,7 +18,7 @@ def get_department_year(user: User, pk: int, *, whole: bool = True) -> models.De
     year = get_object_or_404(
         # The revision comes along for the cached page parts' keys (page_cache).
         models.DepartmentYear.objects.select_related("department", "revision"),
-        pk=pk, department__in=departments_for(user),
+        department_filter(user), pk=pk,
     )  # fmt: skip
     if whole and not sees_whole_department(user):
         raise Http404
@@ -46,7 +46,7 @@ def get_indicator(user: User, pk: int) -> models.Indicator:
 
 def department_years_for(user: User):
     return (
-        models.DepartmentYear.objects.filter(department__in=departments_for(user))
+        models.DepartmentYear.objects.filter(department_filter(user))
         .select_related("department")
         .order_by("department__name", "-year")
     )
