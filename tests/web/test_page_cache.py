@@ -1,6 +1,6 @@
 """Cached page parts are never served after the data they show has changed.
 
-Each write path raises the department-year's revision, and each cached page shows the
+Each write path gives the department-year a new revision, and each cached page shows the
 change on the next request (the cache is warmed first, so a stale part would be served).
 """
 
@@ -33,12 +33,12 @@ def _indicator(year: models.DepartmentYear) -> models.Indicator:
     )
 
 
-def test_every_write_raises_the_revision(actors, year_a):
+def test_every_write_changes_the_revision(actors, year_a):
     seen = [_revision(year_a)]
 
     def changed() -> None:
         seen.append(_revision(year_a))
-        assert seen[-1] > seen[-2]
+        assert seen[-1] != seen[-2]
 
     indicator = _indicator(year_a)
     do_update_indicator(acting_user=actors.section, indicator_id=indicator.pk,
@@ -64,15 +64,17 @@ def test_every_write_raises_the_revision(actors, year_a):
     changed()
 
 
-def test_an_administrators_renaming_raises_the_revision_of_the_departments_years(year_a):
-    before = _revision(year_a)
+def test_an_administrators_renaming_changes_the_revision_of_the_departments_years(year_a):
+    seen = [_revision(year_a)]
     department = year_a.department
     department.name = "示例街道办事处（新）"
     department.save()
+    seen.append(_revision(year_a))
     section = department.sections.first()
     section.name = "城管办（新）"
     section.save()
-    assert _revision(year_a) == before + 2
+    seen.append(_revision(year_a))
+    assert len(set(seen)) == 3
 
 
 def test_the_project_list_shows_a_changed_score_at_once(actors, year_a, client_for):

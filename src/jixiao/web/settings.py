@@ -7,6 +7,7 @@ off unless ``JIXIAO_DEBUG=1``. No secret is kept in the repository: without
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -112,13 +113,32 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
-# Cached page parts (jixiao.web.page_cache) are keyed by data revisions, so a cache per
-# process is correct; a deployment with several servers may point this at a shared one.
+
+
+# Cached page parts (jixiao.web.page_cache), keyed by random data revisions. Files under
+# the data folder: every server process shares them (a page built by one is served by
+# all), and what survives a restart or a database restore is never wrong for it.
+def _code_fingerprint() -> str:
+    """Changes with any change to jixiao's code or templates, so that parts cached by an
+    earlier version of the code (other HTML, other pickled classes) are never served."""
+    digest = hashlib.blake2b(digest_size=8)
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html", ".toml") and path.is_file():
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+            )
+    return digest.hexdigest()
+
+
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        # A district's dashboards, project-list pages and bureau pages, at ~20 KB each.
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache",
+        "KEY_PREFIX": _code_fingerprint(),
+        # A district's dashboards, project-list pages and bureau pages, a few KB each.
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

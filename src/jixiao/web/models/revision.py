@@ -1,8 +1,9 @@
-"""How many times a department-year's shown data has changed: the key of cached pages.
+"""The revision of a department-year's shown data: the key of its cached page parts.
 
-Kept in its own table rather than on DepartmentYear so that no save of a year loaded
-earlier can write an old count back: the count only ever goes up, through
-``services.revision.touch``, in the transaction of the change it marks.
+A new random number with every change (``services.revision`` says why), written by
+``services.revision.touch`` in the transaction of the change it marks. Kept in its own
+table rather than on DepartmentYear so that no save of a year loaded earlier can write
+an old revision back.
 """
 
 from __future__ import annotations
