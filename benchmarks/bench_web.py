@@ -5,9 +5,12 @@ temporary JIXIAO_DATA_DIR; PostgreSQL from ``scripts/test-services.sh`` in a fre
 database ``jixiao_bench``): migrate, load the district with ``load_district`` (300
 departments × 200 projects × 10 indicators; ``--quick``: 30), ``collectstatic``, start
 gunicorn with DEBUG off, log the users in, then let a second process
-(``benchmarks/web/loadgen.py``) hit each page kind with 20 clients for a fixed time. Prints
-p50/p95/max latency, throughput and failures (any response but 200) per page and
-database, then whether each target is met: p95 ≤ 200 ms and no failure.
+(``benchmarks/web/loadgen.py``) work through each page kind with 20 clients: first every
+target once (``… first``: each department's page opened for the first time, with the
+page cache emptied before the server starts), then random targets for a fixed time.
+Prints p50/p95/max latency, throughput and failures (any response but 200) per pass and
+database, then whether each target is met: no failure anywhere, and p95 ≤ 200 ms under
+the timed load.
 
 Logging in: the bureau reviewer and one finance user log in through the real login form
 (GET for the CSRF token, then POST, like a browser); the other finance users' sessions are
@@ -49,6 +52,9 @@ TARGET_P95_MS = 200.0
 # Bureau sort orders a reviewer clicks through (see views/bureau.py COLUMNS).
 BUREAU_SORTS = ("department", "-computed", "-gap", "execution", "-errors", "-project_computed")
 PAGES = ("dashboard", "projects", "projects_sorted", "bureau")
+# Each page kind is first opened once per target (every department's page, nothing cached
+# yet), reported on its own line; then the timed load runs on the warmed pages.
+FIRST_VISIT = " first"
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,15 @@ class PageResult:
         return ordered[max(0, min(len(ordered) - 1, round(q * len(ordered) + 0.5) - 1))]
 
     @property
+    def first_visit(self) -> bool:
+        return self.page.endswith(FIRST_VISIT)
+
+    @property
     def met(self) -> bool:
-        return bool(self.latencies) and not self.failures and self.percentile(0.95) <= TARGET_P95_MS
+        """No failure, and (for the timed load) p95 within the target."""
+        if not self.latencies or self.failures:
+            return False
+        return self.first_visit or self.percentile(0.95) <= TARGET_P95_MS
 
 
 @dataclass
@@ -208,6 +221,8 @@ def prepare(database, options: Options, run: Run) -> list[dict]:
     else:
         log(f"  --reuse: {len(sessions)} 个部门已在库中，跳过导入")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    # A kept data folder keeps its page cache: empty it so first visits are first.
+    shutil.rmtree(Path(env["JIXIAO_DATA_DIR"]) / "cache", ignore_errors=True)
     return sessions
 
 
@@ -324,7 +339,14 @@ def run_load(port: int, pages: dict[str, list], options: Options) -> list[dict]:
         "host": "127.0.0.1", "port": port, "clients": options.clients,
         "duration": options.duration, "max_requests": 100_000, "think_ms": options.think_ms,
         "timeout": 30, "seed": 0, "warmup_requests": 2,
-        "phases": [{"name": page, "targets": pages[page]} for page in PAGES],
+        "phases": [
+            phase
+            for page in PAGES
+            for phase in (
+                {"name": f"{page}{FIRST_VISIT}", "targets": pages[page], "once": True},
+                {"name": page, "targets": pages[page]},
+            )
+        ],
     }  # fmt: skip
     out = subprocess.run(
         [sys.executable, str(LOADGEN)],
@@ -376,17 +398,23 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-HEADER = f"{'database':<11}{'page':<17}{'requests':>9}{'fail':>6}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  target"
+HEADER = f"{'database':<11}{'page':<22}{'requests':>9}{'fail':>6}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  target"
 
 
 def _row(page: PageResult) -> str:
     if not page.latencies:
-        return f"{page.database:<11}{page.page:<17}{0:>9}{len(page.failures):>6}  (no successful request)  NOT MET"
+        return f"{page.database:<11}{page.page:<22}{0:>9}{len(page.failures):>6}  (no successful request)  NOT MET"
     return (
-        f"{page.database:<11}{page.page:<17}{page.count:>9}{len(page.failures):>6}"
+        f"{page.database:<11}{page.page:<22}{page.count:>9}{len(page.failures):>6}"
         f"{page.count / page.seconds:>8.1f}{page.percentile(0.5):>9.1f}{page.percentile(0.95):>9.1f}"
-        f"{max(page.latencies):>9.1f}  {'met' if page.met else 'NOT MET'}"
+        f"{max(page.latencies):>9.1f}  {_verdict(page)}"
     )
+
+
+def _verdict(page: PageResult) -> str:
+    if page.first_visit:
+        return "no failure" if page.met else "FAILED"
+    return "met" if page.met else "NOT MET"
 
 
 def report(runs: list[Run], options: Options) -> bool:
