@@ -2,6 +2,9 @@
 
 Each builder returns records a reader would accept and the default profile would score
 without an error-level finding, so a test that changes one thing fails for that reason.
+``small_department_year`` has one project with every kind of indicator (the workbook and
+report tests); ``two_project_department`` has two projects in two sections and budget
+types (the core checks and the web application, whose tests work its scores out by hand).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ LUOPU_WORKBOOK = REPO / "examples" / "luopu-2023.xlsx"
 LUOPU_BUILDER = REPO / "examples" / "make_luopu_2023.py"
 
 D = Decimal
-GENERAL = BudgetSource.GENERAL
+GENERAL, FUND = BudgetSource.GENERAL, BudgetSource.FUND
 PROJECT_CODE = "XT23001"
 
 
@@ -137,6 +140,57 @@ def small_department_year(**fields) -> DepartmentYear:
         **fields,
     }
     return DepartmentYear(**values)
+
+
+def counted(
+    owner: str, level1: str, name: str, weight: str, target="10", actual="10", **fields
+) -> Indicator:
+    """A ≥ 数量指标 counted in 个 unless ``fields`` say otherwise (None: no actual filed)."""
+    values = {"unit": "个", **fields}
+    return quantitative(owner, level1, "数量指标", name, D(weight), target=D(target),
+                        actual=None if actual is None else D(actual), **values)  # fmt: skip
+
+
+def two_project_indicators(code: str) -> list[Indicator]:
+    return [
+        counted(code, "产出指标", "完成数", "50"),
+        counted(code, "效益指标", "受益人数", "30", target="100", actual="100", unit="人"),
+        counted(code, "满意度指标", "满意度", "10", target="90", actual="95", unit="%"),
+    ]
+
+
+def two_project_department(**changes) -> DepartmentYear:
+    """P1 环卫保洁 (城管办, 一般公共预算, 120,000 元 budgeted, 118,000 spent) and P2 社区服务
+    (社事办, 政府性基金预算, 40,000 spent in full), with 新增经济项目 (履职效能) and a
+    预算执行率 computed from the budget (管理效率) for the department."""
+    projects = (
+        Project(code="P1", name="环卫保洁", source=GENERAL, class_code="212",
+                fiscal=amounts("100000.00", "120000.00", "118000.00"), section="城管办"),
+        Project(code="P2", name="社区服务", source=FUND, class_code="212",
+                fiscal=amounts("50000.00", "40000.00", "40000.00"), section="社事办"),
+    )  # fmt: skip
+    lines = (
+        BudgetLine(GENERAL, "201", "一般公共服务支出", ExpenditureKind.BASIC,
+                   amounts("300000.00", "300000.00", "290000.00")),
+        BudgetLine(GENERAL, "212", "城乡社区支出", ExpenditureKind.PROJECT,
+                   amounts("100000.00", "120000.00", "118000.00")),
+        BudgetLine(FUND, "212", "城乡社区支出", ExpenditureKind.PROJECT,
+                   amounts("50000.00", "40000.00", "40000.00")),
+    )  # fmt: skip
+    department = (
+        counted(DEPARTMENT_OWNER, "产出指标", "新增经济项目", "60", target="10", actual="12",
+                dimension=Dimension.EFFECTIVENESS),
+        counted(DEPARTMENT_OWNER, "产出指标", "预算执行率", "40", target="95", actual=None,
+                unit="%", metric="budget_execution_rate", dimension=Dimension.EFFICIENCY),
+    )  # fmt: skip
+    data = DepartmentYear(
+        department=Department(name="示例街道办事处", year=2023, jurisdiction="示例区"),
+        budget_lines=lines,
+        projects=projects,
+        indicators=tuple(two_project_indicators("P1") + two_project_indicators("P2")),
+        department_indicators=department,
+    )
+    return replace(data, **changes)
 
 
 def write_small_workbook(path: Path, data: DepartmentYear | None = None) -> Path:

@@ -3,8 +3,7 @@ from decimal import Decimal
 from jixiao.core.budget_analysis import ClassChange, SourceSummary, change_list, summarize_budget
 from jixiao.core.classification import class_names, is_valid_class_code
 from jixiao.core.records import Amounts, BudgetSource
-
-from .small_department import small_department
+from tests.builders import two_project_department
 
 D = Decimal
 
@@ -46,7 +45,7 @@ def test_a_zero_initial_budget_has_no_change_rate():
 
 
 def test_totals_are_sums_of_exact_amounts_per_source():
-    budget = summarize_budget(small_department().budget_lines, class_names(2023))
+    budget = summarize_budget(two_project_department().budget_lines, class_names(2023))
     general = budget.source(BudgetSource.GENERAL)
     assert general.amounts.actual == D("408000.00")
     assert general.project.actual == D("118000.00") and general.basic.actual == D("290000.00")

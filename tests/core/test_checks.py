@@ -4,8 +4,7 @@ from decimal import Decimal
 from jixiao.core.evaluation import evaluate
 from jixiao.core.profile import load_profile
 from jixiao.core.records import IndicatorKind, Location
-
-from .small_department import D, small_department
+from tests.builders import D, two_project_department
 
 PROFILE = load_profile()
 
@@ -21,11 +20,13 @@ def with_indicator(data, index, **changes):
 
 
 def test_the_small_department_is_clean():
-    assert codes(small_department()) == []
+    assert codes(two_project_department()) == []
 
 
 def test_it_finds_project_weights_that_do_not_make_100():
-    data = with_indicator(small_department(), 0, weight=D(45), location=Location("项目绩效指标", 3))
+    data = with_indicator(
+        two_project_department(), 0, weight=D(45), location=Location("项目绩效指标", 3)
+    )
     findings = evaluate(data, PROFILE).findings
     weight = [f for f in findings if f.code == "WEIGHT_TOTAL"]
     assert len(weight) == 1 and weight[0].severity == "error"
@@ -33,14 +34,14 @@ def test_it_finds_project_weights_that_do_not_make_100():
 
 
 def test_it_finds_department_weights_that_do_not_make_100():
-    data = small_department()
+    data = two_project_department()
     dept = (replace(data.department_indicators[0], weight=D(50)), data.department_indicators[1])
     assert "DEPARTMENT_WEIGHT_TOTAL" in codes(replace(data, department_indicators=dept))
 
 
 def test_it_finds_a_qualitative_score_outside_its_band():
     data = with_indicator(
-        small_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
+        two_project_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
         actual=None, band="部分达成", self_score=D(29),
     )  # fmt: skip
     assert "QUALITATIVE_SCORE_OUT_OF_BAND" in codes(data)
@@ -48,7 +49,7 @@ def test_it_finds_a_qualitative_score_outside_its_band():
 
 def test_a_qualitative_score_inside_its_band_is_accepted():
     data = with_indicator(
-        small_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
+        two_project_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
         actual=None, band="部分达成", self_score=D(20), explanation="部分村未完工",
     )  # fmt: skip
     assert codes(data) == []
@@ -56,26 +57,26 @@ def test_a_qualitative_score_inside_its_band_is_accepted():
 
 def test_it_finds_an_unknown_qualitative_band():
     data = with_indicator(
-        small_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
+        two_project_department(), 1, kind=IndicatorKind.QUALITATIVE, operator=None, target=None,
         actual=None, band="基本达成",
     )  # fmt: skip
     assert "QUALITATIVE_BAND" in codes(data)
 
 
 def test_a_missed_target_needs_a_deviation_explanation():
-    data = with_indicator(small_department(), 0, actual=D(6))
+    data = with_indicator(two_project_department(), 0, actual=D(6))
     assert codes(data) == ["DEVIATION_EXPLANATION_MISSING"]
     explained = with_indicator(data, 0, explanation="工期顺延")
     assert codes(explained) == []
 
 
 def test_over_achievement_past_the_threshold_needs_an_explanation():
-    data = with_indicator(small_department(), 0, actual=D(14))
+    data = with_indicator(two_project_department(), 0, actual=D(14))
     assert codes(data) == ["DEVIATION_EXPLANATION_MISSING"]
 
 
 def test_low_execution_needs_a_reason():
-    data = small_department()
+    data = two_project_department()
     low = replace(data.projects[0], fiscal=replace(data.projects[0].fiscal, actual=D("96000.00")))
     lines = list(data.budget_lines)
     lines[1] = replace(lines[1], amounts=low.fiscal)
@@ -88,7 +89,7 @@ def test_low_execution_needs_a_reason():
 
 
 def test_it_finds_projects_that_do_not_add_up_to_the_budget_lines():
-    data = small_department()
+    data = two_project_department()
     changed = replace(
         data.projects[1], fiscal=replace(data.projects[1].fiscal, actual=D("39000.00"))
     )
@@ -98,13 +99,13 @@ def test_it_finds_projects_that_do_not_add_up_to_the_budget_lines():
 
 
 def test_a_project_without_indicators_is_money_no_goal_covers():
-    data = small_department()
+    data = two_project_department()
     only_p1 = tuple(i for i in data.indicators if i.owner == "P1")
     assert codes(replace(data, indicators=only_p1)) == ["GOAL_MISSING"]
 
 
 def test_a_goal_without_outcome_indicators_is_incomplete():
-    data = small_department()
+    data = two_project_department()
     outputs = [i for i in data.indicators if i.owner == "P1" and i.level1 != "效益指标"]
     output = replace(outputs[0], weight=D(80))
     rest = tuple(i for i in data.indicators if i.owner != "P1")
@@ -113,7 +114,7 @@ def test_a_goal_without_outcome_indicators_is_incomplete():
 
 
 def test_a_self_declared_total_far_from_the_computed_one_is_flagged():
-    data = small_department()
+    data = two_project_department()
     inflated = replace(data.projects[0], self_score=Decimal(100))
     assert codes(replace(data, projects=(inflated, data.projects[1]))) == []  # computed 99.83
     missed = with_indicator(data, 0, actual=D(5), explanation="未完成")
@@ -122,12 +123,12 @@ def test_a_self_declared_total_far_from_the_computed_one_is_flagged():
 
 
 def test_money_posing_as_an_output_is_flagged():
-    data = with_indicator(small_department(), 0, unit="万元")
+    data = with_indicator(two_project_department(), 0, unit="万元")
     assert "INPUT_AS_OUTPUT" in codes(data)
 
 
 def test_too_many_qualitative_indicators_are_flagged():
-    data = small_department()
+    data = two_project_department()
     qualitative = {"kind": IndicatorKind.QUALITATIVE, "operator": None, "target": None,
                    "actual": None, "band": "达成"}  # fmt: skip
     data = with_indicator(data, 0, **qualitative)
@@ -136,18 +137,18 @@ def test_too_many_qualitative_indicators_are_flagged():
 
 
 def test_an_unknown_metric_is_an_error():
-    data = small_department()
+    data = two_project_department()
     bad = replace(data.department_indicators[1], metric="no_such_metric")
     found = codes(replace(data, department_indicators=(data.department_indicators[0], bad)))
     assert "METRIC_UNKNOWN" in found
 
 
 def test_findings_never_raise_for_a_department_with_no_indicators_at_all():
-    data = replace(small_department(), indicators=(), department_indicators=())
+    data = replace(two_project_department(), indicators=(), department_indicators=())
     found = codes(data)
     assert "DEPARTMENT_INDICATORS_MISSING" in found and found.count("GOAL_MISSING") == 2
 
 
 def test_missing_unit_is_a_warning_not_an_error():
-    data = with_indicator(small_department(), 0, unit="")
+    data = with_indicator(two_project_department(), 0, unit="")
     assert codes(data) == ["UNIT_MISSING"]

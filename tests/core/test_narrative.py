@@ -11,8 +11,7 @@ from jixiao.core.narrative.finance import income_and_expenditure, performance_ma
 from jixiao.core.narrative.report import build_report
 from jixiao.core.profile import load_profile
 from jixiao.core.report_model import Heading, Paragraph, Table
-
-from .small_department import small_department
+from tests.builders import two_project_department
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "seed" / "000_1034b28f74ca61dd.txt"
@@ -73,7 +72,7 @@ def test_the_conclusion_states_the_computed_score_and_grade(luopu):
 
 
 def test_every_department_score_traces_to_its_workbook_row():
-    data = small_department()
+    data = two_project_department()
     from dataclasses import replace
 
     from jixiao.core.records import Location
@@ -110,7 +109,7 @@ def test_a_declared_total_derived_from_indicator_self_scores_is_said_to_be_deriv
     from dataclasses import replace
     from decimal import Decimal
 
-    data = small_department()
+    data = two_project_department()
     scored = tuple(replace(i, self_score=i.weight) for i in data.department_indicators)
     report = build_report(evaluate(replace(data, department_indicators=scored), load_profile()))
     texts = [b.text for b in report.blocks if isinstance(b, Paragraph)]

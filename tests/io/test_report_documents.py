@@ -12,13 +12,12 @@ from jixiao.core.narrative.report import build_report
 from jixiao.core.profile import load_profile
 from jixiao.io.report_docx import write_docx
 from jixiao.io.report_html import render_html
-
-from ..core.small_department import small_department
+from tests.builders import two_project_department
 
 
 @pytest.fixture(scope="module")
 def report():
-    return build_report(evaluate(small_department(), load_profile()))
+    return build_report(evaluate(two_project_department(), load_profile()))
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,13 @@ from jixiao.core.narrative.report import build_report
 from jixiao.core.profile import load_profile
 from jixiao.io.report_docx import build_docx
 from jixiao.io.report_pdf import docx_to_pdf
-
-from ..core.small_department import small_department
+from tests.builders import two_project_department
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice 未安装")
 
 
 def test_the_pdf_renders_the_government_faces_with_noto_cjk(tmp_path):
-    document = build_docx(build_report(evaluate(small_department(), load_profile())))
+    document = build_docx(build_report(evaluate(two_project_department(), load_profile())))
     path = tmp_path / "r.docx"
     document.save(str(path))
     pdf = tmp_path / "r.pdf"

@@ -17,8 +17,7 @@ from jixiao.core.records import Department
 from jixiao.web import models
 from jixiao.web.models import Role
 from jixiao.web.services.importing import do_import_workbook
-
-from ..core.small_department import small_department
+from tests.builders import two_project_department
 
 PASSWORD = "correct-horse-battery"
 
@@ -35,7 +34,7 @@ class Actors:
 
 
 def department_data(name: str):
-    data = small_department()
+    data = two_project_department()
     return replace(
         data, department=Department(name=name, year=2023, jurisdiction="示例区", full_name=name)
     )

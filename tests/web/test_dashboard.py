@@ -1,6 +1,6 @@
 """The department dashboard (驾驶舱): who sees it, its figures, its charts, its cost.
 
-From tests/core/small_department.py: 一般公共预算 lines budget 400,000 → 420,000 元 and
+From tests/builders.py (two_project_department): 一般公共预算 lines budget 400,000 → 420,000 元 and
 spend 408,000; 政府性基金预算 50,000 → 40,000, spent in full. So 财政拨款 spends
 44.80 of 46.00 万元, class 201 has 30.00 万元 and class 212 16.00 万元; both projects
 grade 优 and all six project indicators are 达成.

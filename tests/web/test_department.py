@@ -1,6 +1,6 @@
 """The department overall page: dimension totals, department indicators, the year's workflow.
 
-From tests/core/small_department.py: 新增经济项目 (履职效能, weight 60, ≥ 10, actual 12)
+From tests/builders.py (two_project_department): 新增经济项目 (履职效能, weight 60, ≥ 10, actual 12)
 and the system-computed 预算执行率 (管理效率, weight 40, 448,000 ÷ 460,000 = 97.39%).
 """
 

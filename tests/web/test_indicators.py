@@ -1,6 +1,6 @@
 """Inline indicator editing (htmx), evidence files and the indicator's change history.
 
-Expected scores are worked out by hand from tests/core/small_department.py: P1 spends
+Expected scores are worked out by hand from tests/builders.py (two_project_department): P1 spends
 118,000 of 120,000 (执行率 98.33% → 9.83 points) and fully achieves 完成数 (50),
 受益人数 (30) and 满意度 (10), so it scores 99.83. 完成数 is ≥ 10 with weight 50, so an
 actual of 5 earns 5 ÷ 10 × 50 = 25.00 and the total drops to 74.83 (中).

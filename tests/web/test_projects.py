@@ -1,6 +1,6 @@
 """The project list (scope, filters, sorting, score gap, pages) and the project page.
 
-From tests/core/small_department.py: P1 环卫保洁 (城管办, 一般公共预算, 全年预算 120,000 元
+From tests/builders.py (two_project_department): P1 环卫保洁 (城管办, 一般公共预算, 全年预算 120,000 元
 = 12.00 万元, executed 118,000 = 11.80 万元) scores 99.83; P2 社区服务 (社事办,
 政府性基金预算, 40,000 executed in full) scores 100.00.
 """

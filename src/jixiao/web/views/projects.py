@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from jixiao.core.profile import RulesProfile
 from jixiao.web import models
 from jixiao.web.models import Status
 from jixiao.web.page_cache import cached, query_key
@@ -43,24 +44,26 @@ PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
 def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The projects the user may see, filtered and sorted, 50 to a page."""
     year = get_department_year(request.user, pk, whole=False)
-    revision = current(year)
-    # The profile and the section names change rarely, and only with the revision.
-    profile = cached(
-        ("profile", year.profile, year.pk, revision), lambda: profile_for(year.profile)
-    )
     query = ProjectQuery.from_querydict(request.GET)
-    table = cached(
-        ("projects", year.pk, revision, reach(request.user), query_key(request.GET)),
-        lambda: _project_table(request, year, query, profile.self_score_gap),
-    )
     whole = sees_whole_department(request.user)
-    sections = (
-        cached(("sections", year.pk, revision), lambda: _section_choices(year)) if whole else ()
+    profile, sections, table = cached(
+        ("projects", year.pk, current(year), reach(request.user), query_key(request.GET)),
+        lambda: _project_list_parts(request, year, query, whole),
     )
     return render(request, "jixiao/project_list.html", {
         "year": year, "active": "projects", "query": query, "table": table, "sections": sections,
         "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
     })  # fmt: skip
+
+
+def _project_list_parts(
+    request: HttpRequest, year: models.DepartmentYear, query: ProjectQuery, whole: bool
+) -> tuple[RulesProfile, list[dict[str, object]], str]:
+    """What the list needs from the data: the rules profile, the sections to filter by
+    (for those who see the whole department) and the rendered table."""
+    profile = profile_for(year.profile)
+    sections = _section_choices(year) if whole else []
+    return profile, sections, _project_table(request, year, query, profile.self_score_gap)
 
 
 def _section_choices(year: models.DepartmentYear) -> list[dict[str, object]]:
