@@ -61,12 +61,19 @@ def read_indicators(
     typical_cells = cells.getter(TYPICAL_KEYS)
     sheet = cells.spec.name
     quick = not department and project_codes is not None
+    numbers: dict[float, Decimal] = {}
     indicators = []
     for number, row in cells.data_rows():
         indicator = None
         if quick:
             with suppress(NotANumber):  # a NaN or infinite float: let the reader word it
-                indicator = typical_indicator(typical_cells(row), project_codes, sheet, number)  # type: ignore[arg-type]
+                indicator = typical_indicator(
+                    typical_cells(row),
+                    project_codes,
+                    sheet,
+                    number,
+                    numbers,  # type: ignore[arg-type]
+                )
         if indicator is None:
             indicator = read_indicator(cells, number, row, project_codes, department)
         if indicator is not None:
@@ -75,10 +82,20 @@ def read_indicators(
 
 
 def typical_indicator(
-    values: tuple[object, ...], codes: set[str], sheet: str, number: int
+    values: tuple[object, ...],
+    codes: set[str],
+    sheet: str,
+    number: int,
+    numbers: dict[float, Decimal] | None = None,
 ) -> Indicator | None:
     """The project indicator a typical row holds, or None to send the row to
-    ``read_indicator``. Accepts only what that reader accepts without an error."""
+    ``read_indicator``. Accepts only what that reader accepts without an error.
+
+    ``numbers`` remembers the Decimal of each float met so far in the sheet: weights and
+    targets repeat from row to row, and a Decimal is immutable, so one can serve them all.
+    """
+    if numbers is None:
+        numbers = {}
     (
         owner, level1, level2, name, kind, operator, target, unit, weight, actual, band,
         self_score, applicable, explanation, evidence, basis, metric,
@@ -96,18 +113,18 @@ def typical_indicator(
         operator = None
     elif (operator := OPERATORS.get(operator)) is None:  # type: ignore[call-overload]
         return None
-    weight = parse_decimal(weight)
+    weight = _decimal(weight, numbers)
     if not ZERO < weight <= HUNDRED:
         return None
     metric = cell_text(metric)
     if kind is _QUANTITATIVE:
         if type(target) is not float:
             return None
-        target, target_text, actual_text = parse_decimal(target), "", ""
+        target, target_text, actual_text = _decimal(target, numbers), "", ""
         if metric or actual == "" or actual is None:
             actual = None
         elif type(actual) is float:
-            actual = parse_decimal(actual)
+            actual = _decimal(actual, numbers)
         else:
             return None
     else:
@@ -115,7 +132,10 @@ def typical_indicator(
         target = actual = None
     if self_score == "" or self_score is None:
         self_score = None
-    elif type(self_score) is float and ZERO <= (self_score := parse_decimal(self_score)) <= weight:
+    elif (
+        type(self_score) is float
+        and ZERO <= (self_score := _decimal(self_score, numbers)) <= weight
+    ):
         pass
     else:
         return None
@@ -131,6 +151,13 @@ def typical_indicator(
         cell_text(band), self_score, applicable, cell_text(explanation), cell_text(evidence),
         cell_text(basis), target_text, actual_text, None, metric, Location(sheet, number),
     )  # fmt: skip
+
+
+def _decimal(value: float, numbers: dict[float, Decimal]) -> Decimal:
+    found = numbers.get(value)
+    if found is None:
+        found = numbers[value] = parse_decimal(value)
+    return found
 
 
 def _owner(
