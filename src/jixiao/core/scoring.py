@@ -181,12 +181,9 @@ def score_indicator(
     target = indicator.target
     if value is None or operator is None or target is None:
         return _indicator_score(indicator, ZERO, ZERO, _NO_VALUE, None, value)
-    # The hot path: the threshold test, the clamp, the status and the tuple are written
-    # out here rather than called.
+    # The hot path: the clamp, the status and the tuple are written out here, not called.
     achievement = value / target if target != ZERO else None
-    over = (
-        operator in _HIGHER_IS_BETTER and target > ZERO and value >= profile.over_threshold * target
-    )
+    over = _is_over(operator, target, value, profile)
     share = _share(operator, target, value, achievement, over, profile)
     if share < ZERO:
         share = ZERO

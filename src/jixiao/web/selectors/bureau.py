@@ -53,7 +53,7 @@ class BureauRow:
 
 def _annotated(user: User):
     return (
-        models.DepartmentYear.objects.filter(department_filter(user))
+        all_years(user)
         .select_related("department")
         .defer("texts", "dimension_scores")
         .annotate(
