@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,13 +37,44 @@ def test_load_workbook_loads_the_luopu_example(db):
 
 
 def test_load_workbook_imports_as_the_named_user(actors, tmp_path):
-    path = write_workbook(department_data("示例街道办事处"), tmp_path / "a.xlsx")
-    run("load_workbook", str(path), "--user", "finance")
+    data = department_data("示例街道办事处")
+    renamed = replace(
+        data, projects=(replace(data.projects[0], name="环卫保洁（调整）"), *data.projects[1:])
+    )
+    run("load_workbook", str(write_workbook(renamed, tmp_path / "a.xlsx")), "--user", "finance")
     year = models.DepartmentYear.objects.get(department__name="示例街道办事处")
     assert (
         models.DepartmentYear.history.filter(id=year.pk).latest("history_date").history_user
         == actors.finance
     )
+    project = models.Project.history.filter(code="P1").latest("history_date")
+    assert project.history_user == actors.finance and project.name == "环卫保洁（调整）"
+
+
+def test_load_workbook_of_unchanged_data_changes_nothing(actors, tmp_path):
+    path = write_workbook(department_data("示例街道办事处"), tmp_path / "a.xlsx")
+    before = models.DepartmentYear.history.count(), models.Project.history.count()
+    out, _ = run("load_workbook", str(path), "--user", "finance")
+    assert "没有变化" in out
+    assert (models.DepartmentYear.history.count(), models.Project.history.count()) == before
+
+
+def test_load_workbook_refuses_unconfirmed_removal_of_evidence(actors, tmp_path):
+    data = department_data("示例街道办事处")
+    indicator = models.Indicator.objects.get(
+        department_year__department__name="示例街道办事处", project__code="P1", name="完成数"
+    )
+    models.Evidence.objects.create(indicator=indicator, file="evidence/x.pdf", original_name="验收单.pdf",
+                                   size=3, sha256="0" * 64, uploaded_by=actors.finance)  # fmt: skip
+    path = write_workbook(replace(data, indicators=data.indicators[1:]), tmp_path / "a.xlsx")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="须先确认删除内容"):
+        call_command("load_workbook", str(path), "--user", "finance", stderr=err)
+    assert "验收单.pdf" in err.getvalue()
+    assert models.Indicator.objects.filter(pk=indicator.pk).exists()
+    run("load_workbook", str(path), "--user", "finance", "--confirm-removals")
+    assert not models.Indicator.objects.filter(pk=indicator.pk).exists()
+    assert models.Evidence.objects.get(original_name="验收单.pdf").kept_in_year is not None
 
 
 def test_load_workbook_refuses_a_bad_workbook_and_changes_nothing(db, tmp_path):

@@ -55,8 +55,12 @@ def test_every_write_changes_the_revision(actors, year_a):
     workflow.do_transition_project(acting_user=actors.section, project_id=project.pk,
                                    name="submit", expected_version=project.version)  # fmt: skip
     changed()
-    do_import_workbook(acting_user=actors.admin, data=department_data("示例街道办事处"),
-                       source_name="again.xlsx")  # fmt: skip
+    # P1 is submitted (locked): the import changes only P2's name.
+    data = department_data("示例街道办事处")
+    renamed = replace(
+        data, projects=(data.projects[0], replace(data.projects[1], name="社区服务（新）"))
+    )
+    do_import_workbook(acting_user=actors.admin, data=renamed, source_name="again.xlsx")
     changed()
     year_a.refresh_from_db()
     workflow.do_transition_year(acting_user=actors.finance, year_id=year_a.pk, name="submit",

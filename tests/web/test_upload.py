@@ -75,7 +75,11 @@ def test_preview_then_commit_changes_the_data(actors, year_a, client_for, tmp_pa
     preview = upload(client, workbook(tmp_path, changed_department()))
     text = preview.content.decode()
     assert preview.status_code == 200
-    assert "将<strong>替换</strong>" in text and "P1 环卫保洁（调整）" in text
+    assert "逐行<strong>更新</strong>" in text
+    assert (
+        '<td>项目名称</td><td class="upload-old">环卫保洁</td><td class="upload-new-value">环卫保洁（调整）</td>'
+        in text
+    )
     assert year_a.projects.get(code="P1").name == "环卫保洁"  # nothing changes before the commit
     response = client.post(reverse("upload_commit", args=[token_of(preview)]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("dashboard", args=[year_a.pk])

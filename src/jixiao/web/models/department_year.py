@@ -197,17 +197,35 @@ class Finding(models.Model):
 
 
 class Evidence(models.Model):
-    """A file attached to an indicator's actual value (佐证材料)."""
+    """A file attached to an indicator's actual value (佐证材料).
+
+    An import that removes the indicator keeps the file: it moves to the department-year
+    (``kept_in_year``) with the removed indicator's name (``former_indicator``). PROTECT
+    makes any other path that would delete an indicator with files fail instead.
+    """
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="evidence_files"
+        Indicator, null=True, blank=True, on_delete=models.PROTECT, related_name="evidence_files"
     )
+    kept_in_year = models.ForeignKey(
+        DepartmentYear, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="kept_evidence", verbose_name="保留于部门年度",
+    )  # fmt: skip
+    former_indicator = models.CharField("原所属指标（已删除）", max_length=500, blank=True)
     file = models.FileField(upload_to="evidence/%Y/%m/")
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey("auth.User", on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(indicator__isnull=False) | models.Q(kept_in_year__isnull=False),
+                name="evidence_belongs_somewhere",
+            )
+        ]
 
 
 class RulesProfileRecord(models.Model):

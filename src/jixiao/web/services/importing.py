@@ -1,28 +1,27 @@
 """Import a department workbook: validate, preview the changes, commit atomically.
 
-A workbook with any error changes nothing. A valid one replaces the department-year's
-filed data in one transaction, with history rows naming the importing user.
+A workbook with any error changes nothing. A valid one updates the department-year in
+place (``services.import_plan`` says how rows are matched), in one transaction, with
+history rows naming the importing user; ``services.import_writes`` writes the rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.records import DEPARTMENT_OWNER
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
-from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.io.workbook_reader import read_workbook
 from jixiao.io.workbook_sheets import WorkbookUnreadable
 from jixiao.web import models
 from jixiao.web.conversion import TEXT_FIELDS
 from jixiao.web.roles import can_import
-from jixiao.web.services.errors import ImportRejected, NotAllowed
+from jixiao.web.services.errors import ImportRejected, NotAllowed, ServiceError
+from jixiao.web.services.import_plan import ImportPlan, plan_import
+from jixiao.web.services.import_writes import apply_plan
 from jixiao.web.services.recompute import recompute
 
 
@@ -37,102 +36,62 @@ def read_upload(path: Path) -> DepartmentYearRecord:
     return result.data
 
 
-@dataclass
-class ImportPreview:
-    """What committing the workbook would change, for the user to confirm."""
+def existing_year(data: DepartmentYearRecord) -> models.DepartmentYear | None:
+    """The department-year the workbook names, if it is already in the database."""
+    return (
+        models.DepartmentYear.objects.filter(
+            department__district=data.department.jurisdiction,
+            department__name=data.department.name,
+            year=data.department.year,
+        )
+        .select_related("department")
+        .first()
+    )
 
-    department: str
-    year: int
-    new_department_year: bool
-    projects_added: list[str] = field(default_factory=list)
-    projects_removed: list[str] = field(default_factory=list)
-    projects_changed: list[str] = field(default_factory=list)
-    indicators_changed: list[str] = field(default_factory=list)
-    indicator_count: int = 0
-    project_count: int = 0
 
-    @property
-    def has_changes(self) -> bool:
-        return self.new_department_year or any(
-            (
-                self.projects_added,
-                self.projects_removed,
-                self.projects_changed,
-                self.indicators_changed,
-            )
+def preview_import(data: DepartmentYearRecord) -> ImportPlan:
+    """What committing the workbook would change now (nothing is written)."""
+    return plan_import(data, existing_year(data))
+
+
+class PlanChanged(ServiceError):
+    """The data changed between the preview the user confirmed and the commit."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "自预览以来，该部门年度的数据已被他人修改，导入会与您确认的内容不同，未导入任何数据。"
+            "请重新上传工作簿，核对新的预览后再确认。"
         )
 
 
-def _existing_year(data: DepartmentYearRecord) -> models.DepartmentYear | None:
-    return models.DepartmentYear.objects.filter(
-        department__district=data.department.jurisdiction,
-        department__name=data.department.name,
-        year=data.department.year,
-    ).first()
+class RemovalNotConfirmed(ServiceError):
+    """The import would take evidence or reviewed work with removed rows, unconfirmed."""
 
-
-def _indicator_key(owner: str, level1: str, name: str) -> tuple[str, str, str]:
-    return owner, level1, name
-
-
-def preview_import(data: DepartmentYearRecord) -> ImportPreview:
-    year = _existing_year(data)
-    preview = ImportPreview(data.department.name, data.department.year, year is None,
-                            indicator_count=len(data.indicators) + len(data.department_indicators),
-                            project_count=len(data.projects))  # fmt: skip
-    if year is None:
-        return preview
-    old_projects = {p.code: p for p in year.projects.all()}
-    new_projects = {p.code: p for p in data.projects}
-    preview.projects_added = [
-        f"{c} {p.name}" for c, p in new_projects.items() if c not in old_projects
-    ]
-    preview.projects_removed = [
-        f"{c} {p.name}" for c, p in old_projects.items() if c not in new_projects
-    ]
-    for code, new in new_projects.items():
-        old = old_projects.get(code)
-        if old and (old.name, old.initial, old.final, old.actual) != (new.name, *_fiscal(new)):
-            preview.projects_changed.append(f"{code} {new.name}")
-    preview.indicators_changed = _indicator_changes(year, data)
-    return preview
-
-
-def _fiscal(project) -> tuple:
-    return project.fiscal.initial, project.fiscal.final, project.fiscal.actual
-
-
-def _indicator_changes(year: models.DepartmentYear, data: DepartmentYearRecord) -> list[str]:
-    codes = dict(year.projects.values_list("pk", "code"))
-    old = {
-        _indicator_key(codes.get(row.project_id, DEPARTMENT_OWNER), row.level1, row.name): row
-        for row in year.indicators.all()
-    }
-    changes = []
-    for record in (*data.indicators, *data.department_indicators):
-        row = old.get(_indicator_key(record.owner, record.level1, record.name))
-        if row is None:
-            changes.append(f"{record.owner}「{record.name}」新增")
-        elif _compared(row) != _compared(record):
-            changes.append(f"{record.owner}「{record.name}」修改")
-    return changes
-
-
-def _compared(item: models.Indicator | IndicatorRecord) -> tuple:
-    """The filed values a preview compares (a row and a record name them alike)."""
-
-    def norm(value):
-        return None if value is None else value.normalize()
-
-    return (norm(item.target), norm(item.actual), item.weight.normalize(), item.band,
-            norm(item.self_score), item.explanation)  # fmt: skip
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(
+            f"导入将删除 {len(plan.confirmations)} 个带有佐证材料或审核记录的项目或指标，"
+            "须先确认删除内容；未导入任何数据。"
+        )
+        self.plan = plan
 
 
 @transaction.atomic
 def do_import_workbook(
-    *, acting_user: User, data: DepartmentYearRecord, source_name: str = ""
+    *,
+    acting_user: User,
+    data: DepartmentYearRecord,
+    source_name: str = "",
+    confirm_removals: bool = False,
+    expected_fingerprint: str | None = None,
 ) -> models.DepartmentYear:
-    """Replace (or create) the department-year with the workbook's data, then rescore it."""
+    """Bring the department-year in line with the workbook, row by row, then rescore it.
+
+    Unchanged rows are left alone; changed rows get a new version and a history row naming
+    ``acting_user`` and the file; rows of locked projects are left as they are (the plan
+    reports them). Removing rows that carry evidence or reviewed work needs
+    ``confirm_removals``; their evidence files stay with the department-year. With
+    ``expected_fingerprint`` (the previewed plan's), a plan that changed since is refused.
+    """
     info = data.department
     department, _ = models.Department.objects.get_or_create(
         district=info.jurisdiction, name=info.name,
@@ -143,90 +102,29 @@ def do_import_workbook(
     year, created = models.DepartmentYear.objects.select_for_update().get_or_create(
         department=department, year=info.year, defaults={"profile": info.profile or "default"}
     )
-    if not created and year.status != models.Status.DRAFT:
-        raise NotAllowed(
-            f"{year}处于“{year.get_status_display()}”状态，不能导入；请先退回至填报中。"
-        )
-    reason = f"导入工作簿 {source_name}".strip()
-    if not created:
-        _clear(year)
-    _fill(year, data, acting_user, reason)
-    year.profile = info.profile or "default"
-    year.self_score = info.self_score
-    year.texts = {key: list(getattr(info, key)) for key in TEXT_FIELDS}
-    year.source_name = source_name
-    year.version += 0 if created else 1
-    year._change_reason = reason
-    year._history_user = acting_user
-    year.save()
-    recompute(year)
+    plan = plan_import(data, year, lock=True, new=created)
+    if plan.locked_reason:
+        raise NotAllowed(plan.locked_reason)
+    if expected_fingerprint is not None and expected_fingerprint != plan.fingerprint:
+        raise PlanChanged()
+    if plan.needs_confirmation and not confirm_removals:
+        raise RemovalNotConfirmed(plan)
+    if created or plan.has_changes:
+        reason = f"导入工作簿 {source_name}".strip()
+        apply_plan(plan, year, acting_user, reason)
+        _save_year(year, plan, acting_user, f"{reason}：{plan.summary()}", source_name, created)
+        recompute(year)
     return year
 
 
-def _clear(year: models.DepartmentYear) -> None:
-    year.indicators.all().delete()
-    year.projects.all().delete()
-    year.budget_lines.all().delete()
-    year.statements.all().delete()
-
-
-def _fill(year: models.DepartmentYear, data: DepartmentYearRecord, user: User, reason: str) -> None:
-    sections = {}
-    for project in data.projects:
-        if project.section not in sections:
-            sections[project.section], _ = models.Section.objects.get_or_create(
-                department=year.department, name=project.section
-            )
-    models.BudgetLine.objects.bulk_create(
-        [
-            models.BudgetLine(department_year=year, source=line.source.value, class_code=line.class_code,
-                              class_name=line.class_name, kind=line.kind.value, initial=line.amounts.initial,
-                              final=line.amounts.final, actual=line.amounts.actual, position=index)
-            for index, line in enumerate(data.budget_lines)
-        ]
-    )  # fmt: skip
-    projects = bulk_create_with_history(
-        [_project_row(year, sections[p.section], p, index) for index, p in enumerate(data.projects)],
-        models.Project, batch_size=500, default_user=user, default_change_reason=reason,
-    )  # fmt: skip
-    by_code = {row.code: row for row in projects}
-    rows = [
-        _indicator_row(year, by_code[i.owner], i, index) for index, i in enumerate(data.indicators)
-    ]
-    rows += [
-        _indicator_row(year, None, i, index) for index, i in enumerate(data.department_indicators)
-    ]
-    bulk_create_with_history(rows, models.Indicator, batch_size=500, default_user=user,
-                             default_change_reason=reason)  # fmt: skip
-    statements = [("问题", s) for s in data.problems] + [("措施", s) for s in data.measures]
-    models.Statement.objects.bulk_create(
-        [models.Statement(department_year=year, kind=kind, title=s.title, body=s.body, position=index)
-         for index, (kind, s) in enumerate(statements)]
-    )  # fmt: skip
-
-
-def _project_row(year, section, project, index) -> models.Project:
-    return models.Project(
-        department_year=year, section=section, code=project.code, name=project.name, level=project.level,
-        source=project.source.value, class_code=project.class_code, initial=project.fiscal.initial,
-        final=project.fiscal.final, actual=project.fiscal.actual,
-        carryover_final=project.carryover.final, carryover_actual=project.carryover.actual,
-        other_final=project.other_funds.final, other_actual=project.other_funds.actual,
-        goal=project.goal, goal_outcome=project.goal_outcome,
-        execution_explanation=project.execution_explanation, self_score=project.self_score,
-        illustrative=project.illustrative, position=index,
-    )  # fmt: skip
-
-
-def _indicator_row(year, project, indicator: IndicatorRecord, index: int) -> models.Indicator:
-    return models.Indicator(
-        department_year=year, project=project,
-        dimension=indicator.dimension.value if indicator.dimension else "",
-        level1=indicator.level1, level2=indicator.level2, name=indicator.name, kind=indicator.kind.value,
-        operator=indicator.operator.value if indicator.operator else "", target=indicator.target,
-        unit=indicator.unit, weight=indicator.weight, actual=indicator.actual, band=indicator.band,
-        self_score=indicator.self_score, applicable=indicator.applicable,
-        explanation=indicator.explanation, evidence=indicator.evidence, basis=indicator.basis,
-        target_text=indicator.target_text, actual_text=indicator.actual_text, metric=indicator.metric,
-        position=index,
-    )  # fmt: skip
+def _save_year(year, plan: ImportPlan, user: User, reason: str, source_name: str,
+               created: bool) -> None:  # fmt: skip
+    values = plan.year_values
+    year.profile = values["profile"]
+    year.self_score = values["self_score"]
+    year.texts = {key: values[key] for key in TEXT_FIELDS}
+    year.source_name = source_name
+    year.version += 0 if created else 1
+    year._change_reason = reason
+    year._history_user = user
+    year.save()

@@ -1,8 +1,11 @@
 """Workbook import in two steps (check and preview, then commit) and workbook export.
 
-The uploaded file waits in a private folder under a random token between the two
-steps; the token is bound to the uploading user in their session, so nobody else can
-commit it. A file with any error is deleted at once and changes nothing.
+The uploaded file waits in a private folder under a random token between the steps;
+the token is bound to the uploading user in their session, with the fingerprint of the
+plan the preview showed, so nobody else can commit it and a commit applies only what
+was shown. An import that removes evidence or reviewed work goes through a third page
+that lists exactly what goes and asks for an explicit yes. A file with any error is
+deleted at once and changes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.io.workbook_writer import write_workbook
@@ -30,7 +33,13 @@ from jixiao.web.models import Role
 from jixiao.web.roles import can_import, membership
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services.errors import ImportRejected, InvalidInput, ServiceError
-from jixiao.web.services.importing import do_import_workbook, preview_import, read_upload
+from jixiao.web.services.importing import (
+    RemovalNotConfirmed,
+    do_import_workbook,
+    existing_year,
+    preview_import,
+    read_upload,
+)
 from jixiao.web.uploads import WORKBOOK_KINDS, check_upload
 
 SESSION_KEY = "jixiao_uploads"
@@ -123,50 +132,88 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
         path.unlink(missing_ok=True)
         problem = f"您无权为「{data.department.name}」导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
         return render(request, "jixiao/upload.html", {"problem": problem}, status=403)
+    plan = preview_import(data)
     pending = request.session.get(SESSION_KEY, {})
-    pending[token] = {"user": request.user.pk, "name": upload.name}
+    pending[token] = {"user": request.user.pk, "name": upload.name,
+                      "fingerprint": plan.fingerprint, "summary": plan.summary()}  # fmt: skip
     request.session[SESSION_KEY] = pending
-    context = {"preview": preview_import(data), "token": token, "file_name": upload.name,
-               "department": data.department, "existing": _existing(data)}  # fmt: skip
+    context = {"plan": plan, "token": token, "file_name": upload.name,
+               "department": data.department, "existing": existing_year(data)}  # fmt: skip
     return render(request, "jixiao/upload_preview.html", context)
 
 
-def _existing(data: DepartmentYearRecord) -> models.DepartmentYear | None:
-    return models.DepartmentYear.objects.filter(
-        department__district=data.department.jurisdiction,
-        department__name=data.department.name,
-        year=data.department.year,
-    ).first()
+def _pending(request: HttpRequest, token: str) -> dict:
+    """The waiting upload ``token`` of this user, or 404."""
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if not TOKEN_PATTERN.fullmatch(token) or entry is None or entry.get("user") != request.user.pk:
+        raise Http404
+    return entry
+
+
+def _forget(request: HttpRequest, token: str) -> None:
+    """The token is spent: out of the session, its file deleted."""
+    pending = request.session.get(SESSION_KEY, {})
+    pending.pop(token, None)
+    request.session[SESSION_KEY] = pending
+    _upload_path(token).unlink(missing_ok=True)
+
+
+@login_required
+@require_GET
+def confirm_upload(request: HttpRequest, token: str) -> HttpResponse:
+    """The removals that take evidence or reviewed work, listed, with the box to say yes."""
+    entry = _pending(request, token)
+    path = _upload_path(token)
+    if not path.exists():
+        _forget(request, token)
+        messages.error(request, "待导入的文件已过期，请重新上传。")
+        return redirect("upload")
+    data = read_upload(path)
+    plan = preview_import(data)
+    if plan.fingerprint != entry.get("fingerprint"):
+        _forget(request, token)
+        messages.error(
+            request, "自预览以来，该部门年度的数据已被他人修改；请重新上传工作簿并核对新的预览。"
+        )
+        return redirect("upload")
+    context = {"plan": plan, "token": token, "file_name": entry["name"],
+               "department": data.department, "existing": existing_year(data)}  # fmt: skip
+    return render(request, "jixiao/upload_confirm.html", context)
 
 
 @login_required
 @require_POST
 def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
-    """Import the previewed file, if this user uploaded it; the file is deleted either way."""
-    pending = request.session.get(SESSION_KEY, {})
-    entry = pending.get(token)
-    if not TOKEN_PATTERN.fullmatch(token) or entry is None or entry.get("user") != request.user.pk:
-        raise Http404
-    del pending[token]
-    request.session[SESSION_KEY] = pending
+    """Import the previewed file, if this user uploaded it and nothing changed since.
+
+    The file is deleted afterwards, unless the import only waits for the confirmation
+    of its removals."""
+    entry = _pending(request, token)
     path = _upload_path(token)
     if not path.exists():
+        _forget(request, token)
         messages.error(request, "待导入的文件已过期，请重新上传。")
         return redirect("upload")
     try:
         data = read_upload(path)
-        year = do_import_workbook(acting_user=request.user, data=data, source_name=entry["name"])
+        year = do_import_workbook(
+            acting_user=request.user, data=data, source_name=entry["name"],
+            confirm_removals=request.POST.get("confirm_removals") == "yes",
+            expected_fingerprint=entry.get("fingerprint"),
+        )  # fmt: skip
+    except RemovalNotConfirmed as error:
+        messages.error(request, str(error))
+        return redirect("upload_confirm", token=token)
     except ImportRejected as error:
+        _forget(request, token)
         context = {"problem": str(error), "errors": _error_rows(error), "file_name": entry["name"]}
         return render(request, "jixiao/upload.html", context, status=400)
     except ServiceError as error:
+        _forget(request, token)
         messages.error(request, str(error))
         return redirect("upload")
-    finally:
-        path.unlink(missing_ok=True)
-    messages.success(
-        request, f"已导入「{entry['name']}」：{year}，项目 {year.projects.count()} 个。"
-    )
+    _forget(request, token)
+    messages.success(request, f"已导入「{entry['name']}」：{year}，{entry.get('summary', '')}。")
     return redirect("dashboard", pk=year.pk)
 
 
