@@ -51,7 +51,13 @@ POST_SCREENS = {
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
 }
-NOT_IN_MATRIX = {"login", "logout", "home", "upload_commit", "upload_confirm"}  # public, or tested in test_upload
+NOT_IN_MATRIX = {
+    "login",
+    "logout",
+    "home",
+    "upload_commit",
+    "upload_confirm",
+}  # public, or tested in test_upload
 
 
 @pytest.fixture

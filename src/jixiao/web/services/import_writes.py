@@ -2,13 +2,15 @@
 
 Rows to create go in with bulk inserts and their history rows; rows to update are
 written with one prepared UPDATE per table and get their history rows in bulk; rows only
-moved get their new position and nothing else. Evidence of removed indicators moves to
-the department-year before the rows go, so no file is lost with them.
+moved get their new position and nothing else; rows to remove get their history rows in
+bulk and go in a few DELETEs. Evidence of removed indicators moves to the
+department-year before the rows go, so no file is lost with them.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from jixiao.web import models
@@ -18,7 +20,7 @@ from jixiao.web.services.import_plan import (
     PROJECT_FIELDS,
     ImportPlan,
 )
-from jixiao.web.services.row_updates import update_rows
+from jixiao.web.services.row_updates import delete_rows, update_rows
 
 # What an update writes per table: the filed fields, and the version where there is one.
 UPDATED_FIELDS = {
@@ -62,17 +64,31 @@ def _keep_evidence(plan: ImportPlan, year: models.DepartmentYear) -> None:
 
 
 def _delete(plan: ImportPlan, user: User, reason: str) -> None:
+    now = timezone.now()
     for model in (models.Indicator, models.Project, models.BudgetLine, models.Statement):
-        ids = [row.pk for row in plan.writes[model].delete]
-        if not ids:
+        rows = plan.writes[model].delete
+        if not rows:
             continue
-        model.objects.filter(pk__in=ids).delete()
+        ids = [row.pk for row in rows]
         if model in WITH_HISTORY:
-            # The deletion's history rows are written by a signal that cannot know who
-            # imported: name the user and the file on them afterwards.
-            model.history.filter(id__in=ids, history_type="-").update(
-                history_user_id=user.pk, history_change_reason=reason
-            )
+            _removal_history(model, rows, user, reason, now)
+        if model is models.Project:
+            models.Finding.objects.filter(project_id__in=ids).delete()  # derived, rebuilt
+        delete_rows(model, ids)
+
+
+def _removal_history(model, rows: list, user: User, reason: str, now) -> None:
+    """The history rows a deletion would write one by one, in one insert (signed)."""
+    history = model.history.model
+    model.history.model.objects.bulk_create(
+        [
+            history(history_type="-", history_date=now, history_user=user,
+                    history_change_reason=reason,
+                    **{f.attname: getattr(row, f.attname) for f in history.tracked_fields})
+            for row in rows
+        ],
+        batch_size=500,
+    )  # fmt: skip
 
 
 def _update(model, rows: list, fields: tuple[str, ...], user: User, reason: str) -> None:

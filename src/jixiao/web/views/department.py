@@ -18,7 +18,8 @@ from jixiao.web.services.profiles import profile_for
 @login_required
 @require_GET
 def department_overall(request: HttpRequest, pk: int) -> HttpResponse:
-    """Whole-department users only; finance edits the department indicators while filling."""
+    """Whole-department users only; finance edits the department indicators while filling.
+    Evidence files whose indicators an import removed are listed here, still downloadable."""
     year = get_department_year(request.user, pk)
     profile = profile_for(year.profile)
     indicators = list(with_evidence(department_indicators(year)))
@@ -28,4 +29,5 @@ def department_overall(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows_for(request.user, indicators, year=year, profile=profile, metrics=metrics),
         "can_edit": can_edit_department(request.user, year),
         "transitions": workflow.available(request.user, year),
+        "kept_evidence": year.kept_evidence.select_related("uploaded_by").order_by("pk"),
     })  # fmt: skip

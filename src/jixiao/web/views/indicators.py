@@ -131,9 +131,13 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    """The file, as an attachment, for anyone who may see its indicator."""
+    """The file, as an attachment, for anyone who may see its indicator (the whole
+    department's users, for a file kept after an import removed its indicator)."""
     evidence = get_object_or_404(models.Evidence, pk=pk)
-    get_indicator(request.user, evidence.indicator_id)
+    if evidence.indicator_id is None:
+        get_department_year(request.user, evidence.kept_in_year_id)
+    else:
+        get_indicator(request.user, evidence.indicator_id)
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
     )
