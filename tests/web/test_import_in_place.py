@@ -109,6 +109,20 @@ def test_a_changed_row_gets_a_history_row_naming_the_importing_user_and_file(act
     assert latest.history_user == actors.finance and latest.history_type == "~"
     assert "第二版.xlsx" in latest.history_change_reason and latest.actual == 80
     assert changed.computed_score < row.computed_score  # rescored after the commit
+    year = history_rows(year_a)[-1]
+    assert (
+        year.history_user == actors.finance
+        and "第二版.xlsx：修改 1 处" in year.history_change_reason
+    )
+
+
+def test_the_preview_of_a_locked_year_says_why_and_offers_no_commit(
+    actors, year_a, client_for, tmp_path
+):
+    models.DepartmentYear.objects.filter(pk=year_a.pk).update(status=models.Status.GROUP_APPROVED)
+    data = with_project(department_data(NAME), "P2", name="社区服务（新）")
+    text = upload(client_for(actors.finance), tmp_path, data).content.decode()
+    assert "处于“工作小组已审核”状态，不能导入" in text and "确认导入</button>" not in text
 
 
 def test_a_department_year_text_change_is_one_history_row_of_the_year(actors, year_a):

@@ -314,8 +314,9 @@ class _Planner:
         changes = self.compare(model, row, values)
         if owner is not None and self.locked(owner):
             if changes:
+                where = "" if model is models.Project else f"{label}："
                 self.refusals[owner].append(
-                    f"{label}：" + "；".join(f"{c.label} {c.old} → {c.new}" for c in changes)
+                    where + "；".join(f"{c.label} {c.old} → {c.new}" for c in changes)
                 )
             return
         writes = self.plan.writes[model]
