@@ -55,7 +55,7 @@ def test_load_workbook_of_unchanged_data_changes_nothing(actors, tmp_path):
     path = write_workbook(department_data("示例街道办事处"), tmp_path / "a.xlsx")
     before = models.DepartmentYear.history.count(), models.Project.history.count()
     out, _ = run("load_workbook", str(path), "--user", "finance")
-    assert "没有变化" in out
+    assert "未作任何修改" in out
     assert (models.DepartmentYear.history.count(), models.Project.history.count()) == before
 
 

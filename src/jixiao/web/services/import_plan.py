@@ -36,7 +36,9 @@ from jixiao.io.workbook_format import (
 )
 from jixiao.web import models
 from jixiao.web.conversion import TEXT_FIELDS
+from jixiao.web.models import Role
 from jixiao.web.models.money_field import MoneyField
+from jixiao.web.services.workflow import PROJECT_TRANSITIONS
 
 PROJECT_FIELDS = tuple(c.key for c in PROJECT_SHEET.columns if c.key != "code")  # section by name
 INDICATOR_FIELDS = ("dimension", "level1", "level2", "name", "kind", "operator", "target",
@@ -169,12 +171,19 @@ class ImportPlan:
                  self.added, self.removed, self.refused, self.reordered)  # fmt: skip
         return hashlib.sha256(repr(shown).encode()).hexdigest()
 
+    def outcome(self) -> str:
+        """What committing does, in a few words, for the message after it."""
+        if self.new_department_year:
+            return f"新建部门年度，项目 {self.project_count} 个"
+        return self.summary() if self.has_changes else "与现有数据相同，未作任何修改"
+
     def summary(self) -> str:
         """One line for the history row: how many rows changed, came and went."""
-        return (
+        text = (
             f"修改 {len(self.changed) + bool(self.year_changes)} 处、新增 {len(self.added)} 行、"
-            f"删除 {len(self.removed)} 行、拒绝 {len(self.refused)} 个已锁定项目"
+            f"删除 {len(self.removed)} 行"
         )
+        return text + (f"；{len(self.refused)} 个已锁定项目未修改" if self.refused else "")
 
 
 def display(model, name: str, value: object) -> str:
@@ -516,9 +525,13 @@ def _history_counts(model, ids: list[int]) -> dict[int, int]:
 
 
 def _lock_reason(project: models.Project) -> str:
+    """Why the project is left alone, and who can unlock it (from the workflow's table)."""
+    roles = [Role(role).label for t in PROJECT_TRANSITIONS
+             if t.source == project.status and t.target == models.Status.DRAFT for role in t.roles]  # fmt: skip
+    who = "或".join(roles) if roles else "工作小组"
     return (
         f"项目处于“{project.get_status_display()}”状态，已锁定：导入不修改该项目及其指标。"
-        "如需修改，请先由工作小组退回至“填报中”，再重新导入。"
+        f"如需修改，请先由{who}退回至“填报中”，再重新导入。"
     )
 
 

@@ -135,7 +135,7 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     plan = preview_import(data)
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {"user": request.user.pk, "name": upload.name,
-                      "fingerprint": plan.fingerprint, "summary": plan.summary()}  # fmt: skip
+                      "fingerprint": plan.fingerprint, "outcome": plan.outcome()}  # fmt: skip
     request.session[SESSION_KEY] = pending
     context = {"plan": plan, "token": token, "file_name": upload.name,
                "department": data.department, "existing": existing_year(data)}  # fmt: skip
@@ -213,7 +213,7 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("upload")
     _forget(request, token)
-    messages.success(request, f"已导入「{entry['name']}」：{year}，{entry.get('summary', '')}。")
+    messages.success(request, f"已导入「{entry['name']}」：{year}，{entry.get('outcome', '')}。")
     return redirect("dashboard", pk=year.pk)
 
 

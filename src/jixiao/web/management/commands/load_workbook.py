@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jixiao.web.services.errors import ImportRejected, ServiceError
-from jixiao.web.services.import_plan import ImportPlan, Removal
+from jixiao.web.services.import_plan import Removal
 from jixiao.web.services.importing import (
     RemovalNotConfirmed,
     do_import_workbook,
@@ -84,7 +84,7 @@ class Command(BaseCommand):
         for refusal in plan.refused:
             self.stderr.write(f"未导入（已锁定）：{refusal.label}：{refusal.reason}")
         self.stdout.write(
-            f"已导入 {year}：{outcome(plan)}；项目 {year.projects.count()} 个，部门整体得分 "
+            f"已导入 {year}：{plan.outcome()}；项目 {year.projects.count()} 个，部门整体得分 "
             f"{year.computed_score} 分（{year.grade}），错误 {year.error_count} 条，"
             f"警告 {year.warning_count} 条"
         )
@@ -96,12 +96,6 @@ class Command(BaseCommand):
             return User.objects.get(username=username)
         except User.DoesNotExist as error:
             raise CommandError(f"找不到用户「{username}」") from error
-
-
-def outcome(plan: ImportPlan) -> str:
-    if plan.new_department_year:
-        return "新建部门年度"
-    return plan.summary() if plan.has_changes else "与现有数据相比没有变化，未作任何修改"
 
 
 def describe_removal(removal: Removal) -> str:
