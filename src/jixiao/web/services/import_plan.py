@@ -257,7 +257,7 @@ class _Planner:
         self.refusals: dict[str, list[str]] = defaultdict(list)
         self.removed_projects: list[models.Project] = []
         self.removed_rows: list[models.Indicator] = []  # indicators removed on their own
-        self.removed_indicators: dict[int, str] = {}  # their owners, by id
+        self.removed_owners: dict[int, str] = {}  # their owners, by indicator id
         self.gone_with_projects: list[models.Indicator] = []  # of removed projects
 
     def rows(self, model) -> list:
@@ -301,7 +301,7 @@ class _Planner:
         )
 
     def compare(self, model, row, values: dict) -> list[FieldChange]:
-        """Set ``values`` on ``row``; the fields that differ, described."""
+        """The fields of ``row`` that differ from ``values``, described (nothing is set)."""
         changes = []
         for name, new in values.items():
             old = row.section.name if name == "section" else getattr(row, name)
@@ -393,7 +393,7 @@ class _Planner:
                     self.refusals[owner].append(f"删除指标「{row.level2} / {row.name}」")
                 continue
             self.removed_rows.append(row)
-            self.removed_indicators[row.pk] = owner
+            self.removed_owners[row.pk] = owner
         self.gone_with_projects = gone
 
     def plan_indicator(self, row, record: IndicatorRecord, position: int) -> None:
@@ -473,7 +473,7 @@ class _Planner:
 
     def describe_removals(self) -> None:
         """What hangs on each removed indicator: its files and its history rows."""
-        owners = dict(self.removed_indicators)
+        owners = dict(self.removed_owners)
         codes = {project.pk: project.code for project in self.removed_projects}
         owners |= {row.pk: codes[row.project_id] for row in self.gone_with_projects}
         rows = {row.pk: row for row in self.gone_with_projects}
