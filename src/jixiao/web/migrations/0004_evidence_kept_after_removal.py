@@ -6,30 +6,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jixiao', '0003_data_revision'),
+        ("jixiao", "0003_data_revision"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='evidence',
-            name='former_indicator',
-            field=models.CharField(blank=True, max_length=500, verbose_name='原所属指标（已删除）'),
+            model_name="evidence",
+            name="former_indicator",
+            field=models.CharField(blank=True, max_length=500, verbose_name="原所属指标（已删除）"),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='kept_in_year',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='kept_evidence', to='jixiao.departmentyear', verbose_name='保留于部门年度'),
+            model_name="evidence",
+            name="kept_in_year",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="kept_evidence",
+                to="jixiao.departmentyear",
+                verbose_name="保留于部门年度",
+            ),
         ),
         migrations.AlterField(
-            model_name='evidence',
-            name='indicator',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='evidence_files', to='jixiao.indicator'),
+            model_name="evidence",
+            name="indicator",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="evidence_files",
+                to="jixiao.indicator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('indicator__isnull', False), ('kept_in_year__isnull', False), _connector='OR'), name='evidence_belongs_somewhere'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("indicator__isnull", False), ("kept_in_year__isnull", False), _connector="OR"
+                ),
+                name="evidence_belongs_somewhere",
+            ),
         ),
     ]
