@@ -10,7 +10,9 @@ from jixiao.core.evaluation import Evaluation
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.records import DepartmentYear
 from jixiao.io.goals_reader import read_goals_workbook
-from jixiao.io.workbook_sheets import WorkbookUnreadable
+from jixiao.io.sheet_cells import SheetCells, column_letter
+from jixiao.io.workbook_format import DEPARTMENT_INDICATOR_SHEET, INDICATOR_SHEET
+from jixiao.io.workbook_sheets import WorkbookSheets, WorkbookUnreadable
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +39,44 @@ def read_approved(path: str | Path) -> ApprovedGoals:
     return ApprovedGoals(path, result.data, errors)
 
 
-def with_approved(evaluation: Evaluation, approved: DepartmentYear) -> Evaluation:
+def with_approved(
+    evaluation: Evaluation, approved: DepartmentYear, workbook: Path | None = None
+) -> Evaluation:
     """The evaluation with every difference from the approved goals among its findings,
-    errors first."""
+    errors first; with the ``workbook`` path, each names its cell's column letter too."""
     differences = compare_with_approved(evaluation.data, approved)
+    if workbook is not None and differences:
+        differences = _with_letters(differences, workbook)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings = sorted((*evaluation.findings, *differences), key=lambda f: order[f.severity])
     return replace(evaluation, findings=tuple(findings))
+
+
+def _with_letters(findings: list[Finding], workbook: Path) -> list[Finding]:
+    """Add the column letter to each finding that names an indicator sheet's column.
+
+    The records keep only the row; the letter depends on where this workbook has the
+    column, so it is read from the sheets' header rows.
+    """
+    letters = _header_letters(workbook)
+    located = []
+    for finding in findings:
+        where = finding.location
+        letter = letters.get(where.sheet, {}).get(where.column or "") if where else None
+        if where is not None and letter:
+            finding = replace(finding, location=replace(where, letter=letter))
+        located.append(finding)
+    return located
+
+
+def _header_letters(workbook: Path) -> dict[str, dict[str, str]]:
+    sheets = WorkbookSheets(workbook)
+    letters: dict[str, dict[str, str]] = {}
+    for spec in (INDICATOR_SHEET, DEPARTMENT_INDICATOR_SHEET):
+        if spec.name not in sheets:
+            continue
+        cells = SheetCells(spec, sheets[spec.name], [])
+        letters[spec.name] = {
+            spec.column(key).header: column_letter(index) for key, index in cells.columns.items()
+        }
+    return letters

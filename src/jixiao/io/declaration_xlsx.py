@@ -31,7 +31,12 @@ from jixiao.io.tables_xlsx import project_sheet_names
 DEPARTMENT_SHEET = "部门整体"
 FONT = "宋体"
 GROUPED_FIELDS = ("dimension", "level1", "level2")
-CHARS_PER_LINE = 60
+# A CJK character takes about two units of Excel's column width; a wrapped line of
+# 10-point 宋体 is about 14 points high. Excel does not fit merged cells to their text,
+# so rows holding long text are sized from these.
+UNITS_PER_CHAR = 2.1
+LINE_HEIGHT = 14
+A4 = 9
 
 
 def decimal_text(value: Decimal) -> str:
@@ -113,8 +118,19 @@ class _Form:
         self.sheet, self.styles, self.row = sheet, styles, 0
         self.width = len(columns)
         self.middle = 2 + (self.width - 2) // 2
+        self.chars_per_line = max(1, int(sum(c.width for c in columns[2:]) / UNITS_PER_CHAR))
         for index, column in enumerate(columns):
             sheet.set_column(index, index, column.width)
+        # Printed as filed: A4 landscape, one page wide.
+        sheet.set_paper(A4)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.center_horizontally()
+
+    def fit(self, text: str) -> None:
+        """Give the current row the height its wrapped text needs."""
+        lines = sum(len(part) // self.chars_per_line + 1 for part in text.split("\n"))
+        self.sheet.set_row(self.row, LINE_HEIGHT * max(1, lines) + 4)
 
     def span(self, first: int, last: int, value: str | Decimal, style: str) -> None:
         format_ = self.styles[style]
@@ -143,8 +159,7 @@ class _Form:
         self.span(0, 1, label, "label")
         self.span(2, self.width - 1, value, "text")
         if tall:
-            lines = max(2, len(value) // CHARS_PER_LINE + 1)
-            self.sheet.set_row(self.row, 15 * lines)
+            self.fit(value)
         self.row += 1
 
     def block_label(self, label: str, rows: int) -> None:
@@ -275,7 +290,7 @@ def _department_form(
         form.block_label(layout.tasks_label, len(tasks))
         for task in tasks:
             form.span(2, form.width - 1, task, "text")
-            form.sheet.set_row(form.row, 15 * max(2, len(task) // CHARS_PER_LINE + 1))
+            form.fit(task)
             form.row += 1
     form.pair(layout.goal_label, "\n".join(data.department.overall_goal), tall=True)
     form.indicators(layout, list(data.department_indicators))

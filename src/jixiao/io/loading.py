@@ -57,5 +57,5 @@ def load_and_evaluate(
         return Loaded(path, None, (_input_error(str(error), sheet),))
     evaluation = evaluate(result.data, profile)
     if approved is not None:
-        evaluation = with_approved(evaluation, approved)
+        evaluation = with_approved(evaluation, approved, path)
     return Loaded(path, evaluation, ())
