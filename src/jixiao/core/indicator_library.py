@@ -62,6 +62,7 @@ class Ranking:
     library_keyword: Decimal
     library_class: Decimal
     library_generic: Decimal
+    ignored_in_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def _library_indicator(item: dict[str, Any], sources: dict[str, str]) -> Library
 
 
 def _ranking(table: dict[str, Any]) -> Ranking:
-    points = {key: Decimal(str(value)) for key, value in table.items()}
+    points = {key: Decimal(str(value)) for key, value in table.items() if key != "ignored_in_names"}
     return Ranking(
         history_same_class=points["history_same_class"],
         history_same_code=points["history_same_code"],
@@ -140,15 +141,19 @@ def _ranking(table: dict[str, Any]) -> Ranking:
         library_keyword=points["library_keyword"],
         library_class=points["library_class"],
         library_generic=points["library_generic"],
+        ignored_in_names=tuple(table.get("ignored_in_names", ())),
     )
 
 
-def name_similarity(first: str, second: str) -> Decimal:
-    """Shared character pairs over all pairs (Jaccard of bigrams), 0 to 1.
+def name_similarity(first: str, second: str, ignored: tuple[str, ...] = ()) -> Decimal:
+    """Shared character pairs over all pairs (Jaccard of bigrams), 0 to 1, after leaving
+    out the ``ignored`` words (经费, 项目: in nearly every name, they say nothing).
 
     Chinese project names share their meaningful words (培训, 设施维护) as character
     pairs, whatever surrounds them, so pairs match better than whole words.
     """
+    for word in ignored:
+        first, second = first.replace(word, ""), second.replace(word, "")
     left, right = _pairs(first), _pairs(second)
     if not left or not right:
         return Decimal(0)
@@ -201,7 +206,8 @@ def _history_relevance(
         points += ranking.history_same_class
         if past.class_code == class_code:
             points += ranking.history_same_code
-    return points + ranking.history_name * name_similarity(project_name, past.project_name)
+    similarity = name_similarity(project_name, past.project_name, ranking.ignored_in_names)
+    return points + ranking.history_name * similarity
 
 
 def _history_suggestion(items: list[tuple[Decimal, PastIndicator]], ranking: Ranking) -> Suggestion:
