@@ -411,7 +411,7 @@ def review_goals(data: DepartmentYear, profile: RulesProfile) -> GoalReview:
     score = own if mean is None else share * mean + (1 - share) * own
     money = sum((project.money for project in projects), ZERO)
     department = _grade(DEPARTMENT_OWNER, data.department.name, money, own_findings, rules,
-                        score=quantize_half_up(score))  # fmt: skip
+                        score=score)  # fmt: skip
     return GoalReview(data, profile, findings, projects, department, mean)
 
 
@@ -435,7 +435,7 @@ def _grade(
     subject: str, name: str, money: Decimal, findings: list[Finding], rules: GoalReviewRules,
     score: Decimal | None = None,
 ) -> ReviewGrade:  # fmt: skip
-    value = _subtract(findings, rules) if score is None else score
+    value = quantize_half_up(_subtract(findings, rules) if score is None else score)
     return ReviewGrade(
         subject, name, money, value, rules.grade(value), _deductions(findings, rules)
     )
