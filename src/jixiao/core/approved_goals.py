@@ -90,18 +90,15 @@ def compare_with_approved(data: DepartmentYear, approved: DepartmentYear) -> lis
             findings.append(_added(row, names))
         else:
             findings.extend(_changed(row, goal, names))
+    # A removed indicator counts only where its project is still in the workbook.
+    kept = {project.code for project in data.projects} | {DEPARTMENT_OWNER}
     findings.extend(
         _removed(goal, names)
         for key, goal in goals.items()
-        if key not in seen and _kept(goal, data)
+        if key not in seen and goal.owner in kept
     )
     findings.extend(_unplanned_projects(data, approved_codes))
     return findings
-
-
-def _kept(goal: Indicator, data: DepartmentYear) -> bool:
-    """A removed indicator counts only where its project is still in the workbook."""
-    return goal.owner == DEPARTMENT_OWNER or any(p.code == goal.owner for p in data.projects)
 
 
 def _header_differences(data: DepartmentYear, approved: DepartmentYear) -> Iterator[Finding]:
