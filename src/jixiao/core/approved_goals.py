@@ -78,7 +78,9 @@ def compare_with_approved(data: DepartmentYear, approved: DepartmentYear) -> lis
     names = {project.code: project.name for project in data.projects}
     approved_codes = {project.code for project in approved.projects}
     rows = [*data.indicators, *data.department_indicators]
-    goals = {indicator_key(row): row for row in (*approved.indicators, *approved.department_indicators)}  # fmt: skip
+    goals = {
+        indicator_key(row): row for row in (*approved.indicators, *approved.department_indicators)
+    }
     seen: set[Key] = set()
     for row in rows:
         key = indicator_key(row)

@@ -71,10 +71,14 @@ def _conclusion(review: GoalReview) -> list[Block]:
 
 def _grade_table(review: GoalReview) -> Table:
     rows = tuple(
-        (f"{grade.name}（{grade.subject}）", format_wan(yuan_to_wan(grade.money)),
-         str(grade.score), grade.grade)
+        (
+            f"{grade.name}（{grade.subject}）",
+            format_wan(yuan_to_wan(grade.money)),
+            str(grade.score),
+            grade.grade,
+        )
         for grade in review.projects
-    )  # fmt: skip
+    )
     return Table(
         "项目绩效目标审核结果",
         ("项目名称（编码）", "资金（万元）", "审核得分", "等级"),

@@ -122,12 +122,18 @@ def load_indicator_library(path: str | Path = LIBRARY_PATH) -> IndicatorLibrary:
 
 def _library_indicator(item: dict[str, Any], sources: dict[str, str]) -> LibraryIndicator:
     return LibraryIndicator(
-        name=item["name"], level1=item["level1"], level2=item["level2"],
-        unit=item.get("unit", ""), operator=item.get("operator", ""),
-        target=str(item.get("target", "")), keywords=tuple(item.get("keywords", ())),
-        class_codes=tuple(item.get("class_codes", ())), scope=item.get("scope", PROJECT_SCOPE),
-        source=sources[item["source"]], note=item.get("note", ""),
-    )  # fmt: skip
+        name=item["name"],
+        level1=item["level1"],
+        level2=item["level2"],
+        unit=item.get("unit", ""),
+        operator=item.get("operator", ""),
+        target=str(item.get("target", "")),
+        keywords=tuple(item.get("keywords", ())),
+        class_codes=tuple(item.get("class_codes", ())),
+        scope=item.get("scope", PROJECT_SCOPE),
+        source=sources[item["source"]],
+        note=item.get("note", ""),
+    )
 
 
 def _ranking(table: dict[str, Any]) -> Ranking:
@@ -177,7 +183,11 @@ def suggest_indicators(
     """Ranked suggestions for a project (or, with ``scope="department"``, the 部门整体
     goal): the district's history first where it matches, then the library."""
     ranked: dict[tuple[str, str], Suggestion] = {}
-    found = _from_history(project_name, class_code, history, library.ranking) if scope == PROJECT_SCOPE else []  # fmt: skip
+    found = (
+        _from_history(project_name, class_code, history, library.ranking)
+        if scope == PROJECT_SCOPE
+        else []
+    )
     for suggestion in (*found, *_from_library(project_name, class_code, library, scope)):
         key = (suggestion.name, suggestion.unit)
         if key not in ranked or ranked[key].score < suggestion.score:
@@ -218,10 +228,15 @@ def _history_suggestion(items: list[tuple[Decimal, PastIndicator]], ranking: Ran
     typical = format(median_low(targets).normalize(), "f") if targets else ""
     count = f"等 {len(items)} 次" if len(items) > 1 else ""
     return Suggestion(
-        best.name, best.level1, best.level2, best.unit, best.operator, typical,
+        best.name,
+        best.level1,
+        best.level2,
+        best.unit,
+        best.operator,
+        typical,
         f"本地区历史：{best.department} {best.year} 年「{best.project_name}」{count}",
         best_relevance + usage,
-    )  # fmt: skip
+    )
 
 
 def _from_library(
@@ -241,7 +256,15 @@ def _from_library(
             points += ranking.library_generic
         if points > 0:
             found.append(
-                Suggestion(item.name, item.level1, item.level2, item.unit, item.operator,
-                           item.target, f"指标库：{item.source}", points)
-            )  # fmt: skip
+                Suggestion(
+                    item.name,
+                    item.level1,
+                    item.level2,
+                    item.unit,
+                    item.operator,
+                    item.target,
+                    f"指标库：{item.source}",
+                    points,
+                )
+            )
     return found

@@ -71,8 +71,14 @@ def read_goals_workbook(path: str | Path) -> LoadResult:
     own = _read_goal_rows(_cells(GOALS_DEPARTMENT_INDICATOR_SHEET, sheets, errors), None)
     if errors or department is None:
         return LoadResult(None, tuple(errors))
-    data = DepartmentYear(department, tuple(lines), tuple(projects), tuple(indicators),
-                          tuple(own), source_name=path.name)  # fmt: skip
+    data = DepartmentYear(
+        department,
+        tuple(lines),
+        tuple(projects),
+        tuple(indicators),
+        tuple(own),
+        source_name=path.name,
+    )
     return LoadResult(data, ())
 
 
@@ -99,7 +105,9 @@ def _read_budget(cells: SheetCells | None, year: int) -> list[BudgetLine]:
         initial = cells.amount(number, row, "initial")
         if source and kind and code:
             name = cells.plain(row, "class_name")
-            lines.append(BudgetLine(source, code, name, kind, _planned(initial), cells.location(number)))  # fmt: skip
+            lines.append(
+                BudgetLine(source, code, name, kind, _planned(initial), cells.location(number))
+            )
     return lines
 
 
@@ -113,7 +121,9 @@ def _read_projects(cells: SheetCells | None, year: int) -> list[Project]:
         if project is None:
             continue
         if project.code in seen:
-            cells.invalid(number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复")  # fmt: skip
+            cells.invalid(
+                number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复"
+            )
             continue
         seen[project.code] = number
         projects.append(project)
@@ -133,14 +143,19 @@ def _read_project(cells: SheetCells, number: int, row: list[object], year: int) 
     if not (code and name and source and class_code and section):
         return None
     return Project(
-        code=code, name=name, source=source, class_code=class_code, fiscal=_planned(initial),
-        section=section, level=str(level),
+        code=code,
+        name=name,
+        source=source,
+        class_code=class_code,
+        fiscal=_planned(initial),
+        section=section,
+        level=str(level),
         carryover=Amounts(ZERO, carryover, ZERO) if carryover else ZERO_AMOUNTS,
         other_funds=Amounts(ZERO, other, ZERO) if other else ZERO_AMOUNTS,
         goal=cells.plain(row, "goal"),
         illustrative=cells.yes_no(number, row, "illustrative", False),
         location=cells.location(number),
-    )  # fmt: skip
+    )
 
 
 def _read_goal_rows(cells: SheetCells | None, codes: set[str] | None) -> list[Indicator]:
@@ -155,7 +170,11 @@ def _read_goal_rows(cells: SheetCells | None, codes: set[str] | None) -> list[In
             continue
         key = (indicator.owner, indicator.level1, indicator.level2, indicator.name)
         if key in seen:
-            cells.invalid(number, "name", f"指标「{indicator.name}」与第 {seen[key]} 行重复（同一项目、同一二级指标下）")  # fmt: skip
+            cells.invalid(
+                number,
+                "name",
+                f"指标「{indicator.name}」与第 {seen[key]} 行重复（同一项目、同一二级指标下）",
+            )
             continue
         seen[key] = number
         indicators.append(indicator)
@@ -193,13 +212,21 @@ def _read_goal_row(
     if department and dimension is None:
         return None
     return Indicator(
-        owner=owner, level1=str(level1), level2=level2, name=name, kind=kind, weight=weight,
-        operator=operator, target=target, unit=cells.plain(row, "unit"),
+        owner=owner,
+        level1=str(level1),
+        level2=level2,
+        name=name,
+        kind=kind,
+        weight=weight,
+        operator=operator,
+        target=target,
+        unit=cells.plain(row, "unit"),
         basis=cells.plain(row, "basis"),
         target_text="" if quantitative else cells.plain(row, "target"),
-        dimension=dimension, metric=cells.plain(row, "metric") if department else "",
+        dimension=dimension,
+        metric=cells.plain(row, "metric") if department else "",
         location=cells.location(number),
         previous_actual=previous,
         previous_actual_text="" if quantitative else cell_text(cells.raw(row, "previous_actual")),
         target_reason=cells.plain(row, "target_reason"),
-    )  # fmt: skip
+    )
