@@ -51,12 +51,19 @@ def test_check_against_the_approved_luopu_goals_finds_no_unapproved_change(capsy
     assert "不在批复目标中（年中新增项目）" in result.out
 
 
-def test_a_changed_target_is_named_by_sheet_row_and_column(tmp_path, capsys):
+@pytest.fixture(scope="module")
+def lowered_target(tmp_path_factory) -> Path:
+    """The Luopu workbook with one approved target (LP23G002's 完成任务数, G8) lowered."""
+
     def lower_a_target(sheet):
         assert sheet["A8"].value == "LP23G002" and sheet["G8"].value == 10
         sheet["G8"].value = 9
 
-    changed = luopu_copy(tmp_path, lower_a_target)
+    return luopu_copy(tmp_path_factory.mktemp("lowered"), lower_a_target)
+
+
+def test_a_changed_target_is_named_by_sheet_row_and_column(lowered_target, capsys):
+    changed = lowered_target
     result = run(["check", "--approved", str(LUOPU_GOALS), str(changed)], capsys)
     assert result.code == EXIT_FINDINGS
     [line] = approved_errors(result.out)
@@ -83,8 +90,8 @@ def test_changed_weight_unit_and_a_removed_indicator_are_each_reported(tmp_path,
     assert len(lines) == 3
 
 
-def test_report_against_changed_goals_writes_nothing(tmp_path, capsys):
-    changed = luopu_copy(tmp_path, lambda sheet: sheet.cell(8, 7, 9))
+def test_report_against_changed_goals_writes_nothing(lowered_target, tmp_path, capsys):
+    changed = lowered_target
     output = tmp_path / "out"
     result = run(
         ["report", "--approved", str(LUOPU_GOALS), str(changed), "-o", str(output)], capsys
