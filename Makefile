@@ -48,9 +48,10 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_web.py
 
-## Rebuild examples/luopu-2023.xlsx from examples/make_luopu_2023.py.
+## Rebuild examples/luopu-2023.xlsx and its approved goals, luopu-2023-goals.xlsx.
 example: $(STAMP)
 	$(BIN)/python examples/make_luopu_2023.py
+	$(BIN)/python examples/make_luopu_2023_goals.py
 
 clean:
 	rm -rf $(VENV) node_modules out var .pytest_cache .ruff_cache

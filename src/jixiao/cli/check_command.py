@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from jixiao.cli.approved_option import add_approved_option, read_approved_option
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
 from jixiao.cli.summary import evaluation_dict, findings_line, print_findings
@@ -25,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”"
     )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，供脚本使用")
+    add_approved_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -33,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         print("没有找到 .xlsx 工作簿")
         return EXIT_BAD_INPUT
-    results = [load_and_evaluate(path, args.profile) for path in paths]
+    approved = read_approved_option(args)
+    if approved is False:
+        return EXIT_BAD_INPUT
+    results = [load_and_evaluate(path, args.profile, approved) for path in paths]
     if args.json:
         print(json.dumps([_as_json(result) for result in results], ensure_ascii=False, indent=2))
     else:

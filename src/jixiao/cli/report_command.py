@@ -15,10 +15,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from jixiao.cli.approved_option import add_approved_option, read_approved_option
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
 from jixiao.cli.summary import evaluation_dict, headline
 from jixiao.core.findings import Finding, Severity
+from jixiao.core.records import DepartmentYear
 from jixiao.io.loading import load_and_evaluate
 from jixiao.io.outputs import write_outputs
 
@@ -40,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）"
     )
+    add_approved_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -55,10 +58,15 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
 
 
 def report_one(
-    path: Path, output: Path, profile: str | None, stem: str | None = None
+    path: Path,
+    output: Path,
+    profile: str | None,
+    stem: str | None = None,
+    approved: DepartmentYear | None = None,
 ) -> dict[str, object]:
-    """Load, check and, when nothing blocks it, write one workbook's outputs."""
-    loaded = load_and_evaluate(path, profile)
+    """Load, check (against ``approved`` goals when given) and, when nothing blocks it,
+    write one workbook's outputs."""
+    loaded = load_and_evaluate(path, profile, approved)
     result: dict[str, object] = {"workbook": str(path)}
     if loaded.evaluation is None:
         return {**result, "status": "input_error", "errors": [f.as_dict() for f in loaded.input_errors],
@@ -80,19 +88,26 @@ def report_one(
     return {**summary, "status": "written", "outputs": {k: str(v) for k, v in outputs.items()}}
 
 
-def _run_all(paths: list[Path], output: Path, profile: str | None, jobs: int) -> list[dict]:
+def _run_all(
+    paths: list[Path],
+    output: Path,
+    profile: str | None,
+    jobs: int,
+    approved: DepartmentYear | None = None,
+) -> list[dict]:
     stems = output_stems(paths)
     progress = tqdm(total=len(paths), unit="个", desc="生成报告", file=sys.stderr,
                     disable=len(paths) < 2 or None)  # fmt: skip
     if jobs <= 1 or len(paths) < 2:
         results = []
         for path in paths:
-            results.append(report_one(path, output, profile, stems[path]))
+            results.append(report_one(path, output, profile, stems[path], approved))
             progress.update()
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [
-                pool.submit(report_one, path, output, profile, stems[path]) for path in paths
+                pool.submit(report_one, path, output, profile, stems[path], approved)
+                for path in paths
             ]
             results = []
             for future in futures:
@@ -125,7 +140,10 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         print("没有找到 .xlsx 工作簿")
         return EXIT_BAD_INPUT
-    results = _run_all(paths, Path(args.output), args.profile, max(1, args.jobs))
+    approved = read_approved_option(args)
+    if approved is False:
+        return EXIT_BAD_INPUT
+    results = _run_all(paths, Path(args.output), args.profile, max(1, args.jobs), approved)
     if args.json:
         for result in results:
             result.pop("messages", None)

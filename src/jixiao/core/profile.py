@@ -38,6 +38,28 @@ class ExecutionTier:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalReviewRules:
+    """The thresholds, deductions and grade bands of 绩效目标审核 (``[goal_review]``)."""
+
+    min_quantitative_share: Decimal
+    department_project_share: Decimal
+    money_units: tuple[str, ...]
+    input_words: tuple[str, ...]
+    service_class_codes: tuple[str, ...]
+    service_words: tuple[str, ...]
+    bases: tuple[str, ...]
+    deductions: dict[str, Decimal]
+    grades: tuple[tuple[str, Decimal], ...]
+
+    def grade(self, score: Decimal) -> str:
+        """The review grade whose lower bound ``score`` reaches."""
+        return _grade(self.grades, score)
+
+    def deduction(self, code: str) -> Decimal:
+        return self.deductions.get(code, Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
 class RulesProfile:
     """The rules one jurisdiction applies in one year."""
 
@@ -66,6 +88,7 @@ class RulesProfile:
     max_qualitative_share: Decimal
     high_self_score: Decimal
     application: dict[str, str]
+    goal_review: GoalReviewRules
 
     @property
     def execution_weight(self) -> Decimal:
@@ -73,10 +96,7 @@ class RulesProfile:
 
     def grade(self, total: Decimal) -> str:
         """The grade whose lower bound ``total`` reaches (优 ≥ 90 … 差 < 60 by default)."""
-        for name, lowest in self.grades:
-            if total >= lowest:
-                return name
-        return self.grades[-1][0]
+        return _grade(self.grades, total)
 
     def band(self, name: str) -> Band | None:
         for band in self.bands:
@@ -86,6 +106,13 @@ class RulesProfile:
 
     def is_unconfirmed(self, key: str) -> bool:
         return any(key == item or key.startswith(item + ".") for item in self.unconfirmed)
+
+
+def _grade(bands: tuple[tuple[str, Decimal], ...], total: Decimal) -> str:
+    for name, lowest in bands:
+        if total >= lowest:
+            return name
+    return bands[-1][0]
 
 
 def load_profile(name_or_path: str | Path = "default") -> RulesProfile:
@@ -126,10 +153,32 @@ def _bands(table: dict[str, Any]) -> tuple[Band, ...]:
     )
 
 
+def _sorted_grades(table: dict[str, Any]) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted(_dec_map(table).items(), key=lambda item: item[1], reverse=True))
+
+
+def _goal_review(data: dict[str, Any]) -> GoalReviewRules:
+    """``[goal_review]``; a profile written before goal review existed uses the default's."""
+    table = data.get("goal_review")
+    if table is None:
+        default = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
+        table = tomllib.loads(default, parse_float=Decimal)["goal_review"]
+    return GoalReviewRules(
+        min_quantitative_share=_dec(table["min_quantitative_share"]),
+        department_project_share=_dec(table["department_project_share"]),
+        money_units=tuple(table["money_units"]),
+        input_words=tuple(table["input_words"]),
+        service_class_codes=tuple(table["service_class_codes"]),
+        service_words=tuple(table["service_words"]),
+        bases=tuple(table["bases"]),
+        deductions=_dec_map(table["deductions"]),
+        grades=_sorted_grades(table["grades"]),
+    )
+
+
 def _build(data: dict[str, Any]) -> RulesProfile:
     project = data["project"]
     execution = project["execution"]
-    grades = sorted(_dec_map(data["grades"]).items(), key=lambda item: item[1], reverse=True)
     department = data["department"]
     return RulesProfile(
         id=data["id"],
@@ -150,7 +199,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         over_threshold=_dec(project["over_achievement"]["threshold"]),
         over_reduce_points=bool(project["over_achievement"]["reduce_points"]),
         bands=_bands(project["qualitative_bands"]),
-        grades=tuple(grades),
+        grades=_sorted_grades(data["grades"]),
         dimensions=_dec_map(department["dimensions"]),
         metrics=dict(department["metrics"]),
         change_min_wan=_dec(data["narrative"]["change_min_wan"]),
@@ -159,4 +208,5 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         max_qualitative_share=_dec(data["checks"]["max_qualitative_share"]),
         high_self_score=_dec(data["checks"]["high_self_score"]),
         application=dict(data["application"]),
+        goal_review=_goal_review(data),
     )

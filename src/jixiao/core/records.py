@@ -151,6 +151,8 @@ class Indicator:
 
     ``owner`` is a project code or ``DEPARTMENT_OWNER``. ``metric`` names a figure the
     system computes from the budget data instead of taking ``actual`` from the user.
+    A goal (filed before the year) also carries last year's actual value, shown beside
+    the new target, and the reason for a target set below it.
     """
 
     owner: str
@@ -174,6 +176,9 @@ class Indicator:
     dimension: Dimension | None = None
     metric: str = ""
     location: Location | None = None
+    previous_actual: Decimal | None = None
+    previous_actual_text: str = ""
+    target_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

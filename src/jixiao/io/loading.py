@@ -8,7 +8,8 @@ from pathlib import Path
 from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.profile import ProfileError, RulesProfile, load_profile
-from jixiao.core.records import Location
+from jixiao.core.records import DepartmentYear, Location
+from jixiao.io.approved import with_approved
 from jixiao.io.workbook_reader import read_workbook
 from jixiao.io.workbook_sheets import WorkbookUnreadable
 
@@ -34,8 +35,11 @@ def _profile_for(name: str | None, year: int) -> RulesProfile:
     return profile
 
 
-def load_and_evaluate(path: str | Path, profile_name: str | None = None) -> Loaded:
-    """Read ``path``; evaluate under ``profile_name``, else the workbook's 规则配置."""
+def load_and_evaluate(
+    path: str | Path, profile_name: str | None = None, approved: DepartmentYear | None = None
+) -> Loaded:
+    """Read ``path``; evaluate under ``profile_name``, else the workbook's 规则配置; with
+    ``approved`` goals, every difference from them is among the findings."""
     path = Path(path)
     try:
         result = read_workbook(path)
@@ -51,4 +55,7 @@ def load_and_evaluate(path: str | Path, profile_name: str | None = None) -> Load
         # Only a profile the workbook names is the 部门信息 sheet's fault, not --profile's.
         sheet = None if profile_name else "部门信息"
         return Loaded(path, None, (_input_error(str(error), sheet),))
-    return Loaded(path, evaluate(result.data, profile), ())
+    evaluation = evaluate(result.data, profile)
+    if approved is not None:
+        evaluation = with_approved(evaluation, approved, path)
+    return Loaded(path, evaluation, ())

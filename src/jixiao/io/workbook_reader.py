@@ -272,3 +272,18 @@ def _read_statements(cells: SheetCells | None) -> tuple[list[Statement], list[St
             body = cell_text(cells.raw(row, "body"))
             targets[str(kind)].append(Statement(title, body, cells.location(number)))
     return problems, measures
+
+
+def read_department_sheet(rows: list[list[object]], errors: list[Finding]) -> Department | None:
+    """The 部门信息 sheet alone (the goals workbook shares it with this one)."""
+    return _read_department(rows, errors)
+
+
+def read_class_code(cells: SheetCells, number: int, row: list[object], year: int) -> str:
+    """A 科目编码 cell, checked against the year's classification."""
+    return _class_code(cells, number, row, year)
+
+
+def project_codes_in(cells: SheetCells | None) -> set[str] | None:
+    """Every 项目编码 a project sheet lists (see ``_codes_in``)."""
+    return _codes_in(cells)

@@ -70,19 +70,31 @@ GUIDE_LINES = (
 
 def write_workbook(data: DepartmentYear | None, path: str | Path) -> Path:
     """Write ``data`` (or, with None, a blank template) to ``path``."""
+    indicators = data.indicators if data else ()
+    department = data.department_indicators if data else ()
+    sheets = (
+        (PROFILE_SHEET, profile_rows(data)),
+        (BUDGET_SHEET, _budget_rows(data.budget_lines if data else ())),
+        (PROJECT_SHEET, _project_rows(data.projects if data else ())),
+        (INDICATOR_SHEET, indicator_rows(indicators)),
+        (DEPARTMENT_INDICATOR_SHEET, indicator_rows(department)),
+        (STATEMENT_SHEET, _statement_rows(data)),
+    )
+    return write_sheets(path, GUIDE_LINES, sheets)
+
+
+def write_sheets(
+    path: str | Path, guide: tuple[str, ...], sheets: Iterable[tuple[SheetSpec, Iterable[dict]]]
+) -> Path:
+    """A workbook in this format: the guide sheet, then each sheet with its rows (dicts
+    keyed by column key). The goals workbook is written through this too."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path))
     formats = _formats(workbook)
-    _write_guide(workbook, formats)
-    _write_sheet(workbook, formats, PROFILE_SHEET, _profile_rows(data))
-    _write_sheet(workbook, formats, BUDGET_SHEET, _budget_rows(data.budget_lines if data else ()))
-    _write_sheet(workbook, formats, PROJECT_SHEET, _project_rows(data.projects if data else ()))
-    indicators = data.indicators if data else ()
-    _write_sheet(workbook, formats, INDICATOR_SHEET, _indicator_rows(indicators))
-    department = data.department_indicators if data else ()
-    _write_sheet(workbook, formats, DEPARTMENT_INDICATOR_SHEET, _indicator_rows(department))
-    _write_sheet(workbook, formats, STATEMENT_SHEET, _statement_rows(data))
+    _write_guide(workbook, formats, guide)
+    for spec, rows in sheets:
+        _write_sheet(workbook, formats, spec, rows)
     workbook.close()
     return path
 
@@ -98,10 +110,10 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, object]:
     }  # fmt: skip
 
 
-def _write_guide(workbook: xlsxwriter.Workbook, formats: dict) -> None:
+def _write_guide(workbook: xlsxwriter.Workbook, formats: dict, lines: tuple[str, ...]) -> None:
     sheet = workbook.add_worksheet(GUIDE_SHEET)
     sheet.set_column(0, 0, 110)
-    for row, line in enumerate(GUIDE_LINES):
+    for row, line in enumerate(lines):
         sheet.write_string(row, 0, line, formats["text"])
 
 
@@ -140,9 +152,10 @@ def _write_row(sheet: Worksheet, formats: dict, spec: SheetSpec, row: int, value
 
 
 def _dropdown_options(spec: SheetSpec, key: str) -> list[str] | None:
-    if spec is PROFILE_SHEET:
+    if spec.name == PROFILE_SHEET.name:
         return None
-    if key == "kind" and spec is not BUDGET_SHEET:
+    # The budget sheet's 支出类型 and the indicator sheets' 指标性质 share the key "kind".
+    if key == "kind" and spec.name != BUDGET_SHEET.name:
         return INDICATOR_KIND_OPTIONS
     return DROPDOWNS.get(key)
 
@@ -157,7 +170,8 @@ def _add_dropdowns(sheet: Worksheet, spec: SheetSpec, last_row: int) -> None:
             )  # fmt: skip
 
 
-def _profile_rows(data: DepartmentYear | None) -> list[dict]:
+def profile_rows(data: DepartmentYear | None) -> list[dict]:
+    """The 部门信息 rows of ``data`` (or, with None, every item left blank)."""
     if data is None:
         return [{"key": key} for key in PROFILE_KEYS]
     department = data.department
@@ -214,7 +228,8 @@ def _project_rows(projects: Iterable[Project]) -> Iterable[dict]:
         }
 
 
-def _indicator_rows(indicators: Iterable[Indicator]) -> Iterable[dict]:
+def indicator_rows(indicators: Iterable[Indicator]) -> Iterable[dict]:
+    """Each indicator as a row dict keyed by the indicator sheets' column keys."""
     for item in indicators:
         quantitative = item.kind is IndicatorKind.QUANTITATIVE
         yield {
