@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”"
     )
+    parser.add_argument(
+        "--appendix", action="store_true", help="在报告后附项目支出绩效自评得分一览（横向页面）"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果，供脚本使用")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）"
@@ -55,7 +58,8 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
 
 
 def report_one(
-    path: Path, output: Path, profile: str | None, stem: str | None = None
+    path: Path, output: Path, profile: str | None, stem: str | None = None,
+    project_appendix: bool = False,
 ) -> dict[str, object]:
     """Load, check and, when nothing blocks it, write one workbook's outputs."""
     loaded = load_and_evaluate(path, profile)
@@ -70,7 +74,9 @@ def report_one(
         return {**summary, "status": "blocked", "errors": [f.as_dict() for f in blocking],
                 "messages": [f.describe() for f in blocking]}  # fmt: skip
     try:
-        outputs = write_outputs(evaluation, output, stem or path.stem)
+        outputs = write_outputs(
+            evaluation, output, stem or path.stem, project_appendix=project_appendix
+        )
     except OSError:
         # An output path that is a file, or a folder we may not write to, is bad input.
         message = f"无法写入输出目录「{output}」：该路径不是可写的文件夹"
@@ -80,19 +86,22 @@ def report_one(
     return {**summary, "status": "written", "outputs": {k: str(v) for k, v in outputs.items()}}
 
 
-def _run_all(paths: list[Path], output: Path, profile: str | None, jobs: int) -> list[dict]:
+def _run_all(
+    paths: list[Path], output: Path, profile: str | None, jobs: int, appendix: bool
+) -> list[dict]:
     stems = output_stems(paths)
     progress = tqdm(total=len(paths), unit="个", desc="生成报告", file=sys.stderr,
                     disable=len(paths) < 2 or None)  # fmt: skip
     if jobs <= 1 or len(paths) < 2:
         results = []
         for path in paths:
-            results.append(report_one(path, output, profile, stems[path]))
+            results.append(report_one(path, output, profile, stems[path], appendix))
             progress.update()
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [
-                pool.submit(report_one, path, output, profile, stems[path]) for path in paths
+                pool.submit(report_one, path, output, profile, stems[path], appendix)
+                for path in paths
             ]
             results = []
             for future in futures:
@@ -125,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         print("没有找到 .xlsx 工作簿")
         return EXIT_BAD_INPUT
-    results = _run_all(paths, Path(args.output), args.profile, max(1, args.jobs))
+    results = _run_all(paths, Path(args.output), args.profile, max(1, args.jobs), args.appendix)
     if args.json:
         for result in results:
             result.pop("messages", None)

@@ -1,12 +1,15 @@
 """Checks: each reads an Evaluation and returns findings (domain.md §3–§4).
 
 Registered in ``CHECKS``; nothing here raises for a data problem. Error-level findings
-stop a report from being written; warnings go into its 存在的主要问题.
+stop a report from being written; the profile's ``error_codes`` raise a check's warnings
+to errors. Findings are the department's to-do list (``jixiao check``, the 问题 screen),
+never text of the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -418,6 +421,11 @@ CHECKS: tuple[Check, ...] = (
 
 def run_checks(evaluation: Evaluation) -> list[Finding]:
     """Every registered check, errors first, in a stable order."""
-    findings = [finding for check in CHECKS for finding in check(evaluation)]
+    raised = evaluation.profile.error_codes
+    findings = [
+        replace(finding, severity=Severity.ERROR) if finding.code in raised else finding
+        for check in CHECKS
+        for finding in check(evaluation)
+    ]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(findings, key=lambda f: order[f.severity])

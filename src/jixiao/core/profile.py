@@ -65,6 +65,7 @@ class RulesProfile:
     self_score_gap: Decimal
     max_qualitative_share: Decimal
     high_self_score: Decimal
+    error_codes: frozenset[str]
     application: dict[str, str]
 
     @property
@@ -158,5 +159,6 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         self_score_gap=_dec(data["checks"]["self_score_gap"]),
         max_qualitative_share=_dec(data["checks"]["max_qualitative_share"]),
         high_self_score=_dec(data["checks"]["high_self_score"]),
+        error_codes=frozenset(data["checks"].get("error_codes", ())),
         application=dict(data["application"]),
     )

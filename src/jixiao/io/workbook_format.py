@@ -70,7 +70,13 @@ PROFILE_KEYS = {
     "履职效能说明": "effectiveness_text",
     "管理效率说明": "management_text",
     "自评结论说明": "conclusion_text",
+    "内设机构": "institutions",
+    "编制数": "staff_quota",
+    "实有在职人数": "staff_in_post",
+    "离退休人数": "retired",
+    "成文日期": "signing_date",
 }
+HEADCOUNT_KEYS = ("staff_quota", "staff_in_post", "retired")
 MULTI_PARAGRAPH_KEYS = {
     "functions",
     "tasks",
@@ -78,6 +84,7 @@ MULTI_PARAGRAPH_KEYS = {
     "effectiveness_text",
     "management_text",
     "conclusion_text",
+    "institutions",
 }
 
 BUDGET_SHEET = SheetSpec(

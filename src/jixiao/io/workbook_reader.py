@@ -28,6 +28,7 @@ from jixiao.core.records import (
 from jixiao.io.indicator_rows import read_indicators
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
+    HEADCOUNT_KEYS,
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
     INDICATOR_SHEET,
@@ -136,8 +137,28 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
         full_name=str(fields.get("full_name") or name),
         profile=str(fields.get("profile") or ""),
         self_score=self_score,
+        signing_date=str(fields.get("signing_date") or ""),
+        **_headcounts(fields, cells),
         **{key: tuple(fields[key]) for key in MULTI_PARAGRAPH_KEYS},
     )
+
+
+def _headcounts(fields: dict[str, object], cells: SheetCells) -> dict[str, int | None]:
+    """编制数, 实有在职人数, 离退休人数: whole numbers of people, or left blank."""
+    labels = {field: key for key, field in PROFILE_KEYS.items()}
+    counts: dict[str, int | None] = {}
+    for field in HEADCOUNT_KEYS:
+        text = str(fields.get(field) or "")
+        try:
+            value = parse_decimal(text) if text else None
+        except NotANumber:
+            value = Decimal(-1)
+        if value is not None and (value < 0 or value != value.to_integral_value()):
+            cells.invalid(int(fields.get(f"{field}_row", 3)), "value",
+                          f"「{labels[field]}」应为不小于 0 的整数（人数），实为「{text}」")  # fmt: skip
+            value = None
+        counts[field] = int(value) if value is not None else None
+    return counts
 
 
 def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Decimal | None:

@@ -169,6 +169,10 @@ def _profile_rows(data: DepartmentYear | None) -> list[dict]:
         {"key": "地区", "value": department.jurisdiction},
         {"key": "规则配置", "value": department.profile},
         {"key": "部门自评总分", "value": department.self_score},
+        {"key": "编制数", "value": department.staff_quota},
+        {"key": "实有在职人数", "value": department.staff_in_post},
+        {"key": "离退休人数", "value": department.retired},
+        {"key": "成文日期", "value": department.signing_date},
     ]
     for key, field in PROFILE_KEYS.items():
         paragraphs = getattr(department, field)

@@ -30,7 +30,10 @@ TEXT_FIELDS = (
     "effectiveness_text",
     "management_text",
     "conclusion_text",
+    "institutions",
 )
+# 设置机构及人员情况 and the signing date: single values kept beside the prose in ``texts``.
+SINGLE_FIELDS = ("staff_quota", "staff_in_post", "retired", "signing_date")
 ZERO = Decimal(0)
 
 
@@ -89,6 +92,7 @@ def department_year_record(
             name=department.name, year=year.year, jurisdiction=department.district,
             parent=department.parent, full_name=department.full_name or department.name,
             profile=year.profile, self_score=year.self_score, **{key: tuple(texts.get(key, ())) for key in TEXT_FIELDS},
+            **{key: texts[key] for key in SINGLE_FIELDS if texts.get(key) is not None},
         ),
         budget_lines=tuple(budget_line_record(row) for row in year.budget_lines.all()),
         projects=tuple(project_record(p, sections[p.section_id]) for p in projects),

@@ -27,7 +27,7 @@ def wan(amount_yuan: Decimal, *, grouping: bool = True) -> str:
 
 def _class_change_text(index: int, item: ClassChange) -> str:
     verb = "增加" if item.change > ZERO else "减少"
-    amount = wan(abs(item.change), grouping=False)
+    amount = wan(abs(item.change))
     return f"{chinese_number(index)}是{item.class_name}{verb} {amount} 万元"
 
 
@@ -94,6 +94,7 @@ def budget_table(evaluation: Evaluation) -> Table:
         frozenset(range(1, 7)),
         "执行率 = 全年执行数 ÷ 全年预算数；增减 = 全年执行数 − 年初预算数；合计由精确金额求和后四舍五入，"
         "可能与各项四舍五入后之和相差分位。",
+        wide_columns=frozenset({0}),
     )
 
 

@@ -20,7 +20,7 @@ from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.io.workbook_reader import read_workbook
 from jixiao.io.workbook_sheets import WorkbookUnreadable
 from jixiao.web import models
-from jixiao.web.conversion import TEXT_FIELDS
+from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
 from jixiao.web.roles import can_import
 from jixiao.web.services.errors import ImportRejected, NotAllowed
 from jixiao.web.services.recompute import recompute
@@ -153,7 +153,9 @@ def do_import_workbook(
     _fill(year, data, acting_user, reason)
     year.profile = info.profile or "default"
     year.self_score = info.self_score
-    year.texts = {key: list(getattr(info, key)) for key in TEXT_FIELDS}
+    year.texts = {key: list(getattr(info, key)) for key in TEXT_FIELDS} | {
+        key: getattr(info, key) for key in SINGLE_FIELDS
+    }
     year.source_name = source_name
     year.version += 0 if created else 1
     year._change_reason = reason
