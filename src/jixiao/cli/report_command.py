@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
-from jixiao.cli.summary import evaluation_dict, headline
+from jixiao.cli.summary import evaluation_dict, headline, rules_line
 from jixiao.core.findings import Finding, Severity
 from jixiao.io.loading import load_and_evaluate
 from jixiao.io.outputs import write_outputs
@@ -58,7 +58,10 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
 
 
 def report_one(
-    path: Path, output: Path, profile: str | None, stem: str | None = None,
+    path: Path,
+    output: Path,
+    profile: str | None,
+    stem: str | None = None,
     project_appendix: bool = False,
 ) -> dict[str, object]:
     """Load, check and, when nothing blocks it, write one workbook's outputs."""
@@ -69,7 +72,8 @@ def report_one(
                 "messages": [f.describe() for f in loaded.input_errors]}  # fmt: skip
     evaluation = loaded.evaluation
     blocking = [f for f in evaluation.findings if f.severity is Severity.ERROR]
-    summary = {**result, **evaluation_dict(evaluation), "headline": headline(evaluation)}
+    summary = {**result, **evaluation_dict(evaluation), "headline": headline(evaluation),
+               "rules": rules_line(evaluation)}  # fmt: skip
     if blocking:
         return {**summary, "status": "blocked", "errors": [f.as_dict() for f in blocking],
                 "messages": [f.describe() for f in blocking]}  # fmt: skip
@@ -116,6 +120,7 @@ def _print(result: dict) -> None:
     status = result["status"]
     if status == "written":
         print(result["headline"])
+        print(result["rules"])
         for path in result["outputs"].values():
             print(f"  已写出 {path}")
         return
@@ -138,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         for result in results:
             result.pop("messages", None)
+            result.pop("rules", None)
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         for result in results:

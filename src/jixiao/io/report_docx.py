@@ -172,8 +172,13 @@ def _add_blocks(document: docx.Document, blocks: tuple[Block, ...]) -> None:
 
 
 def _closing(document: docx.Document, report: ReportDocument) -> None:
-    """附件 list (GB/T 9704: below the body, two characters in), then 单位 and 成文日期."""
+    """附件 list (GB/T 9704: below the body, two characters in), then 单位 and 成文日期.
+
+    The block is kept together and with the last line of the body, so the signature is
+    never alone on a page nor split from its date.
+    """
     styles = document.styles
+    last_of_body = len(document.element.body) - 2  # the body's last child is its sectPr
     if report.appendices:
         document.add_paragraph("", style=styles["JX Body"])
         # One paragraph, a line per appendix: the numbers align under the first one.
@@ -187,6 +192,10 @@ def _closing(document: docx.Document, report: ReportDocument) -> None:
     document.add_paragraph("", style=styles["JX Body"])
     for line in report.signature:
         document.add_paragraph(line, style=styles["JX Signature"])
+    closing = document.element.body[last_of_body:-1]
+    for element in closing[:-1]:
+        if element.tag == qn("w:p"):
+            element.get_or_add_pPr().get_or_add_keepNext()
 
 
 def _appendix(document: docx.Document, appendix: Appendix) -> None:

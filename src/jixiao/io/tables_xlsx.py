@@ -3,8 +3,9 @@
 Laid out like the standard forms (domain.md §4–§5). Every figure comes from the
 Evaluation: amounts are exact Decimal 元 turned into 万元 half-up by ``yuan_to_wan``, and a
 Decimal becomes a float only in the call that writes it to a cell (xlsx stores doubles).
-Each indicator row names the workbook row it came from (来源), so every score traces to
-its evidence.
+The forms carry only what the official forms show; where each figure came from (the
+workbook row, the computed metric) and which rules were applied are on two sheets of their
+own, 核对 and 说明 (``tables_notes``), so every score still traces to its evidence.
 """
 
 from __future__ import annotations
@@ -22,20 +23,20 @@ from xlsxwriter.worksheet import Worksheet
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
 from jixiao.core.narrative.indicator_text import actual_text, target_text
-from jixiao.core.records import ZERO_AMOUNTS, Amounts, Location, Project
+from jixiao.core.records import ZERO_AMOUNTS, Amounts, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
+from jixiao.io.tables_notes import RULES_SHEET, TRACE_SHEET, write_rules, write_trace
 
 SUMMARY_SHEET = "汇总"
 DEPARTMENT_SHEET = "部门整体"
-RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, "History")
+RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, TRACE_SHEET, RULES_SHEET, "History")
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 RATE_PLACES = Decimal("0.0001")
 FONT = "宋体"
-NO_SOURCE = "—"
-# Column widths of a project sheet, A–I: 一级 … 来源.
-PROJECT_WIDTHS = (12, 14, 28, 16, 16, 8, 8, 34, 30)
-DEPARTMENT_WIDTHS = (10, 12, 14, 28, 16, 16, 8, 8, 34, 30)
+# Column widths of a project sheet, A–H: 一级 … 偏差原因分析及改进措施.
+PROJECT_WIDTHS = (12, 14, 28, 16, 16, 8, 8, 40)
+DEPARTMENT_WIDTHS = (10, 12, 14, 28, 16, 16, 8, 8, 40)
 SUMMARY_HEADERS = (
     ("项目编码", 14), ("项目名称", 36), ("预算类型", 14), ("责任科室", 16),
     ("全年预算数（万元）", 14), ("全年执行数（万元）", 14), ("执行率", 10),
@@ -49,11 +50,10 @@ FUNDS_HEADERS = (
     "分值",
     "执行率",
     "得分",
-    "来源（工作簿行）",
 )
 INDICATOR_HEADERS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-    "偏差原因分析及改进措施", "来源（工作簿行）",
+    "偏差原因分析及改进措施",
 )  # fmt: skip
 
 
@@ -68,6 +68,8 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     _write_department(workbook.add_worksheet(DEPARTMENT_SHEET), styles, evaluation)
     for score, name in zip(evaluation.project_scores, names, strict=True):
         _write_project(workbook.add_worksheet(name), styles, evaluation, score)
+    write_trace(workbook.add_worksheet(TRACE_SHEET), styles, evaluation, names)
+    write_rules(workbook.add_worksheet(RULES_SHEET), styles, evaluation)
     workbook.close()
     return path
 
@@ -123,10 +125,6 @@ def _number(sheet: Worksheet, row: int, col: int, value: Decimal | None, style: 
 def _rate(ratio: Decimal | None) -> Decimal | None:
     """A ratio rounded half-up to the hundredth of a percent a rate cell shows."""
     return None if ratio is None else quantize_half_up(ratio, RATE_PLACES)
-
-
-def _source(location: Location | None) -> str:
-    return location.describe() if location else NO_SOURCE
 
 
 def _print_setup(sheet: Worksheet, repeat_row: int | None = None) -> None:
@@ -231,12 +229,11 @@ def _write_department(sheet: Worksheet, styles: dict[str, Format], evaluation: E
     full = sum((item.indicator.weight for item in result.indicator_scores), Decimal(0))
     _number(sheet, row, 6, full, styles["weight"])
     _number(sheet, row, 7, result.total, styles["total"])
-    sheet.merge_range(row, 8, row, last, "", styles["text"])
+    sheet.write_blank(row, last, None, styles["text"])
     sheet.merge_range(row + 1, 0, row + 1, 5, "自评结论", styles["label"])
     sheet.merge_range(
         row + 1, 6, row + 1, last, f"{result.grade}（{result.total} 分）", styles["center"]
     )
-    _write_footnote(sheet, styles, row + 2, evaluation)
     sheet.freeze_panes(3, 0)
     _print_setup(sheet, 2)
 
@@ -257,7 +254,7 @@ def _write_dimension(
     """A dimension's indicator rows and its 小计 row; returns the next free row."""
     first = row
     for item in items:
-        _write_indicator_row(sheet, styles, row, 1, item, _department_source(item, evaluation))
+        _write_indicator_row(sheet, styles, row, 1, item)
         row += 1
     _merge_column(sheet, first, row - 1, 0, dimension, styles["center"])
     weight, score = evaluation.department_score.dimension_totals.get(
@@ -266,28 +263,8 @@ def _write_dimension(
     sheet.merge_range(row, 0, row, 5, f"{dimension}小计", styles["label"])
     _number(sheet, row, 6, weight, styles["weight"])
     _number(sheet, row, 7, score, styles["total"])
-    sheet.merge_range(row, 8, row, 9, "", styles["text"])
+    sheet.write_blank(row, 8, None, styles["text"])
     return row + 1
-
-
-def _department_source(item: IndicatorScore, evaluation: Evaluation) -> str:
-    """Where the value came from: the workbook row, and for 自动取数 the computed metric."""
-    metric = item.indicator.metric
-    where = _source(item.indicator.location)
-    if not metric:
-        return where
-    return f"{where}；系统计算：{evaluation.profile.metrics.get(metric, metric)}"
-
-
-def _write_footnote(
-    sheet: Worksheet, styles: dict[str, Format], row: int, evaluation: Evaluation
-) -> None:
-    """How the scores were made and what 来源 means (one cell, overflowing to the right)."""
-    text = (
-        f"注：得分由系统依据实际完成值按「{evaluation.profile.name}」计算；"
-        "「来源」列为该指标在所填工作簿中的行。"
-    )
-    sheet.write_string(row, 0, text, styles["note"])
 
 
 # --- 项目支出绩效自评表 --------------------------------------------------------------------
@@ -300,14 +277,13 @@ def _write_project(
     project = score.project
     _set_widths(sheet, PROJECT_WIDTHS)
     title = f"项目支出绩效自评表（{evaluation.data.department.year}年度）"
-    sheet.merge_range(0, 0, 0, 8, title, styles["title"])
+    sheet.merge_range(0, 0, 0, 7, title, styles["title"])
     sheet.set_row(0, 30)
     row = _write_project_header(sheet, styles, 1, project, evaluation)
     row = _write_funds(sheet, styles, row, score)
     row = _write_goal(sheet, styles, row, project)
     row = _write_indicator_block(sheet, styles, row, score)
-    row = _write_project_total(sheet, styles, row, score)
-    _write_footnote(sheet, styles, row, evaluation)
+    _write_project_total(sheet, styles, row, score)
     _print_setup(sheet)
 
 
@@ -324,7 +300,7 @@ def _write_project_header(
         sheet.write_string(row + offset, 0, left, styles["label"])
         sheet.merge_range(row + offset, 1, row + offset, 4, left_value, styles["text"])
         sheet.write_string(row + offset, 5, right, styles["label"])
-        sheet.merge_range(row + offset, 6, row + offset, 8, right_value, styles["text"])
+        sheet.merge_range(row + offset, 6, row + offset, 7, right_value, styles["text"])
     return row + len(pairs)
 
 
@@ -343,7 +319,6 @@ def _write_funds(sheet: Worksheet, styles: dict[str, Format], row: int, score: P
         _write_funds_line(sheet, styles, row + offset, label, amounts)
     _merge_column(sheet, row + 1, row + len(lines), 5, score.execution_weight, styles["weight"])
     _merge_column(sheet, row + 1, row + len(lines), 7, score.execution_score, styles["total"])
-    _merge_column(sheet, row + 1, row + len(lines), 8, _source(project.location), styles["text"])
     _merge_column(sheet, row, row + len(lines), 0, "项目资金（万元）", styles["label"])
     return row + len(lines) + 1
 
@@ -362,9 +337,9 @@ def _write_goal(sheet: Worksheet, styles: dict[str, Format], row: int, project: 
     """年度总体目标: 预期目标 beside 实际完成情况."""
     sheet.merge_range(row, 0, row + 1, 0, "年度总体目标", styles["label"])
     sheet.merge_range(row, 1, row, 4, "预期目标", styles["label"])
-    sheet.merge_range(row, 5, row, 8, "实际完成情况", styles["label"])
+    sheet.merge_range(row, 5, row, 7, "实际完成情况", styles["label"])
     sheet.merge_range(row + 1, 1, row + 1, 4, project.goal, styles["text"])
-    sheet.merge_range(row + 1, 5, row + 1, 8, project.goal_outcome, styles["text"])
+    sheet.merge_range(row + 1, 5, row + 1, 7, project.goal_outcome, styles["text"])
     longest = max(len(project.goal), len(project.goal_outcome))
     sheet.set_row(row + 1, max(30, 15 * (longest // 30 + 1)))
     return row + 2
@@ -379,9 +354,7 @@ def _write_indicator_block(
     first = row + 1
     items = score.indicator_scores
     for offset, item in enumerate(items):
-        _write_indicator_row(
-            sheet, styles, first + offset, 0, item, _source(item.indicator.location)
-        )
+        _write_indicator_row(sheet, styles, first + offset, 0, item)
     _merge_runs(sheet, styles, first, [item.indicator.level1 for item in items], 0)
     _merge_runs(
         sheet, styles, first, [(item.indicator.level1, item.indicator.level2) for item in items], 1
@@ -395,9 +368,8 @@ def _write_indicator_row(
     row: int,
     col: int,
     item: IndicatorScore,
-    source: str,
 ) -> None:
-    """一级 … 来源 of one indicator, starting at column ``col``."""
+    """一级 … 偏差原因分析及改进措施 of one indicator, starting at column ``col``."""
     indicator = item.indicator
     sheet.write_string(row, col, indicator.level1, styles["center"])
     sheet.write_string(row, col + 1, indicator.level2, styles["center"])
@@ -410,7 +382,6 @@ def _write_indicator_row(
     else:
         _number(sheet, row, col + 6, item.score, styles["score"])
     sheet.write_string(row, col + 7, indicator.explanation, styles["text"])
-    sheet.write_string(row, col + 8, source, styles["text"])
 
 
 def _write_project_total(
@@ -425,10 +396,10 @@ def _write_project_total(
     _number(sheet, row, 6, score.total, styles["total"])
     declared = score.project.self_score
     note = "" if declared is None else f"单位自评总分 {declared} 分"
-    sheet.merge_range(row, 7, row, 8, note, styles["text"])
+    sheet.write_string(row, 7, note, styles["text"])
     sheet.merge_range(row + 1, 0, row + 1, 4, "自评结论", styles["label"])
     sheet.merge_range(
-        row + 1, 5, row + 1, 8, f"{score.grade}（{score.total} 分）", styles["center"]
+        row + 1, 5, row + 1, 7, f"{score.grade}（{score.total} 分）", styles["center"]
     )
     return row + 2
 

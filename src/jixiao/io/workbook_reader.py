@@ -28,9 +28,9 @@ from jixiao.core.records import (
 from jixiao.io.indicator_rows import read_indicators
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
-    HEADCOUNT_KEYS,
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
+    HEADCOUNT_KEYS,
     INDICATOR_SHEET,
     MULTI_PARAGRAPH_KEYS,
     PROFILE_KEYS,

@@ -16,7 +16,6 @@ from jixiao.core.narrative.indicator_text import (
     INDICATOR_WIDE,
     actual_text,
     indicator_row,
-
     plain,
     target_words,
 )
@@ -136,8 +135,10 @@ def _short_text(short: list[IndicatorScore]) -> str:
     parts = []
     for item in short:
         indicator = item.indicator
-        done = actual_text(item) if indicator.kind is IndicatorKind.QUANTITATIVE else (
-            indicator.actual_text or "未完成"
+        done = (
+            actual_text(item)
+            if indicator.kind is IndicatorKind.QUANTITATIVE
+            else (indicator.actual_text or "未完成")
         )
         reason = indicator.explanation.strip().rstrip("。")
         text = f"{indicator.name}未完全达到目标（目标{target_words(item)}，实际{done}）"
@@ -148,7 +149,9 @@ def _short_text(short: list[IndicatorScore]) -> str:
 def _dimension_section(
     evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str
 ) -> list[Block]:
-    items = [i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE]
+    items = [
+        i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
+    ]
     weight, score = evaluation.department_score.dimension_totals.get(dimension.value, (ZERO, ZERO))
     if not items:
         return [Paragraph(f"本年度未设置{dimension.value}指标。")]
@@ -179,5 +182,3 @@ def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
 def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
     return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
-
-

@@ -51,7 +51,9 @@ def _slow_execution(evaluation: Evaluation) -> Statement | None:
         f"{wan(final)} 万元，未支出 {wan(unspent)} 万元"
     )
     reasons = _main_reasons([s.project.execution_explanation for s in slow])
-    return Statement("部分项目预算执行进度偏慢", body + (f"，主要原因是{reasons}。" if reasons else "。"))
+    return Statement(
+        "部分项目预算执行进度偏慢", body + (f"，主要原因是{reasons}。" if reasons else "。")
+    )
 
 
 def _targets_missed(evaluation: Evaluation) -> Statement | None:
@@ -64,11 +66,11 @@ def _targets_missed(evaluation: Evaluation) -> Statement | None:
     projects = len({project.code for project, _ in short})
     kinds = Counter(item.indicator.level2 for _, item in short)
     where = "、".join(name for name, _ in kinds.most_common(3))
-    body = (
-        f"{projects} 个项目共 {len(short)} 项绩效指标未完全达到年度指标值，主要集中在{where}"
-    )
+    body = f"{projects} 个项目共 {len(short)} 项绩效指标未完全达到年度指标值，主要集中在{where}"
     reasons = _main_reasons([item.indicator.explanation for _, item in short])
-    return Statement("部分绩效目标未全部实现", body + (f"，主要原因是{reasons}。" if reasons else "。"))
+    return Statement(
+        "部分绩效目标未全部实现", body + (f"，主要原因是{reasons}。" if reasons else "。")
+    )
 
 
 def problems(evaluation: Evaluation) -> list[Block]:
@@ -86,11 +88,15 @@ def _application(evaluation: Evaluation) -> Statement | None:
     if not use:
         return None
     low = [name for name, _ in profile.grades[2:]]  # the grades below the second (中, 差)
-    rules = "，".join(f"“{name}”的{profile.application[name]}" for name in low if name in profile.application)
+    rules = "，".join(
+        f"“{name}”的{profile.application[name]}" for name in low if name in profile.application
+    )
     count = sum(1 for s in evaluation.project_scores if s.indicator_scores and s.grade in low)
     body = f"部门整体自评等级为“{grade}”，下年度预算安排按“{use}”的原则统筹考虑。"
     if count:
-        body += f"自评等级为{'、'.join(f'“{n}”' for n in low)}的 {count} 个项目，下年度预算{rules}。"
+        body += (
+            f"自评等级为{'、'.join(f'“{n}”' for n in low)}的 {count} 个项目，下年度预算{rules}。"
+        )
     body += "自评发现的问题列入整改清单，明确责任人和完成时限，整改情况纳入下年度绩效目标。"
     return Statement("强化评价结果应用", body)
 

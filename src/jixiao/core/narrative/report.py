@@ -60,7 +60,10 @@ def _basic_situation(evaluation: Evaluation) -> list[Block]:
     parts += [
         ("年度总体工作和重点工作任务", _own(department.tasks)),
         ("部门整体支出绩效目标", _own(department.overall_goal)),
-        ("部门整体收支情况", [Paragraph(income_and_expenditure(evaluation)), budget_table(evaluation)]),
+        (
+            "部门整体收支情况",
+            [Paragraph(income_and_expenditure(evaluation)), budget_table(evaluation)],
+        ),
         ("部门整体绩效管理情况", [Paragraph(performance_management(evaluation))]),
     ]
     blocks: list[Block] = [Heading(1, "一、部门基本情况")]
@@ -80,7 +83,9 @@ def _appendices(evaluation: Evaluation, with_projects: bool) -> tuple[Appendix, 
     if with_projects:
         label = f"附件{len(appendices) + 1}"
         appendices.append(
-            Appendix(label, "项目支出绩效自评得分一览", (_project_table(evaluation),), landscape=True)
+            Appendix(
+                label, "项目支出绩效自评得分一览", (_project_table(evaluation),), landscape=True
+            )
         )
     return tuple(appendices)
 
