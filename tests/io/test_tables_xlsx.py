@@ -106,7 +106,8 @@ def test_the_summary_comes_first_then_the_department_then_one_sheet_per_project(
     sheets: dict[str, list[list[object]]],
 ) -> None:
     assert list(sheets)[:2] == ["汇总", "部门整体"]
-    assert len(sheets) == 4
+    assert list(sheets)[-2:] == ["核对", "说明"]
+    assert len(sheets) == 6
 
 
 def test_a_summary_row_shows_the_computed_score_and_amounts_in_wan_rounded_half_up(
@@ -129,7 +130,7 @@ def test_the_summary_total_is_rounded_from_the_exact_sum(
     assert row[4:6] == [17.35, 17.35]
 
 
-def test_the_project_sheet_shows_each_indicators_score_and_its_source_row(
+def test_the_project_sheet_shows_each_indicators_score_and_the_trace_sheet_its_source_row(
     sheets: dict[str, list[list[object]]],
 ) -> None:
     rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
@@ -144,7 +145,9 @@ def test_the_project_sheet_shows_each_indicators_score_and_its_source_row(
         cells = _row_with(rows, name)
         assert cells[3] == target
         assert cells[6] == score
-        assert cells[8] == f"工作表「项目绩效指标」第 {row} 行"
+        assert len(cells) == 8  # the form's columns only: the origin is on 核对
+        trace = _row_with(sheets["核对"], name)
+        assert trace[3:5] == [score, f"工作表「项目绩效指标」第 {row} 行"]
     assert _row_with(rows, "总分")[6] == 81.0
     assert _row_with(rows, "自评结论")[5] == "良（81.00 分）"
 
@@ -195,3 +198,14 @@ def test_sheet_names_respect_excels_limits() -> None:
     assert "汇总" not in names
     assert names[3] == "q"
     assert names[4] == "_a___"
+
+
+def test_the_rules_and_their_unconfirmed_values_are_on_the_notes_sheet_not_on_the_forms(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    notes = sheets["说明"]
+    assert _row_with(notes, "规则配置")[1].startswith("默认规则配置")
+    assert len([row for row in notes if row[0] == "通行做法（尚无正式文件）"]) == 5
+    forms = [name for name in sheets if name not in ("核对", "说明")]
+    cells = [str(c) for name in forms for row in sheets[name] for c in row]
+    assert not [c for c in cells if "规则配置" in c or "通行做法" in c or "工作表「" in c]
