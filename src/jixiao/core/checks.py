@@ -98,6 +98,28 @@ def check_project_level_weights(evaluation: Evaluation) -> Iterator[Finding]:
             )
 
 
+def check_indicator_classes(evaluation: Evaluation) -> Iterator[Finding]:
+    """Each project indicator's 一级指标 is a class of the profile's indicator system.
+
+    The 财预〔2020〕10号 layout has 产出, 效益 and 满意度 (成本 under 产出); the 2021 101号
+    layout adds 成本指标 as a class of its own. The profile's weights name the classes.
+    """
+    classes = evaluation.profile.indicator_classes
+    for score in evaluation.project_scores:
+        for item in score.indicator_scores:
+            indicator = item.indicator
+            if indicator.level1 in classes:
+                continue
+            yield Finding(
+                "INDICATOR_CLASS",
+                Severity.WARNING,
+                f"{_project_label(score.project)}{_indicator_label(indicator)}的一级指标"
+                f"「{indicator.level1}」不在规则配置的指标体系中，可填：{'、'.join(classes)}",
+                indicator.location,
+                score.project.code,
+            )
+
+
 def check_department_weights(evaluation: Evaluation) -> Iterator[Finding]:
     """Department indicators must weigh 100, split by dimension as the profile says."""
     indicators = evaluation.data.department_indicators
@@ -410,6 +432,7 @@ CHECKS: tuple[Check, ...] = (
     check_budget_kinds,
     check_unknown_metrics,
     check_project_level_weights,
+    check_indicator_classes,
     check_deviation_explanations,
     check_execution_reasons,
     check_goal_structure,
