@@ -130,3 +130,57 @@ def test_a_10_layout_filing_under_the_101_profile_misses_its_cost_weight():
 
     assert _codes(two_project_department(), load_profile("caiyu-2021-101")) == ["LEVEL_WEIGHTS"]
     assert _codes(two_project_department(), load_profile()) == []
+
+
+def _with_carryover(final: str, actual: str):
+    from dataclasses import replace
+
+    from tests.builders import two_project_department
+
+    data = two_project_department()
+    p1 = replace(data.projects[0], carryover=Amounts(D(0), D(final), D(actual)))
+    return replace(data, projects=(p1, data.projects[1]))
+
+
+SEPARATE = ("separate = false", "separate = true")
+
+
+def test_carried_over_funds_are_evaluated_on_their_own_when_the_profile_asks():
+    from jixiao.core.evaluation import evaluate
+
+    data = _with_carryover("20000.00", "10000.00")
+    together = evaluate(data, profile_with("", ""))
+    apart = evaluate(data, profile_with(*SEPARATE))
+    # P1: 财政拨款 118,000 of 120,000; 上年结转 10,000 of 20,000.
+    assert together.project_scores[0].execution_rate == D("128000") / D("140000")
+    assert together.carryover_scores == ()
+    assert apart.project_scores[0].execution_rate == D("118000") / D("120000")
+    (carried,) = apart.carryover_scores
+    assert carried.execution_rate == D("0.5") and carried.project.name == "环卫保洁（上年结转）"
+    assert len(apart.project_scores) == 2
+
+
+@pytest.mark.parametrize(("final", "separately"), [("0", 0), ("0.01", 1)])
+def test_only_a_project_with_carried_over_funds_gets_a_separate_evaluation(final, separately):
+    from jixiao.core.evaluation import evaluate
+
+    apart = evaluate(_with_carryover(final, "0"), profile_with(*SEPARATE))
+    assert len(apart.carryover_scores) == separately
+
+
+def test_the_separate_evaluation_has_its_form_and_its_line_in_the_report(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from jixiao.core.evaluation import evaluate
+    from jixiao.core.narrative.finance import performance_management
+    from jixiao.core.narrative.report import build_report
+    from jixiao.io.tables_xlsx import write_tables
+
+    evaluation = evaluate(_with_carryover("20000.00", "10000.00"), profile_with(*SEPARATE))
+    sheets = CalamineWorkbook.from_path(str(write_tables(evaluation, tmp_path / "t.xlsx")))
+    assert "P1-结转" in sheets.sheet_names
+    assert "另对 1 个项目的上年结转资金单独开展绩效自评，共涉及资金 1.00 万元。" in (
+        performance_management(evaluation)
+    )
+    (appendix,) = build_report(evaluation, project_appendix=True).appendices[1:]
+    assert [row[1] for row in appendix.blocks[0].rows][-1] == "环卫保洁（上年结转）"

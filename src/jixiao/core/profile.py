@@ -61,6 +61,7 @@ class RulesProfile:
     execution_reason_below: Decimal
     execution_tiers: tuple[ExecutionTier, ...]
     execution_caps: tuple[ExecutionCap, ...]
+    separate_carryover: bool
     lower_is_better: str
     score_places: Decimal
     over_threshold: Decimal
@@ -187,6 +188,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
             ExecutionTier(_dec(tier["min"]), _dec(tier["share"])) for tier in execution["tiers"]
         ),
         execution_caps=_execution_caps(project),
+        separate_carryover=bool(project.get("carryover", {}).get("separate", False)),
         lower_is_better=project["quantitative"]["lower_is_better"],
         score_places=_dec(project["quantitative"]["score_places"]),
         over_threshold=_dec(project["over_achievement"]["threshold"]),

@@ -17,6 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.records import Location
+from jixiao.core.scoring import ProjectScore
 
 TRACE_SHEET = "核对"
 RULES_SHEET = "说明"
@@ -40,7 +41,9 @@ def _source(location: Location | None) -> str:
     return location.describe() if location else NO_SOURCE
 
 
-def _trace_rows(evaluation: Evaluation, names: list[str]) -> Iterator[TraceRow]:
+def _trace_rows(
+    evaluation: Evaluation, scores: tuple[ProjectScore, ...], names: list[str]
+) -> Iterator[TraceRow]:
     """Department indicators first, then each project's execution line and indicators."""
     metrics = evaluation.profile.metrics
     for item in evaluation.department_score.indicator_scores:
@@ -48,7 +51,7 @@ def _trace_rows(evaluation: Evaluation, names: list[str]) -> Iterator[TraceRow]:
         how = f"系统计算：{metrics.get(metric, metric)}" if metric else "填报"
         yield TraceRow("部门整体", "", item.indicator.name, item.score,
                        _source(item.indicator.location), how)  # fmt: skip
-    for score, name in zip(evaluation.project_scores, names, strict=True):
+    for score, name in zip(scores, names, strict=True):
         project = score.project
         yield TraceRow(name, project.code, f"{project.name}（预算执行率）", score.execution_score,
                        _source(project.location), "系统计算：全年执行数 ÷ 全年预算数")  # fmt: skip
@@ -58,14 +61,15 @@ def _trace_rows(evaluation: Evaluation, names: list[str]) -> Iterator[TraceRow]:
 
 
 def write_trace(
-    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation, names: list[str]
-) -> None:
+    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation,
+    scores: tuple[ProjectScore, ...], names: list[str],
+) -> None:  # fmt: skip
     """核对: where every score of the forms came from, one row each."""
     for col, (header, width) in enumerate(TRACE_HEADERS):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, header, styles["label"])
     row = 0
-    for row, line in enumerate(_trace_rows(evaluation, names), start=1):
+    for row, line in enumerate(_trace_rows(evaluation, scores, names), start=1):
         for col, text in enumerate((line.sheet, line.code, line.name)):
             sheet.write_string(row, col, text, styles["text"])
         sheet.write_number(row, 3, float(line.score), styles["score"])

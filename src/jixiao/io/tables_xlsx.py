@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
@@ -63,12 +64,17 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     styles = _styles(workbook)
-    names = project_sheet_names(evaluation.data.projects)
-    _write_summary(workbook.add_worksheet(SUMMARY_SHEET), styles, evaluation, names)
+    scores = evaluation.project_scores + evaluation.carryover_scores
+    # A separately evaluated 结转 part gets a sheet named after its project: P1-结转.
+    named = [s.project for s in evaluation.project_scores] + [
+        replace(s.project, code=f"{s.project.code}-结转") for s in evaluation.carryover_scores
+    ]
+    names = project_sheet_names(named)
+    _write_summary(workbook.add_worksheet(SUMMARY_SHEET), styles, evaluation, scores, names)
     _write_department(workbook.add_worksheet(DEPARTMENT_SHEET), styles, evaluation)
-    for score, name in zip(evaluation.project_scores, names, strict=True):
+    for score, name in zip(scores, names, strict=True):
         _write_project(workbook.add_worksheet(name), styles, evaluation, score)
-    write_trace(workbook.add_worksheet(TRACE_SHEET), styles, evaluation, names)
+    write_trace(workbook.add_worksheet(TRACE_SHEET), styles, evaluation, scores, names)
     write_rules(workbook.add_worksheet(RULES_SHEET), styles, evaluation)
     workbook.close()
     return path
@@ -147,8 +153,9 @@ def _set_widths(sheet: Worksheet, widths: Iterable[int]) -> None:
 
 
 def _write_summary(
-    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation, names: list[str]
-) -> None:
+    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation,
+    scores: tuple[ProjectScore, ...], names: list[str],
+) -> None:  # fmt: skip
     """Department score and grade, then one row per project, then the exact totals."""
     department = evaluation.data.department
     result = evaluation.department_score
@@ -165,10 +172,10 @@ def _write_summary(
         sheet.set_column(col, col, width)
         sheet.write_string(2, col, header, styles["label"])
     row = 3
-    for score, name in zip(evaluation.project_scores, names, strict=True):
+    for score, name in zip(scores, names, strict=True):
         _write_summary_row(sheet, styles, row, score, name)
         row += 1
-    _write_summary_total(sheet, styles, row, evaluation.project_scores)
+    _write_summary_total(sheet, styles, row, scores)
     sheet.freeze_panes(3, 2)
     sheet.autofilter(2, 0, row - 1, last)
     _print_setup(sheet, 2)

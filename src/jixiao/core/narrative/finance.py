@@ -136,7 +136,15 @@ def performance_management(evaluation: Evaluation) -> str:
     ]
     if not parts:
         return "本年度未开展项目支出绩效自评。"
-    return "根据财政预算绩效管理要求，我部门" + "；".join(parts) + "。"
+    text = "根据财政预算绩效管理要求，我部门" + "；".join(parts) + "。"
+    carried = evaluation.carryover_scores
+    if carried:
+        amount = sum((s.project.carryover.actual for s in carried), ZERO)
+        text += (
+            f"另对 {len(carried)} 个项目的上年结转资金单独开展绩效自评，"
+            f"共涉及资金 {wan(amount)} 万元。"
+        )
+    return text
 
 
 def _largest_project_names(evaluation: Evaluation) -> dict[BudgetSource, tuple[str, ...]]:

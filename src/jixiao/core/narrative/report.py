@@ -43,7 +43,7 @@ def _project_table(evaluation: Evaluation) -> Table:
             str(s.total),
             s.grade,
         )
-        for s in evaluation.project_scores
+        for s in evaluation.project_scores + evaluation.carryover_scores
     )
     # 自评总分, not 得分: next to 执行率 a bare 得分 reads as the execution score.
     headers = ("项目编码", "项目名称", "预算类型", "全年预算数（万元）", "全年执行数（万元）",
