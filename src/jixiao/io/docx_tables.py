@@ -37,8 +37,9 @@ def text_width_mm(text: str, size: Pt) -> float:
 def column_widths(block: Table, available_mm: float, size: Pt) -> list[float]:
     """Each column's width in mm, summing to ``available_mm``.
 
-    A header may wrap (to lines of two characters, four over figures); a figure never does. Wide
-    columns share the width left over in proportion to their longest entries.
+    A header may wrap (to lines of two characters, four over figures); a figure never does.
+    Wide columns share the width left over in proportion to their longest entries (up to
+    a dozen characters); a table narrower than the page widens every column alike.
     """
     padding = 2 * CELL_MARGIN_MM + SLACK_MM
     widths: list[float] = []
@@ -56,10 +57,13 @@ def column_widths(block: Table, available_mm: float, size: Pt) -> list[float]:
             widths.append(min(natural[-1], NARROW_TEXT_MAX_EM * size.mm) + padding)
     wide = [i for i in range(len(widths)) if i in block.wide_columns]
     spare = available_mm - sum(w for i, w in enumerate(widths) if i not in wide)
-    if wide and spare > 0:
-        weights = [min(natural[i], WIDE_WEIGHT_MAX_EM * size.mm) for i in wide]
+    weights = [min(natural[i], WIDE_WEIGHT_MAX_EM * size.mm) for i in wide]
+    if wide and 0 < spare < sum(weights) + padding * len(wide):
         for index, weight in zip(wide, weights, strict=True):
             widths[index] = spare * weight / sum(weights)
+    else:  # wide columns at their width; any width still left is spread over all columns
+        for index, weight in zip(wide, weights, strict=True):
+            widths[index] = weight + padding
     scale = available_mm / sum(widths)
     return [width * scale for width in widths]
 
