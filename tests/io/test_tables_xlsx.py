@@ -143,13 +143,13 @@ def test_the_project_sheet_shows_each_indicators_score_and_the_trace_sheet_its_s
         ("服务对象满意度", "≥90%", 10.0, 5),
     ):
         cells = _row_with(rows, name)
-        assert cells[3] == target
-        assert cells[6] == score
-        assert len(cells) == 8  # the form's columns only: the origin is on 核对
+        assert cells[4] == target
+        assert cells[7] == score
+        assert len(cells) == 9  # the form's columns only: the origin is on 核对
         trace = _row_with(sheets["核对"], name)
         assert trace[3:5] == [score, f"工作表「项目绩效指标」第 {row} 行"]
-    assert _row_with(rows, "总分")[6] == 81.0
-    assert _row_with(rows, "自评结论")[5] == "良（81.00 分）"
+    assert _row_with(rows, "总分")[6:8] == [100.0, 81.0]
+    assert _row_with(rows, "自评结论")[6] == "良（81.00 分）"
 
 
 def test_the_project_sheet_funds_block_is_in_wan(sheets: dict[str, list[list[object]]]) -> None:
@@ -158,7 +158,39 @@ def test_the_project_sheet_funds_block_is_in_wan(sheets: dict[str, list[list[obj
     total = _row_with(rows, "年度资金总额")
 
     # 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
-    assert total[2:8] == [10.0, 12.35, 12.35, 10.0, 0.9999, 10.0]
+    assert total[3:9] == [10.0, 12.35, 12.35, 10.0, 0.9999, 10.0]
+    # 分值 and 得分 belong to the total line only, as on the official form.
+    assert _row_with(rows, "其中：当年财政拨款")[6::2] == ["—", "—"]
+
+
+def test_the_project_form_is_the_official_one(sheets: dict[str, list[list[object]]]) -> None:
+    rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
+    labels = [row[0] for row in rows if row[0]]
+    assert labels == [
+        "项目支出绩效自评表", "（2023年度）", "项目名称", "主管部门", "项目资金（万元）",
+        "年度总体目标", "绩效指标", "总分", "自评结论", "评价结论", "存在问题", "改进措施",
+        "项目负责人：　　　　　　　　财务负责人：　　　　　　　　填报日期：",
+    ]  # fmt: skip
+    # The weights in the 一级 labels: 产出 50, 效益 30, 满意度 10 as filed.
+    assert [row[1] for row in rows if "指标（" in str(row[1])] == [
+        "产出指标（50分）", "效益指标（30分）", "满意度指标（10分）",
+    ]  # fmt: skip
+    assert _row_with(rows, "存在问题")[1] == "服务场次、居民参与度提升未完全达到年度指标值。"
+    assert _row_with(rows, "改进措施")[1] == "场地受限；宣传不足。"
+
+
+def test_the_project_form_prints_on_a4_portrait_one_page_wide(
+    evaluation: Evaluation, tmp_path: Path
+) -> None:
+    import zipfile
+
+    path = write_tables(evaluation, tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as opened:
+        sheet = opened.read("xl/worksheets/sheet3.xml").decode()
+        names = opened.read("xl/workbook.xml").decode()
+    assert 'paperSize="9"' in sheet and 'orientation="portrait"' in sheet
+    assert 'fitToHeight="0"' in sheet and '<pageSetUpPr fitToPage="1"/>' in sheet
+    assert "_xlnm.Print_Titles" in names
 
 
 def test_the_department_sheet_shows_subtotals_total_and_grade(

@@ -78,6 +78,7 @@ class RulesProfile:
     high_self_score: Decimal
     error_codes: frozenset[str]
     application: dict[str, str]
+    forms: dict[str, str]  # form → the layout template it is filed in
 
     @property
     def indicator_classes(self) -> tuple[str, ...]:
@@ -205,4 +206,5 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         high_self_score=_dec(data["checks"]["high_self_score"]),
         error_codes=frozenset(data["checks"].get("error_codes", ())),
         application=dict(data["application"]),
+        forms=dict(data.get("forms", {})),
     )
