@@ -241,3 +241,19 @@ def test_the_rules_and_their_unconfirmed_values_are_on_the_notes_sheet_not_on_th
     forms = [name for name in sheets if name not in ("核对", "说明")]
     cells = [str(c) for name in forms for row in sheets[name] for c in row]
     assert not [c for c in cells if "规则配置" in c or "通行做法" in c or "工作表「" in c]
+
+
+def test_the_department_form_is_the_guangzhou_layout(sheets: dict[str, list[list[object]]]) -> None:
+    rows = sheets["部门整体"]
+    labels = [row[0] for row in rows if row[0]]
+    assert labels == [
+        "部门整体支出绩效自评表", "（2023年度）", "单位基本情况", "年度整体绩效目标",
+        "实际完成情况", "未能完成原因", "年度部门整体支出规模（万元）", "绩效指标", "总分",
+        "自评结论",
+    ]  # fmt: skip
+    # 履职效能 and 管理效率 are the first-level classes: no 管理效率 row says 产出指标.
+    assert _row_with(rows, "绩效目标覆盖率")[1:3] == ["管理效率", "预算管理"]
+    assert _row_with(rows, "重点任务完成数")[1:3] == ["履职效能", "数量指标"]
+    # 一般公共预算: 全年预算数 80 + 17.35 万元 (exact sum 973,456.50 元), 执行 96.35 万元.
+    assert _row_with(rows, "一般公共预算")[3::2] == [97.35, 96.35, 0.9897]
+    assert _row_with(rows, "未能完成原因")[3].startswith("重点任务完成数未完全达到目标")

@@ -23,11 +23,19 @@ from xlsxwriter.worksheet import Worksheet
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
+from jixiao.core.narrative.assessment import outcome_text, shortfall_text
 from jixiao.core.narrative.indicator_text import actual_text, plain, target_text
 from jixiao.core.narrative.project_review import project_review
 from jixiao.core.records import ZERO_AMOUNTS, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
-from jixiao.io.form_templates import DEFAULT_PROJECT_FORM, ProjectForm, project_form
+from jixiao.io.form_templates import (
+    DEFAULT_DEPARTMENT_FORM,
+    DEFAULT_PROJECT_FORM,
+    DepartmentForm,
+    ProjectForm,
+    department_form,
+    project_form,
+)
 from jixiao.io.tables_notes import RULES_SHEET, TRACE_SHEET, write_rules, write_trace
 
 SUMMARY_SHEET = "汇总"
@@ -39,19 +47,15 @@ RATE_PLACES = Decimal("0.0001")
 ZERO = Decimal(0)
 FONT = "宋体"
 # Column widths of a project form, A–I: the block labels, then 一级 … 偏差原因分析及改进措施.
-PROJECT_FORM_WIDTHS = (9, 12, 12, 22, 13, 13, 8, 8, 30)
+PROJECT_FORM_WIDTHS = (9, 16, 12, 22, 13, 13, 8, 8, 30)
 FORM_LAST = len(PROJECT_FORM_WIDTHS) - 1
 NOT_SCORED = "—"
 SIGNATURE_GAP = "　" * 8
-DEPARTMENT_WIDTHS = (10, 12, 14, 28, 16, 16, 8, 8, 40)
+DEPARTMENT_WIDTHS = PROJECT_FORM_WIDTHS
 SUMMARY_HEADERS = (
     ("项目编码", 14), ("项目名称", 36), ("预算类型", 14), ("责任科室", 16),
     ("全年预算数（万元）", 14), ("全年执行数（万元）", 14), ("执行率", 10),
     ("依据计算得分", 12), ("等级", 8), ("自评总分", 10), ("差距", 10),
-)  # fmt: skip
-INDICATOR_HEADERS = (
-    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-    "偏差原因分析及改进措施",
 )  # fmt: skip
 
 
@@ -222,31 +226,101 @@ def _write_summary_total(
 
 
 def _write_department(sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation) -> None:
-    """部门整体支出绩效自评表: indicators by dimension, subtotals, total and grade."""
+    """部门整体支出绩效自评表, laid out as the profile's form template says."""
+    form = department_form(evaluation.profile.forms.get("department", DEFAULT_DEPARTMENT_FORM))
     department = evaluation.data.department
     result = evaluation.department_score
-    last = len(DEPARTMENT_WIDTHS) - 1
     _set_widths(sheet, DEPARTMENT_WIDTHS)
-    sheet.merge_range(0, 0, 0, last, "部门整体支出绩效自评表", styles["title"])
-    unit = department.full_name or department.name
-    sheet.merge_range(1, 0, 1, last, f"（{department.year}年度）{unit}", styles["subtitle"])
-    sheet.write_string(2, 0, "维度", styles["label"])
-    for col, header in enumerate(INDICATOR_HEADERS, start=1):
-        sheet.write_string(2, col, header, styles["label"])
-    row = 3
+    sheet.merge_range(0, 0, 0, FORM_LAST, form.title, styles["title"])
+    sheet.set_row(0, 30)
+    subtitle = form.subtitle.format(year=department.year)
+    sheet.merge_range(1, 0, 1, FORM_LAST, subtitle, styles["subtitle"])
+    row = _write_basic(sheet, styles, 2, form, evaluation)
+    row = _write_department_goal(sheet, styles, row, form, evaluation)
+    row = _write_spending(sheet, styles, row, form, evaluation)
+    header = row
+    for col, text in enumerate(form.indicator_columns, start=1):
+        sheet.write_string(row, col, text, styles["label"])
+    row += 1
     for dimension, items in _by_dimension(evaluation):
-        row = _write_dimension(sheet, styles, row, dimension, items, evaluation)
-    sheet.merge_range(row, 0, row, 5, "总分", styles["label"])
+        row = _write_dimension(sheet, styles, row, form, dimension, items, evaluation)
+    _merge_column(sheet, header, row - 1, 0, form.indicators_label, styles["label"])
+    sheet.merge_range(row, 0, row, 5, form.total_label, styles["label"])
     full = sum((item.indicator.weight for item in result.indicator_scores), Decimal(0))
     _number(sheet, row, 6, full, styles["weight"])
     _number(sheet, row, 7, result.total, styles["total"])
-    sheet.write_blank(row, last, None, styles["text"])
-    sheet.merge_range(row + 1, 0, row + 1, 5, "自评结论", styles["label"])
-    sheet.merge_range(
-        row + 1, 6, row + 1, last, f"{result.grade}（{result.total} 分）", styles["center"]
-    )
-    sheet.freeze_panes(3, 0)
-    _print_setup(sheet, 2)
+    sheet.write_blank(row, FORM_LAST, None, styles["text"])
+    sheet.merge_range(row + 1, 0, row + 1, 5, form.conclusion_label, styles["label"])
+    grade = f"{result.grade}（{result.total} 分）"
+    sheet.merge_range(row + 1, 6, row + 1, FORM_LAST, grade, styles["center"])
+    _print_setup(sheet, portrait=form.portrait)
+    sheet.repeat_rows(0, 1)
+
+
+def _basic_value(field: str, evaluation: Evaluation) -> str | None:
+    department = evaluation.data.department
+    if field == "unit":
+        return department.full_name or department.name
+    if field == "parent":
+        return department.parent
+    count = getattr(department, field)
+    return None if count is None else f"{count} 人"
+
+
+def _write_basic(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """单位基本情况: the unit and the headcounts it filed."""
+    lines = [(label, _basic_value(field, evaluation)) for label, field in form.basic_rows]
+    lines = [(label, value) for label, value in lines if value is not None]
+    for offset, (label, value) in enumerate(lines):
+        sheet.merge_range(row + offset, 1, row + offset, 2, label, styles["label"])
+        sheet.merge_range(row + offset, 3, row + offset, FORM_LAST, value, styles["text"])
+    _merge_column(sheet, row, row + len(lines) - 1, 0, form.basic_label, styles["label"])
+    return row + len(lines)
+
+
+def _write_department_goal(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """年度整体绩效目标, 实际完成情况, 未能完成原因: one box each."""
+    texts = {
+        "goal": "".join(evaluation.data.department.overall_goal),
+        "outcome": outcome_text(evaluation),
+        "shortfall": shortfall_text(evaluation),
+    }
+    for offset, (label, field) in enumerate(form.goal_rows):
+        text = texts[field]
+        sheet.merge_range(row + offset, 0, row + offset, 2, label, styles["label"])
+        sheet.merge_range(row + offset, 3, row + offset, FORM_LAST, text, styles["text"])
+        sheet.set_row(row + offset, max(30, 15 * (len(text) // 50 + 1)))
+    return row + len(form.goal_rows)
+
+
+def _write_spending(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """年度部门整体支出规模 by source of funds: 全年预算数, 全年执行数, 执行率."""
+    spans = ((1, 2), (3, 4), (5, 6), (7, 8))
+    for (first, last), text in zip(spans, form.spending_columns, strict=True):
+        sheet.merge_range(row, first, row, last, text, styles["label"])
+    lines = [(s.source.value, s.amounts) for s in evaluation.budget.sources]
+    total = sum((amounts for _, amounts in lines), ZERO_AMOUNTS)
+    for offset, (label, amounts) in enumerate([*lines, (form.spending_total, total)], start=1):
+        line = row + offset
+        sheet.merge_range(line, 1, line, 2, label, styles["text"])
+        values = (yuan_to_wan(amounts.final), yuan_to_wan(amounts.actual),
+                  _rate(safe_ratio(amounts.actual, amounts.final)))  # fmt: skip
+        for (first, last), value, style in zip(spans[1:], values, ("money", "money", "rate"),
+                                               strict=True):  # fmt: skip
+            sheet.merge_range(line, first, line, last, "", styles[style])
+            _number(sheet, line, first, value, styles[style])
+    last = row + len(lines) + 1
+    _merge_column(sheet, row, last, 0, form.spending_label, styles["label"])
+    return last + 1
 
 
 def _by_dimension(evaluation: Evaluation) -> Iterator[tuple[str, list[IndicatorScore]]]:
@@ -259,19 +333,20 @@ def _by_dimension(evaluation: Evaluation) -> Iterator[tuple[str, list[IndicatorS
 
 
 def _write_dimension(
-    sheet: Worksheet, styles: dict[str, Format], row: int, dimension: str,
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm, dimension: str,
     items: list[IndicatorScore], evaluation: Evaluation,
 ) -> int:  # fmt: skip
-    """A dimension's indicator rows and its 小计 row; returns the next free row."""
+    """A dimension's rows (the dimension is their 一级指标) and its 小计; the next free row."""
     first = row
     for item in items:
         _write_indicator_row(sheet, styles, row, 1, item)
         row += 1
-    _merge_column(sheet, first, row - 1, 0, dimension, styles["center"])
+    _merge_column(sheet, first, row - 1, 1, dimension, styles["center"])
+    _merge_runs(sheet, styles, first, [i.indicator.level2 for i in items], 2)
     weight, score = evaluation.department_score.dimension_totals.get(
         dimension, (Decimal(0), Decimal(0))
     )
-    sheet.merge_range(row, 0, row, 5, f"{dimension}小计", styles["label"])
+    sheet.merge_range(row, 1, row, 5, form.subtotal.format(name=dimension), styles["label"])
     _number(sheet, row, 6, weight, styles["weight"])
     _number(sheet, row, 7, score, styles["total"])
     sheet.write_blank(row, 8, None, styles["text"])

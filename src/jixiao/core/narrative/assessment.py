@@ -117,7 +117,7 @@ def _achieved_text(met: list[IndicatorScore]) -> str:
     ]
     quantitative.sort(key=lambda i: i.status is not Status.OVER)  # over-achievements first
     named = "；".join(
-        f"{i.indicator.name} {actual_text(i)}（目标{target_words(i)}）"
+        f"{i.indicator.name} {actual_text(i, spaced=True)}（目标{target_words(i)}）"
         for i in quantitative[:HIGHLIGHTS]
     )
     others = [i.indicator.name for i in met if i not in quantitative[:HIGHLIGHTS]]
@@ -182,3 +182,30 @@ def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
 def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
     return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+
+
+def _applicable(evaluation: Evaluation, dimension: Dimension) -> list[IndicatorScore]:
+    return [
+        i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
+    ]
+
+
+def outcome_text(evaluation: Evaluation) -> str:
+    """实际完成情况 of the department form: per dimension, what reached its target."""
+    parts = []
+    for dimension in Dimension:
+        met = [i for i in _applicable(evaluation, dimension) if i.status in MET]
+        if met:
+            parts.append(f"{dimension.value}方面，{_achieved_text(met)}")
+    return "".join(parts) or "无。"
+
+
+def shortfall_text(evaluation: Evaluation) -> str:
+    """未能完成原因 of the department form: what fell short, in the department's words."""
+    short = [
+        i
+        for dimension in Dimension
+        for i in _applicable(evaluation, dimension)
+        if i.status in SHORT
+    ]
+    return _short_text(short) or "无。"

@@ -29,11 +29,14 @@ def figure(value: Decimal) -> str:
     return format(value.normalize(), ",f")
 
 
-def measure(value: Decimal, unit: str) -> str:
-    """A figure with its unit; 万元 always with two decimals: ``25,748.56万元``, ``12个``."""
-    if unit == "万元":
-        return f"{format_wan(value)}{unit}"
-    return f"{figure(value)}{unit}"
+def measure(value: Decimal, unit: str, *, spaced: bool = False) -> str:
+    """A figure with its unit; 万元 always with two decimals: ``25,748.56万元``, ``12个``.
+
+    ``spaced`` sets the unit off as prose does (``12 个``, ``95%`` stays whole).
+    """
+    number = format_wan(value) if unit == "万元" else figure(value)
+    gap = " " if spaced and unit and unit != "%" else ""
+    return f"{number}{gap}{unit}"
 
 
 def target_text(item: IndicatorScore) -> str:
@@ -52,17 +55,18 @@ def target_words(item: IndicatorScore) -> str:
     words = OPERATOR_WORDS.get(indicator.operator, "") if indicator.operator else ""
     if indicator.unit == "%" and indicator.operator in RATE_WORDS:
         words = RATE_WORDS[indicator.operator]
-    return f"{words}{measure(indicator.target, indicator.unit)}"
+    return f"{words} {measure(indicator.target, indicator.unit, spaced=True)}".strip()
 
 
-def actual_text(item: IndicatorScore) -> str:
+def actual_text(item: IndicatorScore, *, spaced: bool = False) -> str:
+    """What was achieved; ``spaced`` as prose writes it (``12 个``)."""
     indicator = item.indicator
     if indicator.kind is IndicatorKind.QUALITATIVE:
         band = f"（{indicator.band}）" if indicator.band else ""
         return f"{indicator.actual_text}{band}"
     if item.actual is None:
         return "未填报" if item.status is not Status.NOT_APPLICABLE else "不适用"
-    return measure(item.actual, indicator.unit)
+    return measure(item.actual, indicator.unit, spaced=spaced)
 
 
 def source_text(item: IndicatorScore) -> str:
