@@ -66,7 +66,7 @@ def _targets_missed(evaluation: Evaluation) -> Statement | None:
     projects = len({project.code for project, _ in short})
     kinds = Counter(item.indicator.level2 for _, item in short)
     where = "、".join(name for name, _ in kinds.most_common(3))
-    body = f"{projects} 个项目共 {len(short)} 项绩效指标未完全达到年度指标值，主要集中在{where}"
+    body = f"{projects} 个项目共 {len(short)} 项绩效指标未完全达到年度指标值，集中在{where}"
     reasons = _main_reasons([item.indicator.explanation for _, item in short])
     return Statement(
         "部分绩效目标未全部实现", body + (f"，主要原因是{reasons}。" if reasons else "。")
