@@ -257,3 +257,15 @@ def test_the_department_form_is_the_guangzhou_layout(sheets: dict[str, list[list
     # 一般公共预算: 全年预算数 80 + 17.35 万元 (exact sum 973,456.50 元), 执行 96.35 万元.
     assert _row_with(rows, "一般公共预算")[3::2] == [97.35, 96.35, 0.9897]
     assert _row_with(rows, "未能完成原因")[3].startswith("重点任务完成数未完全达到目标")
+
+
+def test_the_project_form_shows_the_initial_budget_of_every_fund_line(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    data = _department_year()
+    carried = replace(PROJECT_A, carryover=Amounts(D("30000.00"), D("50000.00"), D("40000.00")))
+    evaluation = evaluate(replace(data, projects=(carried, PROJECT_B)), load_profile())
+    book = CalamineWorkbook.from_path(str(write_tables(evaluation, tmp_path / "t.xlsx")))
+    rows = book.get_sheet_by_name(project_sheet_names([PROJECT_A, PROJECT_B])[0]).to_python()
+    assert _row_with(rows, "上年结转资金")[3:6] == [3.0, 5.0, 4.0]
+    assert _row_with(rows, "年度资金总额")[3] == 13.0  # 财政拨款 10 + 上年结转 3

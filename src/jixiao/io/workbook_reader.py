@@ -273,11 +273,13 @@ def _codes_in(cells: SheetCells | None) -> set[str] | None:
 
 
 def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str) -> Amounts:
+    """上年结转 or 其他资金: 年初预算数 (a column older workbooks lack: zero), 全年, 执行."""
+    initial = cells.amount(number, row, f"{prefix}_initial")
     final = cells.amount(number, row, f"{prefix}_final")
     actual = cells.amount(number, row, f"{prefix}_actual")
-    if not final and not actual:
+    if not initial and not final and not actual:
         return ZERO_AMOUNTS
-    return Amounts(Decimal(0), final, actual)
+    return Amounts(initial, final, actual)
 
 
 def _read_statements(cells: SheetCells | None) -> tuple[list[Statement], list[Statement]]:
