@@ -4,8 +4,10 @@ The figures the 2023 self-evaluation report states (its 收支情况 and 绩效�
 reproduced by exact 元 amounts chosen so that every rounded figure comes out as
 stated; the department indicators carry the facts the report gives (新增经济项目 12 个,
 企业注册落地 31 个, 签约项目 10 个, 35 人入伍, the works completed). Everything the
-report does not state (most project names, their split, targets and indicators) is
-illustrative and marked so in the workbook (示例数据 = 是).
+report does not state (most project names, their split, targets and indicators, the
+internal units and headcounts of 设置机构及人员情况, the signing date) is illustrative;
+project rows are marked so in the workbook (示例数据 = 是), and the report of a workbook
+with illustrative rows says so above its title.
 
 Run: ``python examples/make_luopu_2023.py`` (deterministic; rewrites the workbook).
 """
@@ -189,8 +191,13 @@ def _project(
     rate_per_mille = rng.choice([1000] * 6 + [990, 985, 975, 960, 930, 880, 820, 760])
     final = actual * 1000 // rate_per_mille
     explanation = ""
-    if rate_per_mille < 900 and rng.random() < 0.7:
-        explanation = "部分工程款按合同约定待验收后支付，结余资金已按规定收回统筹。"
+    if rate_per_mille < 900:
+        # Every slow project explains itself (the form requires it); two illustrative reasons.
+        explanation = (
+            "部分工程款按合同约定待验收后支付，结余资金已按规定收回统筹。"
+            if rng.random() < 0.7
+            else "部分采购项目招标延期，合同于第四季度签订，资金将按合同进度支付。"
+        )
     return Project(
         code=f"{prefix}{number:03d}",
         name=name,
@@ -229,22 +236,28 @@ def _indicator(owner: str, level1: str, level2: str, name: str, weight: int, **f
 def project_indicators(project: Project, rng: random.Random) -> list[Indicator]:
     """产出 50 (数量 20, 质量 15, 时效 15), 效益 30, 满意度 10: five illustrative rows.
 
-    About one project in eight misses a target; the explanation is written for most of
-    them, as in a real filing where some are forgotten.
+    About one project in eight misses a target; each has its deviation explanation (the
+    form requires one), in one of a few illustrative wordings.
     """
     code = project.code
     topic = re.sub(r"经费|（第\d+批）", "", project.name)
     planned = rng.choice([4, 6, 8, 10, 12, 20, 24, 50])
     done = planned if rng.random() > 0.2 else planned - max(1, planned * rng.randint(1, 5) // 10)
-    explain = (
-        ""
-        if done == planned or rng.random() < 0.25
-        else "受施工周期影响部分任务顺延至次年，已纳入下年度计划。"
-    )
+    explain = ""
+    if done != planned:
+        explain = (
+            "部分任务因上级部署调整未启动，已按调整后的计划推进。"
+            if rng.random() < 0.25
+            else "受施工周期影响部分任务顺延至次年，已纳入下年度计划。"
+        )
     satisfaction = rng.choice([84, 88, 92, 93, 95, 96, 97, 98])
     satisfaction_note = ""
-    if satisfaction < 90 and rng.random() < 0.7:
-        satisfaction_note = "服务对象对办理时效意见较多，下年度优化流程、增加回访。"
+    if satisfaction < 90:
+        satisfaction_note = (
+            "服务对象对办理时效意见较多，下年度优化流程、增加回访。"
+            if rng.random() < 0.7
+            else "部分服务对象对服务覆盖面提出意见，下年度扩大服务范围并加强宣传。"
+        )
     on_time = rng.random() > 0.08
     return [
         _indicator(code, "产出指标", "数量指标", f"{topic}完成任务数", 20,
@@ -362,6 +375,11 @@ TASKS = (
     "（5）强化政治建设，推动从严治党，实施“第一议题”制度，确保习近平新时代中国特色社会主义思想和党的"
     "二十大精神在基层落实。加强党风廉政建设，深化作风和队伍建设，整改巡察反馈问题，加强法治政府建设。",
 )
+INSTITUTIONS = (
+    "本部门内设党政综合办公室、党建工作办公室、经济发展办公室、公共服务办公室、平安建设办公室、"
+    "规划建设办公室、城市管理办公室（综合行政执法队）等 7 个机构，下设党群服务中心、政务服务中心、"
+    "退役军人服务站等事业单位。",
+)
 OVERALL_GOAL = (
     "认真贯彻落实党的二十大精神，紧密围绕区委区政府构建新时代高质量发展新格局的目标要求，将“党建引领、"
     "班子建设”作为街党工委的头号工程、将“经济建设发展”作为办事处的头号工程，为番禺区打造大湾区世界级"
@@ -436,6 +454,11 @@ def build() -> DepartmentYear:
         effectiveness_text=EFFECTIVENESS,
         management_text=MANAGEMENT,
         conclusion_text=CONCLUSION,
+        institutions=INSTITUTIONS,
+        staff_quota=86,
+        staff_in_post=81,
+        retired=47,
+        signing_date="2024年3月29日",
     )
     data = DepartmentYear(
         department=department,

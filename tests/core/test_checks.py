@@ -152,3 +152,47 @@ def test_findings_never_raise_for_a_department_with_no_indicators_at_all():
 def test_missing_unit_is_a_warning_not_an_error():
     data = with_indicator(two_project_department(), 0, unit="")
     assert codes(data) == ["UNIT_MISSING"]
+
+
+def _severity(data, code, profile=PROFILE):
+    return [f.severity.value for f in evaluate(data, profile).findings if f.code == code]
+
+
+def _profile_with_error_codes(codes_text: str):
+    from jixiao.core.profile import PROFILE_DIR, load_profile_text
+
+    text = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
+    start = text.index("error_codes = ")
+    end = text.index("\n", start)
+    return load_profile_text(text[:start] + f"error_codes = {codes_text}" + text[end:], "t")
+
+
+def test_by_default_a_missing_deviation_explanation_is_an_error_that_blocks_the_report():
+    data = with_indicator(two_project_department(), 0, actual=D(6))
+    assert _severity(data, "DEVIATION_EXPLANATION_MISSING") == ["error"]
+
+
+def test_the_profile_decides_which_codes_are_errors():
+    data = with_indicator(two_project_department(), 0, actual=D(6))
+    lenient = _profile_with_error_codes("[]")
+    assert _severity(data, "DEVIATION_EXPLANATION_MISSING", lenient) == ["warning"]
+    strict = _profile_with_error_codes('["DEVIATION_EXPLANATION_MISSING", "SELF_SCORE_GAP"]')
+    declared = replace(
+        data, projects=(replace(data.projects[0], self_score=D(100)), data.projects[1])
+    )
+    assert _severity(declared, "SELF_SCORE_GAP", strict) == ["error"]
+    assert _severity(declared, "SELF_SCORE_GAP") == ["warning"]
+
+
+def test_a_missing_execution_reason_is_an_error_below_the_threshold_only():
+    data = two_project_department()
+
+    def at(actual: str):
+        low = replace(data.projects[0], fiscal=replace(data.projects[0].fiscal, actual=D(actual)))
+        lines = list(data.budget_lines)
+        lines[1] = replace(lines[1], amounts=low.fiscal)
+        return replace(data, projects=(low, data.projects[1]), budget_lines=tuple(lines))
+
+    # 全年预算数 120,000: 108,000 is exactly 90%, 107,999.99 just below it.
+    assert _severity(at("108000.00"), "EXECUTION_REASON_MISSING") == []
+    assert _severity(at("107999.99"), "EXECUTION_REASON_MISSING") == ["error"]

@@ -5,6 +5,8 @@ import re
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from jixiao.core.evaluation import evaluate
@@ -49,19 +51,35 @@ def test_the_word_report_uses_the_official_faces_at_their_sizes(document):
     assert _east_asian_font(document.styles["JX Heading 2"]) == "楷体_GB2312"
 
 
-def test_the_word_report_names_noto_cjk_as_the_fallback_face(document):
+def test_the_word_report_names_the_stock_windows_face_as_each_faces_alternative(document):
     fonts = next(
         part.blob.decode("utf-8")
         for part in document.part.package.iter_parts()
         if str(part.partname) == "/word/fontTable.xml"
     )
-    assert re.search(r'w:name="仿宋_GB2312"><w:altName w:val="Noto Serif CJK SC"', fonts)
-    assert re.search(r'w:name="黑体"><w:altName w:val="Noto Sans CJK SC"', fonts)
+    for face, alternative in (
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+        ("方正小标宋简体", "宋体"),
+    ):
+        assert re.search(rf'w:name="{face}"><w:altName w:val="{alternative}"', fonts)
 
 
-def test_the_word_report_numbers_its_pages(document):
-    footer = document.sections[0].footer.paragraphs[0]._p.xml
-    assert 'w:instr="PAGE"' in footer and "—" in footer
+def test_every_style_names_its_face_in_every_script_slot(document):
+    fonts = document.styles["JX Body"].element.rPr.rFonts
+    slots = {slot: fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia")}
+    assert slots == dict.fromkeys(slots, "仿宋_GB2312")
+    assert fonts.get(qn("w:hint")) == "eastAsia"  # “” take the Chinese face, not a Latin one
+
+
+def test_the_word_report_numbers_odd_pages_at_the_right_and_even_pages_at_the_left(document):
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    for footer in (odd, even):
+        assert 'w:instr="PAGE"' in footer._p.xml and footer.text.startswith("— ")
+    assert odd.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert even.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
 
 
 def test_the_word_reports_text_and_tables_carry_the_computed_figures(document, report):
@@ -69,9 +87,9 @@ def test_the_word_reports_text_and_tables_carry_the_computed_figures(document, r
     assert "财政拨款支出合计 44.80 万元" in text
     budget = document.tables[0]
     assert budget.rows[0].cells[0].text == "项目" and budget.rows[1].cells[3].text == "40.80"
-    score = report.blocks
     assert any("部门整体自评得分" in p.text for p in document.paragraphs)
-    assert len(document.tables) == sum(1 for b in score if b.__class__.__name__ == "Table")
+    blocks = [*report.blocks, *(b for a in report.appendices for b in a.blocks)]
+    assert len(document.tables) == sum(1 for b in blocks if b.__class__.__name__ == "Table")
 
 
 def test_the_html_report_says_what_the_word_report_says(report, document):

@@ -106,7 +106,8 @@ def test_the_summary_comes_first_then_the_department_then_one_sheet_per_project(
     sheets: dict[str, list[list[object]]],
 ) -> None:
     assert list(sheets)[:2] == ["汇总", "部门整体"]
-    assert len(sheets) == 4
+    assert list(sheets)[-2:] == ["核对", "说明"]
+    assert len(sheets) == 6
 
 
 def test_a_summary_row_shows_the_computed_score_and_amounts_in_wan_rounded_half_up(
@@ -129,7 +130,7 @@ def test_the_summary_total_is_rounded_from_the_exact_sum(
     assert row[4:6] == [17.35, 17.35]
 
 
-def test_the_project_sheet_shows_each_indicators_score_and_its_source_row(
+def test_the_project_sheet_shows_each_indicators_score_and_the_trace_sheet_its_source_row(
     sheets: dict[str, list[list[object]]],
 ) -> None:
     rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
@@ -142,11 +143,13 @@ def test_the_project_sheet_shows_each_indicators_score_and_its_source_row(
         ("服务对象满意度", "≥90%", 10.0, 5),
     ):
         cells = _row_with(rows, name)
-        assert cells[3] == target
-        assert cells[6] == score
-        assert cells[8] == f"工作表「项目绩效指标」第 {row} 行"
-    assert _row_with(rows, "总分")[6] == 81.0
-    assert _row_with(rows, "自评结论")[5] == "良（81.00 分）"
+        assert cells[4] == target
+        assert cells[7] == score
+        assert len(cells) == 9  # the form's columns only: the origin is on 核对
+        trace = _row_with(sheets["核对"], name)
+        assert trace[3:5] == [score, f"工作表「项目绩效指标」第 {row} 行"]
+    assert _row_with(rows, "总分")[6:8] == [100.0, 81.0]
+    assert _row_with(rows, "自评结论")[6] == "良（81.00 分）"
 
 
 def test_the_project_sheet_funds_block_is_in_wan(sheets: dict[str, list[list[object]]]) -> None:
@@ -155,7 +158,39 @@ def test_the_project_sheet_funds_block_is_in_wan(sheets: dict[str, list[list[obj
     total = _row_with(rows, "年度资金总额")
 
     # 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
-    assert total[2:8] == [10.0, 12.35, 12.35, 10.0, 0.9999, 10.0]
+    assert total[3:9] == [10.0, 12.35, 12.35, 10.0, 0.9999, 10.0]
+    # 分值 and 得分 belong to the total line only, as on the official form.
+    assert _row_with(rows, "其中：当年财政拨款")[6::2] == ["—", "—"]
+
+
+def test_the_project_form_is_the_official_one(sheets: dict[str, list[list[object]]]) -> None:
+    rows = sheets[project_sheet_names([PROJECT_A, PROJECT_B])[0]]
+    labels = [row[0] for row in rows if row[0]]
+    assert labels == [
+        "项目支出绩效自评表", "（2023年度）", "项目名称", "主管部门", "项目资金（万元）",
+        "年度总体目标", "绩效指标", "总分", "自评结论", "评价结论", "存在问题", "改进措施",
+        "项目负责人：　　　　　　　　财务负责人：　　　　　　　　填报日期：",
+    ]  # fmt: skip
+    # The weights in the 一级 labels: 产出 50, 效益 30, 满意度 10 as filed.
+    assert [row[1] for row in rows if "指标（" in str(row[1])] == [
+        "产出指标（50分）", "效益指标（30分）", "满意度指标（10分）",
+    ]  # fmt: skip
+    assert _row_with(rows, "存在问题")[1] == "服务场次、居民参与度提升未完全达到年度指标值。"
+    assert _row_with(rows, "改进措施")[1] == "场地受限；宣传不足。"
+
+
+def test_the_project_form_prints_on_a4_portrait_one_page_wide(
+    evaluation: Evaluation, tmp_path: Path
+) -> None:
+    import zipfile
+
+    path = write_tables(evaluation, tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as opened:
+        sheet = opened.read("xl/worksheets/sheet3.xml").decode()
+        names = opened.read("xl/workbook.xml").decode()
+    assert 'paperSize="9"' in sheet and 'orientation="portrait"' in sheet
+    assert 'fitToHeight="0"' in sheet and '<pageSetUpPr fitToPage="1"/>' in sheet
+    assert "_xlnm.Print_Titles" in names
 
 
 def test_the_department_sheet_shows_subtotals_total_and_grade(
@@ -195,3 +230,43 @@ def test_sheet_names_respect_excels_limits() -> None:
     assert "汇总" not in names
     assert names[3] == "q"
     assert names[4] == "_a___"
+
+
+def test_the_rules_and_their_unconfirmed_values_are_on_the_notes_sheet_not_on_the_forms(
+    sheets: dict[str, list[list[object]]],
+) -> None:
+    notes = sheets["说明"]
+    assert _row_with(notes, "规则配置")[1].startswith("默认规则配置")
+    unconfirmed = [row[1] for row in notes if row[0] == "通行做法（尚无正式文件）"]
+    assert unconfirmed == list(load_profile("default").unconfirmed.values())
+    forms = [name for name in sheets if name not in ("核对", "说明")]
+    cells = [str(c) for name in forms for row in sheets[name] for c in row]
+    assert not [c for c in cells if "规则配置" in c or "通行做法" in c or "工作表「" in c]
+
+
+def test_the_department_form_is_the_guangzhou_layout(sheets: dict[str, list[list[object]]]) -> None:
+    rows = sheets["部门整体"]
+    labels = [row[0] for row in rows if row[0]]
+    assert labels == [
+        "部门整体支出绩效自评表", "（2023年度）", "单位基本情况", "年度整体绩效目标",
+        "实际完成情况", "未能完成原因", "年度部门整体支出规模（万元）", "绩效指标", "总分",
+        "自评结论",
+    ]  # fmt: skip
+    # 履职效能 and 管理效率 are the first-level classes: no 管理效率 row says 产出指标.
+    assert _row_with(rows, "绩效目标覆盖率")[1:3] == ["管理效率", "预算管理"]
+    assert _row_with(rows, "重点任务完成数")[1:3] == ["履职效能", "数量指标"]
+    # 一般公共预算: 全年预算数 80 + 17.35 万元 (exact sum 973,456.50 元), 执行 96.35 万元.
+    assert _row_with(rows, "一般公共预算")[3::2] == [97.35, 96.35, 0.9897]
+    assert _row_with(rows, "未能完成原因")[3].startswith("重点任务完成数未完全达到目标")
+
+
+def test_the_project_form_shows_the_initial_budget_of_every_fund_line(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    data = _department_year()
+    carried = replace(PROJECT_A, carryover=Amounts(D("30000.00"), D("50000.00"), D("40000.00")))
+    evaluation = evaluate(replace(data, projects=(carried, PROJECT_B)), load_profile())
+    book = CalamineWorkbook.from_path(str(write_tables(evaluation, tmp_path / "t.xlsx")))
+    rows = book.get_sheet_by_name(project_sheet_names([PROJECT_A, PROJECT_B])[0]).to_python()
+    assert _row_with(rows, "上年结转资金")[3:6] == [3.0, 5.0, 4.0]
+    assert _row_with(rows, "年度资金总额")[3] == 13.0  # 财政拨款 10 + 上年结转 3

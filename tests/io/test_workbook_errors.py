@@ -260,3 +260,17 @@ def _sheet_xml_for(members: dict[str, bytes], sheet: str) -> str:
     )
     assert target is not None
     return "xl/" + target.group(1).removeprefix("/xl/")
+
+
+@pytest.mark.parametrize("value", ["八十", "-1", "12.5"])
+def test_a_headcount_that_is_not_a_whole_number_is_refused_at_its_row(
+    tmp_path: Path, value: str
+) -> None:
+    path = write_small_workbook(tmp_path / "w.xlsx")
+    row = profile_row(path, "编制数")
+    edit_cells(path, "部门信息", {f"B{row}": value})
+    result = read_workbook(path)
+    assert [f.describe() for f in result.errors] == [
+        f"[错误] 工作表「部门信息」第 {row} 行「内容」列（B 列）："
+        f"「编制数」应为不小于 0 的整数（人数），实为「{value}」"
+    ]

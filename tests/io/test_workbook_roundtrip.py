@@ -156,3 +156,23 @@ def test_reading_the_blank_template_back_says_what_to_fill_in(tmp_path: Path) ->
         "[错误] 工作表「部门信息」第 6 行「内容」列（B 列）：「年度」应为四位年份，实为「」",
         "[错误] 工作表「预算收支」：预算收支表没有数据行",
     ]
+
+
+def test_the_organisation_items_and_the_signing_date_read_back(tmp_path: Path) -> None:
+    data = small_department_year()
+    department = replace(data.department, institutions=("内设综合办公室等 3 个机构。",),
+                         staff_quota=30, staff_in_post=28, retired=0,
+                         signing_date="2024年3月29日")  # fmt: skip
+    path = write_workbook(replace(data, department=department), tmp_path / "w.xlsx")
+    read = read_workbook(path).data.department
+    assert (read.institutions, read.staff_quota, read.staff_in_post, read.retired,
+            read.signing_date) == (("内设综合办公室等 3 个机构。",), 30, 28, 0, "2024年3月29日")  # fmt: skip
+
+
+def test_the_initial_budget_of_carried_over_and_other_funds_reads_back(tmp_path: Path) -> None:
+    data = small_department_year()
+    project = replace(data.projects[0], carryover=amounts("3000.00", "5000.00", "4000.00"),
+                      other_funds=amounts("1000.00", "2000.00", "2000.00"))  # fmt: skip
+    path = write_workbook(replace(data, projects=(project,)), tmp_path / "w.xlsx")
+    read = read_workbook(path).data.projects[0]
+    assert (read.carryover, read.other_funds) == (project.carryover, project.other_funds)

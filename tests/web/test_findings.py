@@ -1,7 +1,8 @@
 """The findings list: counts per severity, filters, links to projects, who may see it.
 
 Lowering P1's 完成数 to 5 without an explanation, and declaring 99 for P1 against a
-computed 74.83, gives two warnings on P1 (DEVIATION_EXPLANATION_MISSING, SELF_SCORE_GAP).
+computed 74.83, gives two findings on P1: an error (DEVIATION_EXPLANATION_MISSING, which the
+default profile counts as an error) and a warning (SELF_SCORE_GAP).
 """
 
 from __future__ import annotations
@@ -43,15 +44,16 @@ def test_finance_sees_every_finding_errors_first(with_findings, actors, client_f
 def test_the_counts_per_severity_include_empty_ones(with_findings, actors, client_for):
     response, _ = listed(client_for(actors.finance), with_findings)
     assert [(c["label"], c["count"]) for c in response.context["counts"]] == [
-        ("错误", 1),
-        ("警告", 2),
+        ("错误", 2),
+        ("警告", 1),
         ("提示", 0),
     ]
 
 
 def test_the_list_filters_by_severity_and_by_code(with_findings, actors, client_for):
     client = client_for(actors.finance)
-    assert listed(client, with_findings, severity="error")[1] == ["DEPARTMENT_WEIGHTS"]
+    errors = ["DEPARTMENT_WEIGHTS", "DEVIATION_EXPLANATION_MISSING"]
+    assert listed(client, with_findings, severity="error")[1] == errors
     assert listed(client, with_findings, code="SELF_SCORE_GAP")[1] == ["SELF_SCORE_GAP"]
     assert listed(client, with_findings, severity="info")[1] == []
 

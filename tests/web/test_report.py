@@ -105,3 +105,28 @@ def test_the_pdf_is_converted_by_libreoffice(actors, year_a, client_for):
     with pdfplumber.open(io.BytesIO(response.content)) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages[:2])
     assert "示例街道办事处" in text and "自评报告" in text.replace(" ", "")
+
+
+def test_the_project_list_is_appended_only_when_the_checkbox_asks_for_it(
+    actors, year_a, client_for
+):
+    client = client_for(actors.finance)
+    page = client.get(reverse("report", args=[year_a.pk])).content.decode()
+    assert 'type="checkbox" name="appendix" value="1"' in page
+    url = reverse("report_download", args=[year_a.pk, "docx"])
+    plain = docx.Document(io.BytesIO(client.get(url).content))
+    full = docx.Document(io.BytesIO(client.get(url, {"appendix": "1"}).content))
+    assert len(plain.sections) == 2 and len(full.sections) == 3
+    assert full.sections[-1].page_width > full.sections[-1].page_height
+    html = client.get(reverse("report_download", args=[year_a.pk, "html"]), {"appendix": "1"})
+    assert "项目支出绩效自评得分一览" in html.content.decode()
+
+
+def test_the_page_says_which_rules_are_unconfirmed_and_the_report_does_not(
+    actors, year_a, client_for
+):
+    client = client_for(actors.finance)
+    page = client.get(reverse("report", args=[year_a.pk])).content.decode()
+    assert "尚未对应地方正式文件" in page
+    report = docx.Document(io.BytesIO(_download(client, year_a, "docx").content))
+    assert "通行做法" not in "\n".join(p.text for p in report.paragraphs)

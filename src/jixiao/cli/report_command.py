@@ -18,7 +18,7 @@ from tqdm import tqdm
 from jixiao.cli.approved_option import add_approved_option, read_approved_option
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
-from jixiao.cli.summary import evaluation_dict, headline
+from jixiao.cli.summary import evaluation_dict, headline, rules_line
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.records import DepartmentYear
 from jixiao.io.loading import load_and_evaluate
@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="目录", help="输出目录")
     parser.add_argument(
         "--profile", help="规则配置（名称或 .toml 路径），默认取工作簿中的“规则配置”"
+    )
+    parser.add_argument(
+        "--appendix", action="store_true", help="在报告后附项目支出绩效自评得分一览（横向页面）"
     )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果，供脚本使用")
     parser.add_argument(
@@ -63,6 +66,7 @@ def report_one(
     profile: str | None,
     stem: str | None = None,
     approved: DepartmentYear | None = None,
+    project_appendix: bool = False,
 ) -> dict[str, object]:
     """Load, check (against ``approved`` goals when given) and, when nothing blocks it,
     write one workbook's outputs."""
@@ -73,12 +77,15 @@ def report_one(
                 "messages": [f.describe() for f in loaded.input_errors]}  # fmt: skip
     evaluation = loaded.evaluation
     blocking = [f for f in evaluation.findings if f.severity is Severity.ERROR]
-    summary = {**result, **evaluation_dict(evaluation), "headline": headline(evaluation)}
+    summary = {**result, **evaluation_dict(evaluation), "headline": headline(evaluation),
+               "rules": rules_line(evaluation)}  # fmt: skip
     if blocking:
         return {**summary, "status": "blocked", "errors": [f.as_dict() for f in blocking],
                 "messages": [f.describe() for f in blocking]}  # fmt: skip
     try:
-        outputs = write_outputs(evaluation, output, stem or path.stem)
+        outputs = write_outputs(
+            evaluation, output, stem or path.stem, project_appendix=project_appendix
+        )
     except OSError:
         # An output path that is a file, or a folder we may not write to, is bad input.
         message = f"无法写入输出目录「{output}」：该路径不是可写的文件夹"
@@ -93,6 +100,7 @@ def _run_all(
     output: Path,
     profile: str | None,
     jobs: int,
+    appendix: bool,
     approved: DepartmentYear | None = None,
 ) -> list[dict]:
     stems = output_stems(paths)
@@ -101,12 +109,12 @@ def _run_all(
     if jobs <= 1 or len(paths) < 2:
         results = []
         for path in paths:
-            results.append(report_one(path, output, profile, stems[path], approved))
+            results.append(report_one(path, output, profile, stems[path], approved, appendix))
             progress.update()
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [
-                pool.submit(report_one, path, output, profile, stems[path], approved)
+                pool.submit(report_one, path, output, profile, stems[path], approved, appendix)
                 for path in paths
             ]
             results = []
@@ -122,6 +130,7 @@ def _print(result: dict) -> None:
     status = result["status"]
     if status == "written":
         print(result["headline"])
+        print(result["rules"])
         for path in result["outputs"].values():
             print(f"  已写出 {path}")
         return
@@ -143,10 +152,13 @@ def run(args: argparse.Namespace) -> int:
     approved = read_approved_option(args)
     if approved is False:
         return EXIT_BAD_INPUT
-    results = _run_all(paths, Path(args.output), args.profile, max(1, args.jobs), approved)
+    results = _run_all(
+        paths, Path(args.output), args.profile, max(1, args.jobs), args.appendix, approved
+    )
     if args.json:
         for result in results:
             result.pop("messages", None)
+            result.pop("rules", None)
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         for result in results:

@@ -22,6 +22,21 @@ def headline(evaluation: Evaluation) -> str:
     )
 
 
+def rules_line(evaluation: Evaluation) -> str:
+    """Which rules scored the year, and how many of their values lack a published text.
+
+    Printed by the command, never written into the report or onto a form.
+    """
+    profile = evaluation.profile
+    line = f"  规则配置：{profile.name}"
+    if profile.unconfirmed:
+        line += (
+            f"；其中 {len(profile.unconfirmed)} 项为通行做法，尚未对应地方正式文件"
+            "（逐项见自评表的“说明”工作表）"
+        )
+    return line
+
+
 def evaluation_dict(evaluation: Evaluation) -> dict[str, object]:
     department = evaluation.data.department
     score = evaluation.department_score

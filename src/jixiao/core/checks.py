@@ -1,12 +1,15 @@
 """Checks: each reads an Evaluation and returns findings (domain.md §3–§4).
 
 Registered in ``CHECKS``; nothing here raises for a data problem. Error-level findings
-stop a report from being written; warnings go into its 存在的主要问题.
+stop a report from being written; the profile's ``error_codes`` raise a check's warnings
+to errors. Findings are the department's to-do list (``jixiao check``, the 问题 screen),
+never text of the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -91,6 +94,28 @@ def check_project_level_weights(evaluation: Evaluation) -> Iterator[Finding]:
                 f"{_project_label(score.project)}的一级指标分值与规则配置不一致："
                 + "；".join(differing),
                 score.indicator_scores[0].indicator.location,
+                score.project.code,
+            )
+
+
+def check_indicator_classes(evaluation: Evaluation) -> Iterator[Finding]:
+    """Each project indicator's 一级指标 is a class of the profile's indicator system.
+
+    The 财预〔2020〕10号 layout has 产出, 效益 and 满意度 (成本 under 产出); the 2021 101号
+    layout adds 成本指标 as a class of its own. The profile's weights name the classes.
+    """
+    classes = evaluation.profile.indicator_classes
+    for score in evaluation.project_scores:
+        for item in score.indicator_scores:
+            indicator = item.indicator
+            if indicator.level1 in classes:
+                continue
+            yield Finding(
+                "INDICATOR_CLASS",
+                Severity.WARNING,
+                f"{_project_label(score.project)}{_indicator_label(indicator)}的一级指标"
+                f"「{indicator.level1}」不在规则配置的指标体系中，可填：{'、'.join(classes)}",
+                indicator.location,
                 score.project.code,
             )
 
@@ -407,6 +432,7 @@ CHECKS: tuple[Check, ...] = (
     check_budget_kinds,
     check_unknown_metrics,
     check_project_level_weights,
+    check_indicator_classes,
     check_deviation_explanations,
     check_execution_reasons,
     check_goal_structure,
@@ -418,6 +444,11 @@ CHECKS: tuple[Check, ...] = (
 
 def run_checks(evaluation: Evaluation) -> list[Finding]:
     """Every registered check, errors first, in a stable order."""
-    findings = [finding for check in CHECKS for finding in check(evaluation)]
+    raised = evaluation.profile.error_codes
+    findings = [
+        replace(finding, severity=Severity.ERROR) if finding.code in raised else finding
+        for check in CHECKS
+        for finding in check(evaluation)
+    ]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(findings, key=lambda f: order[f.severity])

@@ -11,7 +11,7 @@ from jixiao.core.coverage import Coverage, self_evaluation_coverage
 from jixiao.core.department_scoring import DepartmentScore, compute_metrics, score_department
 from jixiao.core.findings import Finding
 from jixiao.core.profile import RulesProfile
-from jixiao.core.records import DepartmentYear
+from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Project
 from jixiao.core.scoring import ProjectScore, score_project
 
 
@@ -27,18 +27,40 @@ class Evaluation:
     metrics: dict
     department_score: DepartmentScore
     findings: tuple[Finding, ...] = ()
+    # With the profile's separate 结转 evaluation: one score per project with 上年结转 funds.
+    carryover_scores: tuple[ProjectScore, ...] = ()
 
 
 def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
     """Score every project and the department, then run every check."""
     budget = summarize_budget(data.budget_lines, class_names(data.department.year))
     grouped = data.indicators_by_project()
+    separate = profile.separate_carryover
     project_scores = tuple(
-        score_project(project, grouped.get(project.code, []), profile) for project in data.projects
+        score_project(current_year_part(project) if separate else project,
+                      grouped.get(project.code, []), profile)
+        for project in data.projects
+    )  # fmt: skip
+    carryover_scores = tuple(
+        score_project(carryover_part(project), grouped.get(project.code, []), profile)
+        for project in data.projects
+        if separate and project.carryover.final
     )
     evaluated = {score.project.code for score in project_scores if score.indicator_scores}
     coverage = self_evaluation_coverage(data.projects, evaluated, budget)
     metrics = compute_metrics(budget, coverage, list(project_scores), len(data.projects))
     department = score_department(data.department_indicators, metrics, profile)
-    evaluation = Evaluation(data, profile, budget, coverage, project_scores, metrics, department)
+    evaluation = Evaluation(data, profile, budget, coverage, project_scores, metrics, department,
+                            carryover_scores=carryover_scores)  # fmt: skip
     return replace(evaluation, findings=tuple(run_checks(evaluation)))
+
+
+def current_year_part(project: Project) -> Project:
+    """The project's own year: 财政拨款 and 其他资金, without what was carried over."""
+    return replace(project, carryover=ZERO_AMOUNTS)
+
+
+def carryover_part(project: Project) -> Project:
+    """The funds carried over from the previous year (上年结转), evaluated on their own."""
+    return replace(project, name=f"{project.name}（上年结转）", fiscal=ZERO_AMOUNTS,
+                   other_funds=ZERO_AMOUNTS)  # fmt: skip

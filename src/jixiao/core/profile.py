@@ -60,6 +60,14 @@ class GoalReviewRules:
 
 
 @dataclass(frozen=True, slots=True)
+class ExecutionCap:
+    """Below ``below`` execution, a project's total is at most ``max_total``."""
+
+    below: Decimal
+    max_total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class RulesProfile:
     """The rules one jurisdiction applies in one year."""
 
@@ -74,10 +82,13 @@ class RulesProfile:
     execution_cap: Decimal
     execution_reason_below: Decimal
     execution_tiers: tuple[ExecutionTier, ...]
+    execution_caps: tuple[ExecutionCap, ...]
+    separate_carryover: bool
     lower_is_better: str
     score_places: Decimal
     over_threshold: Decimal
     over_reduce_points: bool
+    over_fixed_deduction: Decimal
     bands: tuple[Band, ...]
     grades: tuple[tuple[str, Decimal], ...]
     dimensions: dict[str, Decimal]
@@ -87,8 +98,16 @@ class RulesProfile:
     self_score_gap: Decimal
     max_qualitative_share: Decimal
     high_self_score: Decimal
+    error_codes: frozenset[str]
     application: dict[str, str]
     goal_review: GoalReviewRules
+    forms: dict[str, str]  # form → the layout template it is filed in
+
+    @property
+    def indicator_classes(self) -> tuple[str, ...]:
+        """The 一级指标 a project's indicators may belong to (the weights name them)."""
+        names = {**self.project_weights, **self.project_weights_without_satisfaction}
+        return tuple(name for name in names if name != EXECUTION_LINE)
 
     @property
     def execution_weight(self) -> Decimal:
@@ -97,6 +116,13 @@ class RulesProfile:
     def grade(self, total: Decimal) -> str:
         """The grade whose lower bound ``total`` reaches (优 ≥ 90 … 差 < 60 by default)."""
         return _grade(self.grades, total)
+
+    def total_cap(self, rate: Decimal | None) -> Decimal | None:
+        """The most a project executed at ``rate`` may score (None: no cap applies)."""
+        if rate is None:
+            return None
+        caps = [cap.max_total for cap in self.execution_caps if rate < cap.below]
+        return min(caps) if caps else None
 
     def band(self, name: str) -> Band | None:
         for band in self.bands:
@@ -176,9 +202,26 @@ def _goal_review(data: dict[str, Any]) -> GoalReviewRules:
     )
 
 
+def _over_achievement(project: dict[str, Any]) -> tuple[bool, Decimal]:
+    over = project["over_achievement"]
+    reduce_points = bool(over["reduce_points"])
+    fixed = _dec(over.get("fixed_deduction", 0))
+    if reduce_points and fixed:
+        raise ValueError("over_achievement：reduce_points 与 fixed_deduction 只能选用一种")
+    if fixed < 0:
+        raise ValueError("over_achievement.fixed_deduction 不能为负数")
+    return reduce_points, fixed
+
+
+def _execution_caps(project: dict[str, Any]) -> tuple[ExecutionCap, ...]:
+    caps = project.get("execution_caps", {}).get("caps", [])
+    return tuple(ExecutionCap(_dec(cap["below"]), _dec(cap["max_total"])) for cap in caps)
+
+
 def _build(data: dict[str, Any]) -> RulesProfile:
     project = data["project"]
     execution = project["execution"]
+    reduce_points, fixed_deduction = _over_achievement(project)
     department = data["department"]
     return RulesProfile(
         id=data["id"],
@@ -194,10 +237,13 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         execution_tiers=tuple(
             ExecutionTier(_dec(tier["min"]), _dec(tier["share"])) for tier in execution["tiers"]
         ),
+        execution_caps=_execution_caps(project),
+        separate_carryover=bool(project.get("carryover", {}).get("separate", False)),
         lower_is_better=project["quantitative"]["lower_is_better"],
         score_places=_dec(project["quantitative"]["score_places"]),
         over_threshold=_dec(project["over_achievement"]["threshold"]),
-        over_reduce_points=bool(project["over_achievement"]["reduce_points"]),
+        over_reduce_points=reduce_points,
+        over_fixed_deduction=fixed_deduction,
         bands=_bands(project["qualitative_bands"]),
         grades=_sorted_grades(data["grades"]),
         dimensions=_dec_map(department["dimensions"]),
@@ -207,6 +253,8 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         self_score_gap=_dec(data["checks"]["self_score_gap"]),
         max_qualitative_share=_dec(data["checks"]["max_qualitative_share"]),
         high_self_score=_dec(data["checks"]["high_self_score"]),
+        error_codes=frozenset(data["checks"].get("error_codes", ())),
         application=dict(data["application"]),
         goal_review=_goal_review(data),
+        forms=dict(data.get("forms", {})),
     )

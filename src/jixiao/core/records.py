@@ -198,6 +198,12 @@ class Department:
     effectiveness_text: tuple[str, ...] = ()
     management_text: tuple[str, ...] = ()
     conclusion_text: tuple[str, ...] = ()
+    # 设置机构及人员情况: the internal units (one per row or in one paragraph) and headcounts.
+    institutions: tuple[str, ...] = ()
+    staff_quota: int | None = None  # 编制数
+    staff_in_post: int | None = None  # 实有在职人数
+    retired: int | None = None  # 离退休人数
+    signing_date: str = ""  # 成文日期, as it is to be printed: 2024年3月31日
 
 
 @direct_init

@@ -190,6 +190,10 @@ def score_indicator(
     elif share > ONE:
         share = ONE
     score = (share * indicator.weight).quantize(profile.score_places, ROUND_HALF_UP)
+    if over and profile.over_fixed_deduction:
+        # 指标偏离: a fixed number of points off, never below zero.
+        score = max(score - profile.over_fixed_deduction, ZERO)
+        share = score / indicator.weight if indicator.weight else ZERO
     if over:
         status = _OVER
     elif share >= ONE:
@@ -281,4 +285,7 @@ def score_project(
             earned += item.score
             applicable += weight
     total = rescaled_total(earned, applicable, full, profile.score_places)
+    cap = profile.total_cap(rate)
+    if cap is not None and total > cap:
+        total = cap.quantize(profile.score_places)
     return ProjectScore(project, rate, exec_weight, exec_score, scores, total, profile.grade(total))

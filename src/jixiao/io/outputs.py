@@ -21,15 +21,19 @@ def output_names(stem: str) -> dict[str, str]:
     }
 
 
-def write_outputs(evaluation: Evaluation, folder: Path, stem: str) -> dict[str, Path]:
+def write_outputs(
+    evaluation: Evaluation, folder: Path, stem: str, *, project_appendix: bool = False
+) -> dict[str, Path]:
     """Write report (.docx, .html) and tables (.xlsx) into ``folder`` all or nothing.
+
+    ``project_appendix`` adds the long list of every project's score to the report.
 
     Files are written to a staging folder beside ``folder`` and moved in only once all
     exist, so an interrupted run never leaves a half-written report where users look.
     """
     folder.mkdir(parents=True, exist_ok=True)
     names = output_names(stem)
-    report = build_report(evaluation)
+    report = build_report(evaluation, project_appendix=project_appendix)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".jixiao-") as staging:
         staged = Path(staging)
         write_docx(report, staged / names["docx"])

@@ -1,9 +1,15 @@
-"""The report as a Word document laid out as a Chinese official document (GB/T 9704 style).
+"""The report as a Word document laid out as a Chinese official document (GB/T 9704).
 
 Title in 方正小标宋简体 二号, 一级标题 黑体, 二级标题 楷体_GB2312, body 仿宋_GB2312 三号 with
-fixed 28 pt lines, A4 with official margins, page numbers ``— N —`` at the foot. The
-font table names Noto CJK SC (Debian fonts-noto-cjk) as each face's alternative, so the
-document renders right where the government fonts are not installed.
+fixed 28 pt lines, A4 with official margins. Page numbers ``— N —`` in 宋体 四号: odd
+pages at the right, even pages at the left, one character in from the edge. The body
+ends with the 附件 list and the signature block (单位, 成文日期); each appendix starts a
+section of its own (landscape where its table is wide).
+
+Fonts are named in every script slot (ascii, hAnsi, eastAsia) so neither Word nor WPS
+falls back to a Latin default, and the font table gives each official face the stock
+Windows face as its alternative (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 →
+宋体). For the PDF, LibreOffice takes the Noto CJK faces through ``fonts/fontconfig.conf``.
 """
 
 from __future__ import annotations
@@ -11,46 +17,38 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_SECTION_START
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import Table as DocxTable
-from lxml.etree import SubElement
 
-from jixiao.core.report_model import Heading, Paragraph, ReportDocument, Table
+from jixiao.core.report_model import Appendix, Block, Heading, Paragraph, ReportDocument, Table
+from jixiao.io.docx_tables import add_table
 
 TITLE_FONT = "方正小标宋简体"
 HEI = "黑体"
 KAI = "楷体_GB2312"
 FANG = "仿宋_GB2312"
 SONG = "宋体"
-FALLBACKS = {
-    TITLE_FONT: "Noto Serif CJK SC",
-    HEI: "Noto Sans CJK SC",
-    KAI: "Noto Serif CJK SC",
-    FANG: "Noto Serif CJK SC",
-    SONG: "Noto Serif CJK SC",
-}
-STYLE_NAMES = ("JX Title", "JX Heading 1", "JX Heading 2", "JX Body", "JX Caption", "JX Table",
-               "JX Note", "JX Footer", "Table Grid")  # fmt: skip
+# Each face → the face a stock Windows (and WPS) has when it is missing.
+ALTERNATIVES = {TITLE_FONT: SONG, HEI: "SimHei", KAI: "楷体", FANG: "仿宋", SONG: "SimSun"}
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(10.5)  # 五号
+FOOTER_SIZE = Pt(14)  # 四号
 LINE = Pt(28)
-W_PPR, W_PSTYLE, W_JC, W_R, W_T, W_VAL = (
-    qn(f"w:{tag}") for tag in ("pPr", "pStyle", "jc", "r", "t", "val")
-)
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+PAGE = (Mm(210), Mm(297))
+MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 
 
-def _set_fonts(style_or_run_font, name: str, element) -> None:
-    """Latin and East Asian faces both, or Word falls back to its own CJK face."""
-    style_or_run_font.name = name
-    rpr = element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), name)
+def _set_fonts(font, name: str, element) -> None:
+    """One face in every slot, with the East Asian hint: quotes “” then take the CJK face."""
+    font.name = name
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{slot}"), name)
+    fonts.set(qn("w:hint"), "eastAsia")
 
 
 def _paragraph_style(
@@ -66,6 +64,7 @@ def _paragraph_style(
     layout = style.paragraph_format
     layout.space_before = Pt(0)
     layout.space_after = Pt(0)
+    layout.widow_control = True
     if exact_line is not None:
         layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         layout.line_spacing = exact_line
@@ -77,31 +76,42 @@ def _paragraph_style(
 
 
 def _styles(document: docx.Document) -> None:
-    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
-    _paragraph_style(document, "JX Title", TITLE_FONT, Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER,
-                     exact_line=Pt(36))  # fmt: skip
-    _paragraph_style(document, "JX Heading 1", HEI, BODY_SIZE, indent=True, align=justify)
-    _paragraph_style(document, "JX Heading 2", KAI, BODY_SIZE, indent=True, align=justify)
+    justify, center = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
+    _set_fonts(document.styles["Normal"].font, FANG, document.styles["Normal"].element)
+    _paragraph_style(document, "JX Title", TITLE_FONT, Pt(22), align=center, exact_line=Pt(36))
+    _paragraph_style(document, "JX Cover Note", HEI, Pt(12), align=center, exact_line=None)
+    for name, font in (("JX Heading 1", HEI), ("JX Heading 2", KAI)):
+        heading = _paragraph_style(document, name, font, BODY_SIZE, indent=True, align=justify)
+        heading.paragraph_format.keep_with_next = True
     _paragraph_style(document, "JX Body", FANG, BODY_SIZE, indent=True, align=justify)
-    caption = _paragraph_style(document, "JX Caption", HEI, Pt(12), align=WD_ALIGN_PARAGRAPH.CENTER,
-                               exact_line=None)  # fmt: skip
+    _paragraph_style(document, "JX Plain", FANG, BODY_SIZE, align=justify)
+    signature = _paragraph_style(document, "JX Signature", FANG, BODY_SIZE,
+                                 align=WD_ALIGN_PARAGRAPH.RIGHT)  # fmt: skip
+    signature.paragraph_format.right_indent = BODY_SIZE * 2
+    _paragraph_style(document, "JX Appendix Label", HEI, BODY_SIZE)
+    appendix_title = _paragraph_style(document, "JX Appendix Title", TITLE_FONT, Pt(18),
+                                      align=center, exact_line=Pt(32))  # fmt: skip
+    appendix_title.paragraph_format.space_after = Pt(12)
+    caption = _paragraph_style(document, "JX Caption", HEI, Pt(12), align=center, exact_line=None)
     caption.paragraph_format.space_before = Pt(6)
+    caption.paragraph_format.space_after = Pt(3)
+    caption.paragraph_format.keep_with_next = True
     _paragraph_style(document, "JX Table", SONG, TABLE_SIZE, exact_line=None)
+    _paragraph_style(document, "JX Table Header", HEI, TABLE_SIZE, exact_line=None)
     note = _paragraph_style(document, "JX Note", FANG, TABLE_SIZE, exact_line=None)
     note.paragraph_format.space_after = Pt(6)
-    _paragraph_style(document, "JX Footer", SONG, Pt(14), align=WD_ALIGN_PARAGRAPH.CENTER,
-                     exact_line=None)  # fmt: skip
+    for side, align in (("Odd", WD_ALIGN_PARAGRAPH.RIGHT), ("Even", WD_ALIGN_PARAGRAPH.LEFT)):
+        footer = _paragraph_style(document, f"JX Footer {side}", SONG, FOOTER_SIZE, align=align,
+                                  exact_line=None)  # fmt: skip
+        if side == "Odd":
+            footer.paragraph_format.right_indent = FOOTER_SIZE
+        else:
+            footer.paragraph_format.left_indent = FOOTER_SIZE
 
 
-def _page_setup(document: docx.Document, footer_style: ParagraphStyle) -> None:
-    section = document.sections[0]
-    section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    footer = section.footer.paragraphs[0]
-    footer.style = footer_style
-    footer.add_run("— ")
+def _page_number(paragraph) -> None:
+    """``— N —`` with a PAGE field."""
+    paragraph.add_run("— ")
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -109,70 +119,118 @@ def _page_setup(document: docx.Document, footer_style: ParagraphStyle) -> None:
     text.text = "1"
     run.append(text)
     field.append(run)
-    footer._p.append(field)
-    footer.add_run(" —")
+    paragraph._p.append(field)
+    paragraph.add_run(" —")
 
 
-def _font_fallbacks(document: docx.Document) -> None:
-    """Declare each official face in the font table with Noto CJK SC as its altName."""
+def _page_setup(document: docx.Document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = PAGE
+    for side, length in MARGINS.items():
+        setattr(section, f"{side}_margin", length)
+    # GB/T 9704: odd pages number at the right, even pages at the left.
+    document.settings.odd_and_even_pages_header_footer = True
+    for footer, side in ((section.footer, "Odd"), (section.even_page_footer, "Even")):
+        paragraph = footer.paragraphs[0]
+        paragraph.style = document.styles[f"JX Footer {side}"]
+        _page_number(paragraph)
+
+
+def _font_table(document: docx.Document) -> None:
+    """Declare each face with its stock Windows alternative and the GB2312 character set."""
     for part in document.part.package.iter_parts():
         if str(part.partname) == "/word/fontTable.xml":
             entries = "".join(
                 f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
                 f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
-                for name, alt in FALLBACKS.items()
+                for name, alt in ALTERNATIVES.items()
             )
             blob = part.blob.decode("utf-8")
             part._blob = blob.replace("</w:fonts>", entries + "</w:fonts>").encode("utf-8")
 
 
-def _table(document: docx.Document, styles: dict[str, ParagraphStyle], block: Table) -> None:
-    document.add_paragraph(block.caption, style=styles["JX Caption"])
-    table = document.add_table(rows=len(block.rows) + 1, cols=len(block.headers))
-    table.style = styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fill(table, block, styles["JX Table"].style_id)
-    if block.note:
-        document.add_paragraph(f"注：{block.note}", style=styles["JX Note"])
+def _text_width_mm(document: docx.Document) -> float:
+    section = document.sections[-1]
+    return Length(section.page_width - section.left_margin - section.right_margin).mm
 
 
-def _fill(table: DocxTable, block: Table, style_id: str) -> None:
-    """Fill cells with lxml directly: python-docx's per-cell helpers dominate the run time."""
-    rows = table._tbl.tr_lst
-    rows[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
-    for tr, values in zip(rows, (block.headers, *block.rows), strict=True):
-        header = tr is rows[0]
-        for index, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
-            paragraph = tc.p_lst[0]
-            properties = SubElement(paragraph, W_PPR)
-            SubElement(properties, W_PSTYLE).set(W_VAL, style_id)
-            if index in block.numeric_columns and not header:
-                SubElement(properties, W_JC).set(W_VAL, "right")
-            text = SubElement(SubElement(paragraph, W_R), W_T)
-            text.text = value
-            if value != value.strip():
-                text.set(XML_SPACE, "preserve")
-
-
-def build_docx(report: ReportDocument) -> docx.Document:
-    document = docx.Document()
-    _styles(document)
-    # Looking a style up by name is slow in python-docx; each is looked up once.
-    styles = {name: document.styles[name] for name in STYLE_NAMES}
-    _page_setup(document, styles["JX Footer"])
-    _font_fallbacks(document)
-    document.core_properties.title = report.title
-    document.add_paragraph(report.title, style=styles["JX Title"])
-    document.add_paragraph("", style=styles["JX Body"])
-    for block in report.blocks:
+def _add_blocks(document: docx.Document, blocks: tuple[Block, ...]) -> None:
+    styles = document.styles
+    table_styles = (styles["JX Table Header"].style_id, styles["JX Table"].style_id)
+    for block in blocks:
         if isinstance(block, Heading):
             document.add_paragraph(block.text, style=styles[f"JX Heading {block.level}"])
         elif isinstance(block, Paragraph):
             document.add_paragraph(block.text, style=styles["JX Body"])
-        else:
-            _table(document, styles, block)
+        elif isinstance(block, Table):
+            if block.caption:
+                document.add_paragraph(block.caption, style=styles["JX Caption"])
+            add_table(document, block, table_styles, _text_width_mm(document), TABLE_SIZE)
+            if block.note:
+                document.add_paragraph(f"注：{block.note}", style=styles["JX Note"])
+
+
+def _closing(document: docx.Document, report: ReportDocument) -> None:
+    """附件 list (GB/T 9704: below the body, two characters in), then 单位 and 成文日期.
+
+    The block is kept together and with the last line of the body, so the signature is
+    never alone on a page nor split from its date.
+    """
+    styles = document.styles
+    last_of_body = len(document.element.body) - 2  # the body's last child is its sectPr
+    if report.appendices:
+        document.add_paragraph("", style=styles["JX Body"])
+        # One paragraph, a line per appendix: the numbers align under the first one.
+        listing = document.add_paragraph("", style=styles["JX Body"])
+        for index, appendix in enumerate(report.appendices, start=1):
+            if index > 1:
+                listing.add_run().add_break()
+            lead = "附件：" if index == 1 else "　　　"
+            listing.add_run(f"{lead}{index}. {appendix.title}")
+    document.add_paragraph("", style=styles["JX Body"])
+    document.add_paragraph("", style=styles["JX Body"])
     for line in report.signature:
-        document.add_paragraph(line, style=styles["JX Body"]).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        document.add_paragraph(line, style=styles["JX Signature"])
+    closing = document.element.body[last_of_body:-1]
+    for element in closing[:-1]:
+        if element.tag == qn("w:p"):
+            element.get_or_add_pPr().get_or_add_keepNext()
+
+
+def _appendix(document: docx.Document, appendix: Appendix) -> None:
+    section = document.add_section(WD_SECTION_START.NEW_PAGE)
+    width, height = PAGE
+    if appendix.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = height, width
+        section.top_margin, section.bottom_margin = MARGINS["left"], MARGINS["right"]
+        section.left_margin, section.right_margin = MARGINS["top"], MARGINS["bottom"]
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = width, height
+        for side, length in MARGINS.items():
+            setattr(section, f"{side}_margin", length)
+    document.add_paragraph(appendix.label, style=document.styles["JX Appendix Label"])
+    document.add_paragraph(appendix.title, style=document.styles["JX Appendix Title"])
+    _add_blocks(document, appendix.blocks)
+
+
+def build_docx(report: ReportDocument) -> docx.Document:
+    """The Word document of ``report``: body, signature, then each appendix on a new page."""
+    document = docx.Document()
+    _styles(document)
+    _page_setup(document)
+    _font_table(document)
+    document.core_properties.title = report.title
+    if report.cover_note:
+        document.add_paragraph(report.cover_note, style=document.styles["JX Cover Note"])
+    document.add_paragraph(report.title, style=document.styles["JX Title"])
+    document.add_paragraph("", style=document.styles["JX Body"])
+    _add_blocks(document, report.blocks)
+    _closing(document, report)
+    for appendix in report.appendices:
+        _appendix(document, appendix)
     return document
 
 

@@ -3,14 +3,16 @@
 Laid out like the standard forms (domain.md §4–§5). Every figure comes from the
 Evaluation: amounts are exact Decimal 元 turned into 万元 half-up by ``yuan_to_wan``, and a
 Decimal becomes a float only in the call that writes it to a cell (xlsx stores doubles).
-Each indicator row names the workbook row it came from (来源), so every score traces to
-its evidence.
+The forms carry only what the official forms show; where each figure came from (the
+workbook row, the computed metric) and which rules were applied are on two sheets of their
+own, 核对 and 说明 (``tables_notes``), so every score still traces to its evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
@@ -21,39 +23,39 @@ from xlsxwriter.worksheet import Worksheet
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
-from jixiao.core.narrative.indicator_text import actual_text, target_text
-from jixiao.core.records import ZERO_AMOUNTS, Amounts, Location, Project
+from jixiao.core.narrative.assessment import outcome_text, shortfall_text
+from jixiao.core.narrative.indicator_text import actual_text, plain, target_text
+from jixiao.core.narrative.project_review import project_review
+from jixiao.core.records import ZERO_AMOUNTS, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
+from jixiao.io.form_templates import (
+    DEFAULT_DEPARTMENT_FORM,
+    DEFAULT_PROJECT_FORM,
+    DepartmentForm,
+    ProjectForm,
+    department_form,
+    project_form,
+)
+from jixiao.io.tables_notes import RULES_SHEET, TRACE_SHEET, write_rules, write_trace
 
 SUMMARY_SHEET = "汇总"
 DEPARTMENT_SHEET = "部门整体"
-RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, "History")
+RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, TRACE_SHEET, RULES_SHEET, "History")
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 RATE_PLACES = Decimal("0.0001")
+ZERO = Decimal(0)
 FONT = "宋体"
-NO_SOURCE = "—"
-# Column widths of a project sheet, A–I: 一级 … 来源.
-PROJECT_WIDTHS = (12, 14, 28, 16, 16, 8, 8, 34, 30)
-DEPARTMENT_WIDTHS = (10, 12, 14, 28, 16, 16, 8, 8, 34, 30)
+# Column widths of a project form, A–I: the block labels, then 一级 … 偏差原因分析及改进措施.
+PROJECT_FORM_WIDTHS = (9, 16, 12, 22, 13, 13, 8, 8, 30)
+FORM_LAST = len(PROJECT_FORM_WIDTHS) - 1
+NOT_SCORED = "—"
+SIGNATURE_GAP = "　" * 8
+DEPARTMENT_WIDTHS = PROJECT_FORM_WIDTHS
 SUMMARY_HEADERS = (
     ("项目编码", 14), ("项目名称", 36), ("预算类型", 14), ("责任科室", 16),
     ("全年预算数（万元）", 14), ("全年执行数（万元）", 14), ("执行率", 10),
     ("依据计算得分", 12), ("等级", 8), ("自评总分", 10), ("差距", 10),
-)  # fmt: skip
-FUNDS_HEADERS = (
-    "",
-    "年初预算数",
-    "全年预算数",
-    "全年执行数",
-    "分值",
-    "执行率",
-    "得分",
-    "来源（工作簿行）",
-)
-INDICATOR_HEADERS = (
-    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-    "偏差原因分析及改进措施", "来源（工作簿行）",
 )  # fmt: skip
 
 
@@ -63,11 +65,18 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     styles = _styles(workbook)
-    names = project_sheet_names(evaluation.data.projects)
-    _write_summary(workbook.add_worksheet(SUMMARY_SHEET), styles, evaluation, names)
+    scores = evaluation.project_scores + evaluation.carryover_scores
+    # A separately evaluated 结转 part gets a sheet named after its project: P1-结转.
+    named = [s.project for s in evaluation.project_scores] + [
+        replace(s.project, code=f"{s.project.code}-结转") for s in evaluation.carryover_scores
+    ]
+    names = project_sheet_names(named)
+    _write_summary(workbook.add_worksheet(SUMMARY_SHEET), styles, evaluation, scores, names)
     _write_department(workbook.add_worksheet(DEPARTMENT_SHEET), styles, evaluation)
-    for score, name in zip(evaluation.project_scores, names, strict=True):
+    for score, name in zip(scores, names, strict=True):
         _write_project(workbook.add_worksheet(name), styles, evaluation, score)
+    write_trace(workbook.add_worksheet(TRACE_SHEET), styles, evaluation, scores, names)
+    write_rules(workbook.add_worksheet(RULES_SHEET), styles, evaluation)
     workbook.close()
     return path
 
@@ -101,6 +110,7 @@ def _styles(workbook: xlsxwriter.Workbook) -> dict[str, Format]:
         "title": workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}),
         "subtitle": workbook.add_format({"font_name": FONT, "font_size": 10, "align": "center"}),
         "note": workbook.add_format({"font_name": FONT, "font_size": 9}),
+        "plain": workbook.add_format({"font_name": FONT, "font_size": 10, "valign": "vcenter"}),
         "label": workbook.add_format(label),
         "text": workbook.add_format({**base, "text_wrap": True}),
         "center": workbook.add_format({**base, "align": "center", "text_wrap": True}),
@@ -125,14 +135,16 @@ def _rate(ratio: Decimal | None) -> Decimal | None:
     return None if ratio is None else quantize_half_up(ratio, RATE_PLACES)
 
 
-def _source(location: Location | None) -> str:
-    return location.describe() if location else NO_SOURCE
-
-
-def _print_setup(sheet: Worksheet, repeat_row: int | None = None) -> None:
-    """A4 landscape, fitted to the page width, centred; ``repeat_row`` heads every page."""
+def _print_setup(
+    sheet: Worksheet, repeat_row: int | None = None, *, portrait: bool = False
+) -> None:
+    """A4 (landscape unless ``portrait``), fitted to the page width, centred;
+    ``repeat_row`` heads every page."""
     sheet.set_paper(9)
-    sheet.set_landscape()
+    if portrait:
+        sheet.set_portrait()
+    else:
+        sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     sheet.center_horizontally()
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
@@ -149,8 +161,9 @@ def _set_widths(sheet: Worksheet, widths: Iterable[int]) -> None:
 
 
 def _write_summary(
-    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation, names: list[str]
-) -> None:
+    sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation,
+    scores: tuple[ProjectScore, ...], names: list[str],
+) -> None:  # fmt: skip
     """Department score and grade, then one row per project, then the exact totals."""
     department = evaluation.data.department
     result = evaluation.department_score
@@ -167,10 +180,10 @@ def _write_summary(
         sheet.set_column(col, col, width)
         sheet.write_string(2, col, header, styles["label"])
     row = 3
-    for score, name in zip(evaluation.project_scores, names, strict=True):
+    for score, name in zip(scores, names, strict=True):
         _write_summary_row(sheet, styles, row, score, name)
         row += 1
-    _write_summary_total(sheet, styles, row, evaluation.project_scores)
+    _write_summary_total(sheet, styles, row, scores)
     sheet.freeze_panes(3, 2)
     sheet.autofilter(2, 0, row - 1, last)
     _print_setup(sheet, 2)
@@ -213,32 +226,101 @@ def _write_summary_total(
 
 
 def _write_department(sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation) -> None:
-    """部门整体支出绩效自评表: indicators by dimension, subtotals, total and grade."""
+    """部门整体支出绩效自评表, laid out as the profile's form template says."""
+    form = department_form(evaluation.profile.forms.get("department", DEFAULT_DEPARTMENT_FORM))
     department = evaluation.data.department
     result = evaluation.department_score
-    last = len(DEPARTMENT_WIDTHS) - 1
     _set_widths(sheet, DEPARTMENT_WIDTHS)
-    sheet.merge_range(0, 0, 0, last, "部门整体支出绩效自评表", styles["title"])
-    unit = department.full_name or department.name
-    sheet.merge_range(1, 0, 1, last, f"（{department.year}年度）{unit}", styles["subtitle"])
-    sheet.write_string(2, 0, "维度", styles["label"])
-    for col, header in enumerate(INDICATOR_HEADERS, start=1):
-        sheet.write_string(2, col, header, styles["label"])
-    row = 3
+    sheet.merge_range(0, 0, 0, FORM_LAST, form.title, styles["title"])
+    sheet.set_row(0, 30)
+    subtitle = form.subtitle.format(year=department.year)
+    sheet.merge_range(1, 0, 1, FORM_LAST, subtitle, styles["subtitle"])
+    row = _write_basic(sheet, styles, 2, form, evaluation)
+    row = _write_department_goal(sheet, styles, row, form, evaluation)
+    row = _write_spending(sheet, styles, row, form, evaluation)
+    header = row
+    for col, text in enumerate(form.indicator_columns, start=1):
+        sheet.write_string(row, col, text, styles["label"])
+    row += 1
     for dimension, items in _by_dimension(evaluation):
-        row = _write_dimension(sheet, styles, row, dimension, items, evaluation)
-    sheet.merge_range(row, 0, row, 5, "总分", styles["label"])
+        row = _write_dimension(sheet, styles, row, form, dimension, items, evaluation)
+    _merge_column(sheet, header, row - 1, 0, form.indicators_label, styles["label"])
+    sheet.merge_range(row, 0, row, 5, form.total_label, styles["label"])
     full = sum((item.indicator.weight for item in result.indicator_scores), Decimal(0))
     _number(sheet, row, 6, full, styles["weight"])
     _number(sheet, row, 7, result.total, styles["total"])
-    sheet.merge_range(row, 8, row, last, "", styles["text"])
-    sheet.merge_range(row + 1, 0, row + 1, 5, "自评结论", styles["label"])
-    sheet.merge_range(
-        row + 1, 6, row + 1, last, f"{result.grade}（{result.total} 分）", styles["center"]
-    )
-    _write_footnote(sheet, styles, row + 2, evaluation)
-    sheet.freeze_panes(3, 0)
-    _print_setup(sheet, 2)
+    sheet.write_blank(row, FORM_LAST, None, styles["text"])
+    sheet.merge_range(row + 1, 0, row + 1, 5, form.conclusion_label, styles["label"])
+    grade = f"{result.grade}（{result.total} 分）"
+    sheet.merge_range(row + 1, 6, row + 1, FORM_LAST, grade, styles["center"])
+    _print_setup(sheet, portrait=form.portrait)
+    sheet.repeat_rows(0, 1)
+
+
+def _basic_value(field: str, evaluation: Evaluation) -> str | None:
+    department = evaluation.data.department
+    if field == "unit":
+        return department.full_name or department.name
+    if field == "parent":
+        return department.parent
+    count = getattr(department, field)
+    return None if count is None else f"{count} 人"
+
+
+def _write_basic(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """单位基本情况: the unit and the headcounts it filed."""
+    lines = [(label, _basic_value(field, evaluation)) for label, field in form.basic_rows]
+    lines = [(label, value) for label, value in lines if value is not None]
+    for offset, (label, value) in enumerate(lines):
+        sheet.merge_range(row + offset, 1, row + offset, 2, label, styles["label"])
+        sheet.merge_range(row + offset, 3, row + offset, FORM_LAST, value, styles["text"])
+    _merge_column(sheet, row, row + len(lines) - 1, 0, form.basic_label, styles["label"])
+    return row + len(lines)
+
+
+def _write_department_goal(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """年度整体绩效目标, 实际完成情况, 未能完成原因: one box each."""
+    texts = {
+        "goal": "".join(evaluation.data.department.overall_goal),
+        "outcome": outcome_text(evaluation),
+        "shortfall": shortfall_text(evaluation),
+    }
+    for offset, (label, field) in enumerate(form.goal_rows):
+        text = texts[field]
+        sheet.merge_range(row + offset, 0, row + offset, 2, label, styles["label"])
+        sheet.merge_range(row + offset, 3, row + offset, FORM_LAST, text, styles["text"])
+        sheet.set_row(row + offset, max(30, 15 * (len(text) // 50 + 1)))
+    return row + len(form.goal_rows)
+
+
+def _write_spending(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """年度部门整体支出规模 by source of funds: 全年预算数, 全年执行数, 执行率."""
+    spans = ((1, 2), (3, 4), (5, 6), (7, 8))
+    for (first, last), text in zip(spans, form.spending_columns, strict=True):
+        sheet.merge_range(row, first, row, last, text, styles["label"])
+    lines = [(s.source.value, s.amounts) for s in evaluation.budget.sources]
+    total = sum((amounts for _, amounts in lines), ZERO_AMOUNTS)
+    for offset, (label, amounts) in enumerate([*lines, (form.spending_total, total)], start=1):
+        line = row + offset
+        sheet.merge_range(line, 1, line, 2, label, styles["text"])
+        values = (yuan_to_wan(amounts.final), yuan_to_wan(amounts.actual),
+                  _rate(safe_ratio(amounts.actual, amounts.final)))  # fmt: skip
+        for (first, last), value, style in zip(spans[1:], values, ("money", "money", "rate"),
+                                               strict=True):  # fmt: skip
+            sheet.merge_range(line, first, line, last, "", styles[style])
+            _number(sheet, line, first, value, styles[style])
+    last = row + len(lines) + 1
+    _merge_column(sheet, row, last, 0, form.spending_label, styles["label"])
+    return last + 1
 
 
 def _by_dimension(evaluation: Evaluation) -> Iterator[tuple[str, list[IndicatorScore]]]:
@@ -251,43 +333,24 @@ def _by_dimension(evaluation: Evaluation) -> Iterator[tuple[str, list[IndicatorS
 
 
 def _write_dimension(
-    sheet: Worksheet, styles: dict[str, Format], row: int, dimension: str,
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: DepartmentForm, dimension: str,
     items: list[IndicatorScore], evaluation: Evaluation,
 ) -> int:  # fmt: skip
-    """A dimension's indicator rows and its 小计 row; returns the next free row."""
+    """A dimension's rows (the dimension is their 一级指标) and its 小计; the next free row."""
     first = row
     for item in items:
-        _write_indicator_row(sheet, styles, row, 1, item, _department_source(item, evaluation))
+        _write_indicator_row(sheet, styles, row, 1, item)
         row += 1
-    _merge_column(sheet, first, row - 1, 0, dimension, styles["center"])
+    _merge_column(sheet, first, row - 1, 1, dimension, styles["center"])
+    _merge_runs(sheet, styles, first, [i.indicator.level2 for i in items], 2)
     weight, score = evaluation.department_score.dimension_totals.get(
         dimension, (Decimal(0), Decimal(0))
     )
-    sheet.merge_range(row, 0, row, 5, f"{dimension}小计", styles["label"])
+    sheet.merge_range(row, 1, row, 5, form.subtotal.format(name=dimension), styles["label"])
     _number(sheet, row, 6, weight, styles["weight"])
     _number(sheet, row, 7, score, styles["total"])
-    sheet.merge_range(row, 8, row, 9, "", styles["text"])
+    sheet.write_blank(row, 8, None, styles["text"])
     return row + 1
-
-
-def _department_source(item: IndicatorScore, evaluation: Evaluation) -> str:
-    """Where the value came from: the workbook row, and for 自动取数 the computed metric."""
-    metric = item.indicator.metric
-    where = _source(item.indicator.location)
-    if not metric:
-        return where
-    return f"{where}；系统计算：{evaluation.profile.metrics.get(metric, metric)}"
-
-
-def _write_footnote(
-    sheet: Worksheet, styles: dict[str, Format], row: int, evaluation: Evaluation
-) -> None:
-    """How the scores were made and what 来源 means (one cell, overflowing to the right)."""
-    text = (
-        f"注：得分由系统依据实际完成值按「{evaluation.profile.name}」计算；"
-        "「来源」列为该指标在所填工作簿中的行。"
-    )
-    sheet.write_string(row, 0, text, styles["note"])
 
 
 # --- 项目支出绩效自评表 --------------------------------------------------------------------
@@ -296,96 +359,115 @@ def _write_footnote(
 def _write_project(
     sheet: Worksheet, styles: dict[str, Format], evaluation: Evaluation, score: ProjectScore
 ) -> None:
-    """One project's 项目支出绩效自评表, top to bottom, rows in order."""
-    project = score.project
-    _set_widths(sheet, PROJECT_WIDTHS)
-    title = f"项目支出绩效自评表（{evaluation.data.department.year}年度）"
-    sheet.merge_range(0, 0, 0, 8, title, styles["title"])
+    """One project's 项目支出绩效自评表, laid out as the profile's form template says."""
+    form = project_form(evaluation.profile.forms.get("project", DEFAULT_PROJECT_FORM))
+    _set_widths(sheet, PROJECT_FORM_WIDTHS)
+    sheet.merge_range(0, 0, 0, FORM_LAST, form.title, styles["title"])
     sheet.set_row(0, 30)
-    row = _write_project_header(sheet, styles, 1, project, evaluation)
-    row = _write_funds(sheet, styles, row, score)
-    row = _write_goal(sheet, styles, row, project)
-    row = _write_indicator_block(sheet, styles, row, score)
-    row = _write_project_total(sheet, styles, row, score)
-    _write_footnote(sheet, styles, row, evaluation)
-    _print_setup(sheet)
+    subtitle = form.subtitle.format(year=evaluation.data.department.year)
+    sheet.merge_range(1, 0, 1, FORM_LAST, subtitle, styles["subtitle"])
+    row = _write_project_header(sheet, styles, 2, form, score.project, evaluation)
+    row = _write_funds(sheet, styles, row, form, score)
+    row = _write_goal(sheet, styles, row, form, score.project)
+    row = _write_indicator_block(sheet, styles, row, form, score)
+    row = _write_project_total(sheet, styles, row, form, score)
+    row = _write_boxes(sheet, styles, row, form, score, evaluation)
+    if form.signatures:
+        sheet.merge_range(row + 1, 0, row + 1, FORM_LAST, SIGNATURE_GAP.join(form.signatures),
+                          styles["plain"])  # fmt: skip
+    _print_setup(sheet, portrait=form.portrait)
+    sheet.repeat_rows(0, 1)
+
+
+def _header_value(field: str, project: Project, evaluation: Evaluation) -> str:
+    department = evaluation.data.department
+    values = {
+        "project_name": project.name, "project_code": project.code, "section": project.section,
+        "source": project.source.value, "parent": department.parent,
+        "unit": department.full_name or department.name,
+    }  # fmt: skip
+    return values[field]
 
 
 def _write_project_header(
-    sheet: Worksheet, styles: dict[str, Format], row: int, project: Project, evaluation: Evaluation
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, project: Project,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """项目名称, 主管部门, 实施单位 …: one pair on a line spans the form, two share it."""
+    for offset, line in enumerate(form.header):
+        spans = ((1, FORM_LAST),) if len(line) == 1 else ((1, 4), (6, FORM_LAST))
+        for (label, field), (first, last), label_col in zip(line, spans, (0, 5), strict=False):
+            sheet.write_string(row + offset, label_col, label, styles["label"])
+            value = _header_value(field, project, evaluation)
+            sheet.merge_range(row + offset, first, row + offset, last, value, styles["text"])
+    return row + len(form.header)
+
+
+def _write_funds(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, score: ProjectScore
 ) -> int:
-    department = evaluation.data.department
-    pairs = (
-        ("项目名称", project.name, "项目编码", project.code),
-        ("主管部门", department.parent, "实施单位", department.full_name or department.name),
-        ("责任科室", project.section, "预算类型", project.source.value),
-    )
-    for offset, (left, left_value, right, right_value) in enumerate(pairs):
-        sheet.write_string(row + offset, 0, left, styles["label"])
-        sheet.merge_range(row + offset, 1, row + offset, 4, left_value, styles["text"])
-        sheet.write_string(row + offset, 5, right, styles["label"])
-        sheet.merge_range(row + offset, 6, row + offset, 8, right_value, styles["text"])
-    return row + len(pairs)
-
-
-def _write_funds(sheet: Worksheet, styles: dict[str, Format], row: int, score: ProjectScore) -> int:
-    """项目资金（万元）: 年度资金总额 / 财政拨款 / 上年结转 / 其他资金 × the six columns."""
+    """项目资金（万元）: 年度资金总额 and its parts × 年初预算数 … 得分; 分值 and 得分 once."""
     project = score.project
-    for col, header in enumerate(FUNDS_HEADERS, start=1):
+    sheet.merge_range(row, 1, row, 2, "", styles["label"])
+    for col, header in enumerate(form.funds_columns, start=3):
         sheet.write_string(row, col, header, styles["label"])
-    lines = (
-        ("年度资金总额", project.total),
-        ("其中：财政拨款", project.fiscal),
-        ("上年结转", project.carryover),
-        ("其他资金", project.other_funds),
-    )
-    for offset, (label, amounts) in enumerate(lines, start=1):
-        _write_funds_line(sheet, styles, row + offset, label, amounts)
-    _merge_column(sheet, row + 1, row + len(lines), 5, score.execution_weight, styles["weight"])
-    _merge_column(sheet, row + 1, row + len(lines), 7, score.execution_score, styles["total"])
-    _merge_column(sheet, row + 1, row + len(lines), 8, _source(project.location), styles["text"])
-    _merge_column(sheet, row, row + len(lines), 0, "项目资金（万元）", styles["label"])
-    return row + len(lines) + 1
+    for offset, (label, field) in enumerate(form.funds_rows, start=1):
+        amounts = getattr(project, field)
+        line = row + offset
+        sheet.merge_range(line, 1, line, 2, label, styles["text"])
+        _number(sheet, line, 3, yuan_to_wan(amounts.initial), styles["money"])
+        _number(sheet, line, 4, yuan_to_wan(amounts.final), styles["money"])
+        _number(sheet, line, 5, yuan_to_wan(amounts.actual), styles["money"])
+        _number(sheet, line, 7, _rate(safe_ratio(amounts.actual, amounts.final)), styles["rate"])
+        if offset == 1:
+            _number(sheet, line, 6, score.execution_weight, styles["weight"])
+            _number(sheet, line, 8, score.execution_score, styles["total"])
+        else:
+            sheet.write_string(line, 6, NOT_SCORED, styles["center"])
+            sheet.write_string(line, 8, NOT_SCORED, styles["center"])
+    last = row + len(form.funds_rows)
+    _merge_column(sheet, row, last, 0, form.funds_label, styles["label"])
+    return last + 1
 
 
-def _write_funds_line(
-    sheet: Worksheet, styles: dict[str, Format], row: int, label: str, amounts: Amounts
-) -> None:
-    sheet.write_string(row, 1, label, styles["text"])
-    _number(sheet, row, 2, yuan_to_wan(amounts.initial), styles["money"])
-    _number(sheet, row, 3, yuan_to_wan(amounts.final), styles["money"])
-    _number(sheet, row, 4, yuan_to_wan(amounts.actual), styles["money"])
-    _number(sheet, row, 6, _rate(safe_ratio(amounts.actual, amounts.final)), styles["rate"])
-
-
-def _write_goal(sheet: Worksheet, styles: dict[str, Format], row: int, project: Project) -> int:
+def _write_goal(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, project: Project
+) -> int:
     """年度总体目标: 预期目标 beside 实际完成情况."""
-    sheet.merge_range(row, 0, row + 1, 0, "年度总体目标", styles["label"])
-    sheet.merge_range(row, 1, row, 4, "预期目标", styles["label"])
-    sheet.merge_range(row, 5, row, 8, "实际完成情况", styles["label"])
+    sheet.merge_range(row, 0, row + 1, 0, form.goal_label, styles["label"])
+    sheet.merge_range(row, 1, row, 4, form.goal_expected, styles["label"])
+    sheet.merge_range(row, 5, row, FORM_LAST, form.goal_outcome, styles["label"])
     sheet.merge_range(row + 1, 1, row + 1, 4, project.goal, styles["text"])
-    sheet.merge_range(row + 1, 5, row + 1, 8, project.goal_outcome, styles["text"])
+    sheet.merge_range(row + 1, 5, row + 1, FORM_LAST, project.goal_outcome, styles["text"])
     longest = max(len(project.goal), len(project.goal_outcome))
-    sheet.set_row(row + 1, max(30, 15 * (longest // 30 + 1)))
+    sheet.set_row(row + 1, max(30, 15 * (longest // 24 + 1)))
     return row + 2
 
 
+def _level_label(name: str, weight: Decimal, with_weight: bool) -> str:
+    """产出指标（50分） where the form shows the weights, else the class alone."""
+    return f"{name}（{plain(weight)}分）" if with_weight else name
+
+
 def _write_indicator_block(
-    sheet: Worksheet, styles: dict[str, Format], row: int, score: ProjectScore
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, score: ProjectScore
 ) -> int:
-    """The indicator rows, with 一级 and 二级 merged over consecutive equal cells."""
-    for col, header in enumerate(INDICATOR_HEADERS):
+    """绩效指标: the header, then the rows, 一级 and 二级 merged over equal neighbours."""
+    for col, header in enumerate(form.indicator_columns, start=1):
         sheet.write_string(row, col, header, styles["label"])
     first = row + 1
     items = score.indicator_scores
     for offset, item in enumerate(items):
-        _write_indicator_row(
-            sheet, styles, first + offset, 0, item, _source(item.indicator.location)
-        )
-    _merge_runs(sheet, styles, first, [item.indicator.level1 for item in items], 0)
-    _merge_runs(
-        sheet, styles, first, [(item.indicator.level1, item.indicator.level2) for item in items], 1
-    )
+        _write_indicator_row(sheet, styles, first + offset, 1, item)
+    totals = score.level_totals()
+    levels = [
+        _level_label(i.indicator.level1, totals.get(i.indicator.level1, (ZERO, ZERO))[0],
+                     form.level_weights)
+        for i in items
+    ]  # fmt: skip
+    _merge_runs(sheet, styles, first, levels, 1)
+    _merge_runs(sheet, styles, first, [(i.indicator.level1, i.indicator.level2) for i in items], 2)
+    _merge_column(sheet, row, first + len(items) - 1, 0, form.indicators_label, styles["label"])
     return first + len(items)
 
 
@@ -395,9 +477,8 @@ def _write_indicator_row(
     row: int,
     col: int,
     item: IndicatorScore,
-    source: str,
 ) -> None:
-    """一级 … 来源 of one indicator, starting at column ``col``."""
+    """一级 … 偏差原因分析及改进措施 of one indicator, starting at column ``col``."""
     indicator = item.indicator
     sheet.write_string(row, col, indicator.level1, styles["center"])
     sheet.write_string(row, col + 1, indicator.level2, styles["center"])
@@ -410,27 +491,37 @@ def _write_indicator_row(
     else:
         _number(sheet, row, col + 6, item.score, styles["score"])
     sheet.write_string(row, col + 7, indicator.explanation, styles["text"])
-    sheet.write_string(row, col + 8, source, styles["text"])
 
 
 def _write_project_total(
-    sheet: Worksheet, styles: dict[str, Format], row: int, score: ProjectScore
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, score: ProjectScore
 ) -> int:
     """总分 (预算执行率 + indicators, rescaled when some are not applicable) and 自评结论."""
     full = score.execution_weight + sum(
         (item.indicator.weight for item in score.indicator_scores), Decimal(0)
     )
-    sheet.merge_range(row, 0, row, 4, "总分", styles["label"])
-    _number(sheet, row, 5, full, styles["weight"])
-    _number(sheet, row, 6, score.total, styles["total"])
-    declared = score.project.self_score
-    note = "" if declared is None else f"单位自评总分 {declared} 分"
-    sheet.merge_range(row, 7, row, 8, note, styles["text"])
-    sheet.merge_range(row + 1, 0, row + 1, 4, "自评结论", styles["label"])
-    sheet.merge_range(
-        row + 1, 5, row + 1, 8, f"{score.grade}（{score.total} 分）", styles["center"]
-    )
+    sheet.merge_range(row, 0, row, 5, form.total_label, styles["label"])
+    _number(sheet, row, 6, full, styles["weight"])
+    _number(sheet, row, 7, score.total, styles["total"])
+    sheet.write_blank(row, 8, None, styles["text"])
+    sheet.merge_range(row + 1, 0, row + 1, 5, form.conclusion_label, styles["label"])
+    grade = f"{score.grade}（{score.total} 分）"
+    sheet.merge_range(row + 1, 6, row + 1, FORM_LAST, grade, styles["center"])
     return row + 2
+
+
+def _write_boxes(
+    sheet: Worksheet, styles: dict[str, Format], row: int, form: ProjectForm, score: ProjectScore,
+    evaluation: Evaluation,
+) -> int:  # fmt: skip
+    """评价结论, 存在问题, 改进措施: each a labelled box across the form."""
+    texts = project_review(score, evaluation.profile)
+    for offset, label in enumerate(form.boxes):
+        text = texts.get(label, "")
+        sheet.write_string(row + offset, 0, label, styles["label"])
+        sheet.merge_range(row + offset, 1, row + offset, FORM_LAST, text, styles["text"])
+        sheet.set_row(row + offset, max(30, 15 * (len(text) // 60 + 1)))
+    return row + len(form.boxes)
 
 
 def _merge_column(
@@ -457,7 +548,9 @@ def _merge_runs(
     row = first
     for key, run in groupby(keys):
         length = len(list(run))
+        text = str(key[-1] if isinstance(key, tuple) else key)
         if length > 1:
-            text = key[-1] if isinstance(key, tuple) else key
-            sheet.merge_range(row, col, row + length - 1, col, str(text), styles["center"])
+            sheet.merge_range(row, col, row + length - 1, col, text, styles["center"])
+        else:
+            sheet.write_string(row, col, text, styles["center"])
         row += length

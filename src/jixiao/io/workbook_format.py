@@ -70,7 +70,13 @@ PROFILE_KEYS = {
     "履职效能说明": "effectiveness_text",
     "管理效率说明": "management_text",
     "自评结论说明": "conclusion_text",
+    "内设机构": "institutions",
+    "编制数": "staff_quota",
+    "实有在职人数": "staff_in_post",
+    "离退休人数": "retired",
+    "成文日期": "signing_date",
 }
+HEADCOUNT_KEYS = ("staff_quota", "staff_in_post", "retired")
 MULTI_PARAGRAPH_KEYS = {
     "functions",
     "tasks",
@@ -78,6 +84,7 @@ MULTI_PARAGRAPH_KEYS = {
     "effectiveness_text",
     "management_text",
     "conclusion_text",
+    "institutions",
 }
 
 BUDGET_SHEET = SheetSpec(
@@ -117,8 +124,10 @@ PROJECT_SHEET = SheetSpec(
         Column("年初预算数", "initial", Cell.AMOUNT, required=True),
         Column("全年预算数", "final", Cell.AMOUNT, required=True),
         Column("全年执行数", "actual", Cell.AMOUNT, required=True),
+        Column("上年结转年初预算数", "carryover_initial", Cell.AMOUNT),
         Column("上年结转预算数", "carryover_final", Cell.AMOUNT),
         Column("上年结转执行数", "carryover_actual", Cell.AMOUNT),
+        Column("其他资金年初预算数", "other_initial", Cell.AMOUNT),
         Column("其他资金预算数", "other_final", Cell.AMOUNT),
         Column("其他资金执行数", "other_actual", Cell.AMOUNT),
         Column("年度总体目标", "goal", width=40),
@@ -127,7 +136,8 @@ PROJECT_SHEET = SheetSpec(
         Column("自评总分", "self_score", Cell.NUMBER, help="单位自报的总分，与依据计算的得分对照"),
         Column("示例数据", "illustrative", Cell.YES_NO, help="“是”表示该行为示意数据"),
     ),
-    "金额单位：元。年初/全年预算数、全年执行数为财政拨款；上年结转、其他资金只填全年数。",
+    "金额单位：元。年初/全年预算数、全年执行数为财政拨款；上年结转、其他资金另填其年初预算数、"
+    "全年预算数和执行数。",
     has_money=True,
 )
 

@@ -30,6 +30,7 @@ from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
+    HEADCOUNT_KEYS,
     INDICATOR_SHEET,
     MULTI_PARAGRAPH_KEYS,
     PROFILE_KEYS,
@@ -136,8 +137,28 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
         full_name=str(fields.get("full_name") or name),
         profile=str(fields.get("profile") or ""),
         self_score=self_score,
+        signing_date=str(fields.get("signing_date") or ""),
+        **_headcounts(fields, cells),
         **{key: tuple(fields[key]) for key in MULTI_PARAGRAPH_KEYS},
     )
+
+
+def _headcounts(fields: dict[str, object], cells: SheetCells) -> dict[str, int | None]:
+    """编制数, 实有在职人数, 离退休人数: whole numbers of people, or left blank."""
+    labels = {field: key for key, field in PROFILE_KEYS.items()}
+    counts: dict[str, int | None] = {}
+    for field in HEADCOUNT_KEYS:
+        text = str(fields.get(field) or "")
+        try:
+            value = parse_decimal(text) if text else None
+        except NotANumber:
+            value = Decimal(-1)
+        if value is not None and (value < 0 or value != value.to_integral_value()):
+            cells.invalid(int(fields.get(f"{field}_row", 3)), "value",
+                          f"「{labels[field]}」应为不小于 0 的整数（人数），实为「{text}」")  # fmt: skip
+            value = None
+        counts[field] = int(value) if value is not None else None
+    return counts
 
 
 def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Decimal | None:
@@ -252,11 +273,13 @@ def _codes_in(cells: SheetCells | None) -> set[str] | None:
 
 
 def _extra_funds(cells: SheetCells, number: int, row: list[object], prefix: str) -> Amounts:
+    """上年结转 or 其他资金: 年初预算数 (a column older workbooks lack: zero), 全年, 执行."""
+    initial = cells.amount(number, row, f"{prefix}_initial")
     final = cells.amount(number, row, f"{prefix}_final")
     actual = cells.amount(number, row, f"{prefix}_actual")
-    if not final and not actual:
+    if not initial and not final and not actual:
         return ZERO_AMOUNTS
-    return Amounts(Decimal(0), final, actual)
+    return Amounts(initial, final, actual)
 
 
 def _read_statements(cells: SheetCells | None) -> tuple[list[Statement], list[Statement]]:

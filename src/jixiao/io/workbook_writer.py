@@ -183,6 +183,10 @@ def profile_rows(data: DepartmentYear | None) -> list[dict]:
         {"key": "地区", "value": department.jurisdiction},
         {"key": "规则配置", "value": department.profile},
         {"key": "部门自评总分", "value": department.self_score},
+        {"key": "编制数", "value": department.staff_quota},
+        {"key": "实有在职人数", "value": department.staff_in_post},
+        {"key": "离退休人数", "value": department.retired},
+        {"key": "成文日期", "value": department.signing_date},
     ]
     for key, field in PROFILE_KEYS.items():
         paragraphs = getattr(department, field)
@@ -216,8 +220,10 @@ def _project_rows(projects: Iterable[Project]) -> Iterable[dict]:
             "initial": project.fiscal.initial,
             "final": project.fiscal.final,
             "actual": project.fiscal.actual,
+            "carryover_initial": project.carryover.initial or None,
             "carryover_final": project.carryover.final or None,
             "carryover_actual": project.carryover.actual or None,
+            "other_initial": project.other_funds.initial or None,
             "other_final": project.other_funds.final or None,
             "other_actual": project.other_funds.actual or None,
             "goal": project.goal,

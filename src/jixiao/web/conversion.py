@@ -30,8 +30,10 @@ TEXT_FIELDS = (
     "effectiveness_text",
     "management_text",
     "conclusion_text",
+    "institutions",
 )
-ZERO = Decimal(0)
+# 设置机构及人员情况 and the signing date: single values kept beside the prose in ``texts``.
+SINGLE_FIELDS = ("staff_quota", "staff_in_post", "retired", "signing_date")
 
 
 def _amounts(initial: Decimal, final: Decimal, actual: Decimal) -> Amounts:
@@ -49,8 +51,8 @@ def project_record(row: models.Project, section_name: str) -> ProjectRecord:
     return ProjectRecord(
         code=row.code, name=row.name, source=BudgetSource(row.source), class_code=row.class_code,
         fiscal=_amounts(row.initial, row.final, row.actual), section=section_name, level=row.level,
-        carryover=_amounts(ZERO, row.carryover_final, row.carryover_actual),
-        other_funds=_amounts(ZERO, row.other_final, row.other_actual),
+        carryover=_amounts(row.carryover_initial, row.carryover_final, row.carryover_actual),
+        other_funds=_amounts(row.other_initial, row.other_final, row.other_actual),
         goal=row.goal, goal_outcome=row.goal_outcome, execution_explanation=row.execution_explanation,
         self_score=row.self_score, illustrative=row.illustrative,
         location=Location("项目", row.position + 3),
@@ -89,6 +91,7 @@ def department_year_record(
             name=department.name, year=year.year, jurisdiction=department.district,
             parent=department.parent, full_name=department.full_name or department.name,
             profile=year.profile, self_score=year.self_score, **{key: tuple(texts.get(key, ())) for key in TEXT_FIELDS},
+            **{key: texts[key] for key in SINGLE_FIELDS if texts.get(key) is not None},
         ),
         budget_lines=tuple(budget_line_record(row) for row in year.budget_lines.all()),
         projects=tuple(project_record(p, sections[p.section_id]) for p in projects),

@@ -1,24 +1,32 @@
-"""二、绩效自评情况: 自评结论, 履职效能分析 and 管理效率分析, from the computed scores."""
+"""二、绩效自评情况: 自评结论, 履职效能分析 and 管理效率分析, from the computed scores.
+
+The analyses are summaries a department would write: what was achieved (with the key
+figures), what was not and why; the indicator tables in the appendix carry the detail.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.core.department_scoring import declared_total
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_share, format_wan, yuan_to_wan
 from jixiao.core.narrative.indicator_text import (
     INDICATOR_HEADERS,
+    INDICATOR_NUMERIC,
+    INDICATOR_WIDE,
+    actual_text,
     indicator_row,
     plain,
-    sentence,
-    status_counts,
+    target_words,
 )
-from jixiao.core.records import Dimension
+from jixiao.core.records import Dimension, IndicatorKind
 from jixiao.core.report_model import Block, Paragraph, Table
-from jixiao.core.scoring import IndicatorScore
+from jixiao.core.scoring import IndicatorScore, Status
 
 ZERO = Decimal(0)
+HIGHLIGHTS = 4  # achieved quantitative indicators named with their figures
+MET = (Status.ACHIEVED, Status.OVER)
+SHORT = (Status.PARTIAL, Status.MISSED, Status.NO_VALUE)
 
 
 def _dimension_items(evaluation: Evaluation, dimension: Dimension) -> list[IndicatorScore]:
@@ -30,7 +38,7 @@ def _dimension_items(evaluation: Evaluation, dimension: Dimension) -> list[Indic
 
 
 def conclusion(evaluation: Evaluation) -> list[Block]:
-    """Score, grade and what they are made of, then the department's own words."""
+    """The department's own words, then the score, grade and what they are made of."""
     department = evaluation.department_score
     parts = "，".join(
         f"{name} {score} 分（分值 {plain(weight)} 分）"
@@ -38,53 +46,30 @@ def conclusion(evaluation: Evaluation) -> list[Block]:
         if weight
     )
     text = (
-        f"依据「{evaluation.profile.name}」，按各项指标实际完成值计算，部门整体自评得分 "
-        f"{department.total} 分，自评等级为“{department.grade}”。其中{parts}。"
+        f"经对照年度绩效目标逐项评价，部门整体自评得分 {department.total} 分，"
+        f"自评等级为“{department.grade}”。其中{parts}。"
     )
-    declared, derived = declared_total(evaluation.data)
-    if declared is not None:
-        source = "（由部门整体指标自评得分合计）" if derived else ""
-        text += (
-            f"部门自报总分 {plain(declared)} 分{source}，与依据计算得分相差 "
-            f"{abs(declared - department.total)} 分。"
-        )
     blocks: list[Block] = [
         Paragraph(p, generated=False) for p in evaluation.data.department.conclusion_text
     ]
     blocks += [Paragraph(text), Paragraph(_project_summary(evaluation))]
-    blocks += [_score_table(evaluation), _grade_table(evaluation)]
-    if evaluation.profile.unconfirmed:
-        blocks.append(
-            Paragraph(
-                "注：本报告的权重、等级标准与阈值取自规则配置；其中"
-                f"{'、'.join(evaluation.profile.unconfirmed.values())}为通行做法，尚未对应地方正式文件。"
-            )
-        )
-    return blocks
+    return [*blocks, _score_table(evaluation), _grade_table(evaluation)]
 
 
 def _project_summary(evaluation: Evaluation) -> str:
     scores = [s for s in evaluation.project_scores if s.indicator_scores]
     if not scores:
-        return "本年度无依据指标计算得分的项目。"
+        return "本年度未开展项目支出绩效自评。"
     average = sum((s.total for s in scores), ZERO) / len(scores)
     grades = "、".join(
-        f"{grade} {sum(1 for s in scores if s.grade == grade)} 个"
+        f"“{grade}”{count} 个"
         for grade, _ in evaluation.profile.grades
+        if (count := sum(1 for s in scores if s.grade == grade))
     )
-    declared = [s for s in scores if s.project.self_score is not None]
-    gap = evaluation.profile.self_score_gap
-    far = sum(1 for s in declared if abs(s.project.self_score - s.total) > gap)
-    text = (
-        f"{len(scores)} 个项目依据实际完成值计算的平均得分 {average.quantize(Decimal('0.01'))} 分，"
-        f"其中{grades}。"
+    return (
+        f"纳入自评的 {len(scores)} 个项目平均得分 {average.quantize(Decimal('0.01'))} 分，"
+        f"其中自评等级为{grades}。"
     )
-    if declared:
-        text += (
-            f"单位自报总分的 {len(declared)} 个项目中，自报分与计算得分相差超过 {plain(gap)} 分的 "
-            f"{far} 个（逐项见项目支出绩效自评表）。"
-        )
-    return text
 
 
 def _score_table(evaluation: Evaluation) -> Table:
@@ -101,7 +86,7 @@ def _score_table(evaluation: Evaluation) -> Table:
         ("维度", "分值", "得分", "得分率"),
         tuple(rows),
         frozenset({1, 2, 3}),
-        "各维度得分为其下指标得分之和，指标明细见表4、表5。",
+        wide_columns=frozenset({0}),
     )
 
 
@@ -115,38 +100,112 @@ def _grade_table(evaluation: Evaluation) -> Table:
         share = format_share(amount / total) if total else "—"
         rows.append((grade, str(len(mine)), format_wan(yuan_to_wan(amount)), share))
     return Table(
-        "表3 项目自评等级分布（依据计算得分）",
+        "表3 项目自评等级分布",
         ("等级", "项目数", "全年执行数（万元）", "资金占比"),
         tuple(rows),
         frozenset({1, 2, 3}),
+        wide_columns=frozenset({0}),
     )
+
+
+def _achieved_text(met: list[IndicatorScore]) -> str:
+    """``新增经济项目、签约项目等 8 项指标达到或超过年度目标，其中新增经济项目 12个（目标不少于10个）``."""
+    if not met:
+        return ""
+    quantitative = [
+        i for i in met if i.indicator.kind is IndicatorKind.QUANTITATIVE and i.actual is not None
+    ]
+    quantitative.sort(key=lambda i: i.status is not Status.OVER)  # over-achievements first
+    named = "；".join(
+        f"{i.indicator.name} {actual_text(i, spaced=True)}（目标{target_words(i)}）"
+        for i in quantitative[:HIGHLIGHTS]
+    )
+    others = [i.indicator.name for i in met if i not in quantitative[:HIGHLIGHTS]]
+    text = f"{len(met)} 项指标达到或超过年度目标"
+    if named:
+        text += f"：{named}"
+    if others:
+        more = "等" if len(others) > 3 else ""
+        text += f"；{'、'.join(others[:3])}{more}如期完成"
+    return text + "。"
+
+
+def _short_text(short: list[IndicatorScore]) -> str:
+    """Each indicator that fell short: its target, what was done, and the department's reason."""
+    parts = []
+    for item in short:
+        indicator = item.indicator
+        done = (
+            actual_text(item)
+            if indicator.kind is IndicatorKind.QUANTITATIVE
+            else (indicator.actual_text or "未完成")
+        )
+        reason = indicator.explanation.strip().rstrip("。")
+        text = f"{indicator.name}未完全达到目标（目标{target_words(item)}，实际{done}）"
+        parts.append(f"{text}，{reason}" if reason else text)
+    return ("；".join(parts) + "。") if parts else ""
 
 
 def _dimension_section(
-    evaluation: Evaluation, dimension: Dimension, caption: str, own_words: tuple[str, ...]
+    evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str
 ) -> list[Block]:
-    items = _dimension_items(evaluation, dimension)
+    items = [
+        i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
+    ]
     weight, score = evaluation.department_score.dimension_totals.get(dimension.value, (ZERO, ZERO))
     if not items:
         return [Paragraph(f"本年度未设置{dimension.value}指标。")]
+    met = [i for i in items if i.status in MET]
+    short = [i for i in items if i.status in SHORT]
     summary = (
-        f"{dimension.value}指标共 {len(items)} 项（分值 {plain(weight)} 分），得分 {score} 分；"
-        f"{status_counts(items)}。"
+        f"{dimension.value}方面设置指标 {len(items)} 项，分值 {plain(weight)} 分，得分 {score} 分"
+        f"（明细见{appendix}）。{_achieved_text(met)}{_short_text(short)}"
     )
-    details = "；".join(sentence(item) for item in items) + "。"
-    blocks: list[Block] = [Paragraph(summary), Paragraph(details)]
-    blocks += [Paragraph(text, generated=False) for text in own_words]
-    blocks.append(
-        Table(caption, INDICATOR_HEADERS, tuple(indicator_row(i) for i in items), frozenset({5, 6}))
-    )
-    return blocks
+    blocks: list[Block] = [Paragraph(text, generated=False) for text in own_words]
+    return [*blocks, Paragraph(summary)]
 
 
-def effectiveness(evaluation: Evaluation) -> list[Block]:
+def indicator_table(evaluation: Evaluation, dimension: Dimension, caption: str) -> Table | None:
+    """The dimension's indicators, one row each (the appendix to the analysis)."""
+    items = _dimension_items(evaluation, dimension)
+    if not items:
+        return None
+    rows = tuple(indicator_row(i) for i in items)
+    return Table(caption, INDICATOR_HEADERS, rows, INDICATOR_NUMERIC, wide_columns=INDICATOR_WIDE)
+
+
+def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.effectiveness_text
-    return _dimension_section(evaluation, Dimension.EFFECTIVENESS, "表4 履职效能指标完成情况", own)
+    return _dimension_section(evaluation, Dimension.EFFECTIVENESS, own, appendix)
 
 
-def efficiency(evaluation: Evaluation) -> list[Block]:
+def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
-    return _dimension_section(evaluation, Dimension.EFFICIENCY, "表5 管理效率指标完成情况", own)
+    return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+
+
+def _applicable(evaluation: Evaluation, dimension: Dimension) -> list[IndicatorScore]:
+    return [
+        i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
+    ]
+
+
+def outcome_text(evaluation: Evaluation) -> str:
+    """实际完成情况 of the department form: per dimension, what reached its target."""
+    parts = []
+    for dimension in Dimension:
+        met = [i for i in _applicable(evaluation, dimension) if i.status in MET]
+        if met:
+            parts.append(f"{dimension.value}方面，{_achieved_text(met)}")
+    return "".join(parts) or "无。"
+
+
+def shortfall_text(evaluation: Evaluation) -> str:
+    """未能完成原因 of the department form: what fell short, in the department's words."""
+    short = [
+        i
+        for dimension in Dimension
+        for i in _applicable(evaluation, dimension)
+        if i.status in SHORT
+    ]
+    return _short_text(short) or "无。"

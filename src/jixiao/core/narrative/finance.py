@@ -27,7 +27,7 @@ def wan(amount_yuan: Decimal, *, grouping: bool = True) -> str:
 
 def _class_change_text(index: int, item: ClassChange) -> str:
     verb = "增加" if item.change > ZERO else "减少"
-    amount = wan(abs(item.change), grouping=False)
+    amount = wan(abs(item.change))
     return f"{chinese_number(index)}是{item.class_name}{verb} {amount} 万元"
 
 
@@ -94,6 +94,7 @@ def budget_table(evaluation: Evaluation) -> Table:
         frozenset(range(1, 7)),
         "执行率 = 全年执行数 ÷ 全年预算数；增减 = 全年执行数 − 年初预算数；合计由精确金额求和后四舍五入，"
         "可能与各项四舍五入后之和相差分位。",
+        wide_columns=frozenset({0}),
     )
 
 
@@ -135,7 +136,15 @@ def performance_management(evaluation: Evaluation) -> str:
     ]
     if not parts:
         return "本年度未开展项目支出绩效自评。"
-    return "根据财政预算绩效管理要求，我部门" + "；".join(parts) + "。"
+    text = "根据财政预算绩效管理要求，我部门" + "；".join(parts) + "。"
+    carried = evaluation.carryover_scores
+    if carried:
+        amount = sum((s.project.carryover.actual for s in carried), ZERO)
+        text += (
+            f"另对 {len(carried)} 个项目的上年结转资金单独开展绩效自评，"
+            f"共涉及资金 {wan(amount)} 万元。"
+        )
+    return text
 
 
 def _largest_project_names(evaluation: Evaluation) -> dict[BudgetSource, tuple[str, ...]]:

@@ -4,14 +4,39 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.core.money import format_percent
-from jixiao.core.records import IndicatorKind
+from jixiao.core.money import format_wan
+from jixiao.core.records import IndicatorKind, Operator
 from jixiao.core.scoring import IndicatorScore, Status
+
+# A target in words, as a department writes it: 不少于 10 个, 不低于 95%.
+OPERATOR_WORDS = {
+    Operator.AT_LEAST: "不少于",
+    Operator.MORE_THAN: "多于",
+    Operator.EQUAL: "",
+    Operator.AT_MOST: "不超过",
+    Operator.LESS_THAN: "少于",
+}
+RATE_WORDS = {Operator.AT_LEAST: "不低于", Operator.MORE_THAN: "高于", Operator.LESS_THAN: "低于"}
 
 
 def plain(value: Decimal) -> str:
-    """A non-money figure without trailing zeros: 10, 98.3, 3.5."""
+    """A non-money figure without trailing zeros: 10, 98.3 (as an input field takes it)."""
     return format(value.normalize(), "f")
+
+
+def figure(value: Decimal) -> str:
+    """A figure as the report prints it: no trailing zeros, grouped by thousands: 1,250."""
+    return format(value.normalize(), ",f")
+
+
+def measure(value: Decimal, unit: str, *, spaced: bool = False) -> str:
+    """A figure with its unit; 万元 always with two decimals: ``25,748.56万元``, ``12个``.
+
+    ``spaced`` sets the unit off as prose does (``12 个``, ``95%`` stays whole).
+    """
+    number = format_wan(value) if unit == "万元" else figure(value)
+    gap = " " if spaced and unit and unit != "%" else ""
+    return f"{number}{gap}{unit}"
 
 
 def target_text(item: IndicatorScore) -> str:
@@ -19,17 +44,29 @@ def target_text(item: IndicatorScore) -> str:
     if indicator.kind is IndicatorKind.QUALITATIVE or indicator.target is None:
         return indicator.target_text
     operator = indicator.operator.value if indicator.operator else ""
-    return f"{operator}{plain(indicator.target)}{indicator.unit}"
+    return f"{operator}{measure(indicator.target, indicator.unit)}"
 
 
-def actual_text(item: IndicatorScore) -> str:
+def target_words(item: IndicatorScore) -> str:
+    """The target as prose: ``不少于10个``, ``不低于95%``, or the qualitative target."""
+    indicator = item.indicator
+    if indicator.kind is IndicatorKind.QUALITATIVE or indicator.target is None:
+        return indicator.target_text
+    words = OPERATOR_WORDS.get(indicator.operator, "") if indicator.operator else ""
+    if indicator.unit == "%" and indicator.operator in RATE_WORDS:
+        words = RATE_WORDS[indicator.operator]
+    return f"{words} {measure(indicator.target, indicator.unit, spaced=True)}".strip()
+
+
+def actual_text(item: IndicatorScore, *, spaced: bool = False) -> str:
+    """What was achieved; ``spaced`` as prose writes it (``12 个``)."""
     indicator = item.indicator
     if indicator.kind is IndicatorKind.QUALITATIVE:
         band = f"（{indicator.band}）" if indicator.band else ""
         return f"{indicator.actual_text}{band}"
     if item.actual is None:
         return "未填报" if item.status is not Status.NOT_APPLICABLE else "不适用"
-    return f"{plain(item.actual)}{indicator.unit}"
+    return measure(item.actual, indicator.unit, spaced=spaced)
 
 
 def source_text(item: IndicatorScore) -> str:
@@ -43,55 +80,14 @@ def source_text(item: IndicatorScore) -> str:
     return where
 
 
-def sentence(item: IndicatorScore) -> str:
-    """``新增经济项目目标≥10个，实际完成12个，完成率120.0%，得6.00分``."""
-    indicator = item.indicator
-    if item.status is Status.NOT_APPLICABLE:
-        return f"{indicator.name}不适用，不计分"
-    if indicator.kind is IndicatorKind.QUALITATIVE:
-        text = f"{indicator.name}：{indicator.actual_text or '—'}（{indicator.band or '未评定'}）"
-    else:
-        text = f"{indicator.name}目标{target_text(item)}，实际{actual_text(item)}"
-        if (
-            item.achievement is not None
-            and indicator.operator
-            and indicator.operator.higher_is_better
-        ):
-            text += f"，完成率{format_percent(item.achievement)}"
-    text += f"，得{item.score}分（分值{plain(indicator.weight)}分）"
-    if item.needs_explanation and indicator.explanation:
-        text += f"，偏差原因：{indicator.explanation.rstrip('。')}"
-    return text
-
-
-INDICATOR_HEADERS = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "数据来源",
-)
+INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+INDICATOR_NUMERIC = frozenset({5, 6})
+INDICATOR_WIDE = frozenset({2, 3, 4})
 
 
 def indicator_row(item: IndicatorScore) -> tuple[str, ...]:
     indicator = item.indicator
     return (
         indicator.level1, indicator.level2, indicator.name, target_text(item),
-        actual_text(item), plain(indicator.weight), str(item.score), source_text(item),
+        actual_text(item), plain(indicator.weight), str(item.score),
     )  # fmt: skip
-
-
-def status_counts(items: list[IndicatorScore]) -> str:
-    """``完全达成 8 项、超额完成 1 项、部分达成 1 项`` (only the statuses present)."""
-    order = (Status.ACHIEVED, Status.OVER, Status.PARTIAL, Status.MISSED, Status.NO_VALUE,
-             Status.NOT_APPLICABLE)  # fmt: skip
-    labels = {Status.ACHIEVED: "完全达成"}
-    parts = []
-    for status in order:
-        count = sum(1 for item in items if item.status is status)
-        if count:
-            parts.append(f"{labels.get(status, status.value)} {count} 项")
-    return "、".join(parts)

@@ -1,10 +1,16 @@
-"""The 部门整体支出绩效自评报告, in the seed's outline, as report blocks."""
+"""The 部门整体支出绩效自评报告, in the seed's outline, as report blocks.
+
+The body ends with the signature block; the appendices follow: the department's
+indicators always, the long project list only when asked for (landscape).
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_percent
-from jixiao.core.narrative.assessment import conclusion, effectiveness, efficiency
+from jixiao.core.narrative.assessment import conclusion, effectiveness, efficiency, indicator_table
 from jixiao.core.narrative.finance import (
     budget_table,
     income_and_expenditure,
@@ -12,13 +18,16 @@ from jixiao.core.narrative.finance import (
     wan,
 )
 from jixiao.core.narrative.issues import measures, problems
-from jixiao.core.report_model import Block, Heading, Paragraph, ReportDocument, Table
+from jixiao.core.narrative.numerals import chinese_number
+from jixiao.core.narrative.organisation import has_organisation, organisation
+from jixiao.core.records import Dimension
+from jixiao.core.report_model import Appendix, Block, Heading, Paragraph, ReportDocument, Table
+
+INDICATOR_APPENDIX = "附件1"
+ILLUSTRATIVE_NOTE = "示例：本报告依据示例数据生成，部分数据为示意，不是正式报送的报告。"
 
 
-def _own(paragraphs: tuple[str, ...], missing: str) -> list[Block]:
-    """The department's prose as written, or a visible gap where it filed none."""
-    if not paragraphs:
-        return [Paragraph(f"（未填写{missing}）")]
+def _own(paragraphs: tuple[str, ...]) -> list[Block]:
     return [Paragraph(text, generated=False) for text in paragraphs]
 
 
@@ -33,58 +42,85 @@ def _project_table(evaluation: Evaluation) -> Table:
             format_percent(s.execution_rate) if s.execution_rate is not None else "—",
             str(s.total),
             s.grade,
-            str(s.project.self_score) if s.project.self_score is not None else "—",
         )
-        for s in evaluation.project_scores
+        for s in evaluation.project_scores + evaluation.carryover_scores
     )
-    return Table(
-        "附表 项目支出绩效自评得分一览",
+    # 自评总分, not 得分: next to 执行率 a bare 得分 reads as the execution score.
+    headers = ("项目编码", "项目名称", "预算类型", "全年预算数（万元）", "全年执行数（万元）",
+               "执行率", "自评总分", "等级")  # fmt: skip
+    return Table("", headers, rows, frozenset({3, 4, 5, 6}), wide_columns=frozenset({1}))
+
+
+def _basic_situation(evaluation: Evaluation) -> list[Block]:
+    """一、部门基本情况, numbering its parts as they are present."""
+    department = evaluation.data.department
+    parts: list[tuple[str, list[Block]]] = [("部门职能", _own(department.functions))]
+    if has_organisation(department):
+        parts.append(("设置机构及人员情况", organisation(department)))
+    parts += [
+        ("年度总体工作和重点工作任务", _own(department.tasks)),
+        ("部门整体支出绩效目标", _own(department.overall_goal)),
         (
-            "项目编码",
-            "项目名称",
-            "预算类型",
-            "全年预算数（万元）",
-            "全年执行数（万元）",
-            "执行率",
-            "计算得分",
-            "等级",
-            "自报总分",
+            "部门整体收支情况",
+            [Paragraph(income_and_expenditure(evaluation)), budget_table(evaluation)],
         ),
-        rows,
-        frozenset({3, 4, 5, 6, 8}),
-        "计算得分由预算执行率与各项指标实际完成值按规则计算；各项目的指标明细见标准表格工作簿中该项目的"
-        "项目支出绩效自评表。",
-    )
+        ("部门整体绩效管理情况", [Paragraph(performance_management(evaluation))]),
+    ]
+    blocks: list[Block] = [Heading(1, "一、部门基本情况")]
+    for index, (title, content) in enumerate(parts, start=1):
+        blocks += [Heading(2, f"（{chinese_number(index)}）{title}"), *content]
+    return blocks
 
 
-def build_report(evaluation: Evaluation) -> ReportDocument:
-    """Every section of the report, in order."""
+def _appendices(evaluation: Evaluation, with_projects: bool) -> tuple[Appendix, ...]:
+    tables = [
+        indicator_table(evaluation, Dimension.EFFECTIVENESS, "表4 履职效能指标完成情况"),
+        indicator_table(evaluation, Dimension.EFFICIENCY, "表5 管理效率指标完成情况"),
+    ]
+    appendices = [
+        Appendix(INDICATOR_APPENDIX, "部门整体支出绩效指标完成情况", tuple(t for t in tables if t))
+    ]
+    if with_projects:
+        label = f"附件{len(appendices) + 1}"
+        appendices.append(
+            Appendix(
+                label, "项目支出绩效自评得分一览", (_project_table(evaluation),), landscape=True
+            )
+        )
+    return tuple(appendices)
+
+
+def signing_date(text: str, today: date | None = None) -> str:
+    """The date as filed (成文日期), or today's in the official form: 2024年3月31日."""
+    if text:
+        return text
+    day = today or date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def build_report(evaluation: Evaluation, *, project_appendix: bool = False) -> ReportDocument:
+    """Every section of the report in order, the signature block, then the appendices."""
     department = evaluation.data.department
     blocks: list[Block] = [
-        Heading(1, "一、部门基本情况"),
-        Heading(2, "（一）部门职能"),
-        *_own(department.functions, "部门职能"),
-        Heading(2, "（二）年度总体工作和重点工作任务"),
-        *_own(department.tasks, "年度工作任务"),
-        Heading(2, "（三）部门整体支出绩效目标"),
-        *_own(department.overall_goal, "整体绩效目标"),
-        Heading(2, "（四）部门整体收支情况"),
-        Paragraph(income_and_expenditure(evaluation)),
-        budget_table(evaluation),
-        Heading(2, "（五）部门整体绩效管理情况"),
-        Paragraph(performance_management(evaluation)),
+        *_basic_situation(evaluation),
         Heading(1, "二、绩效自评情况"),
         Heading(2, "（一）自评结论"),
         *conclusion(evaluation),
         Heading(2, "（二）履职效能分析"),
-        *effectiveness(evaluation),
+        *effectiveness(evaluation, INDICATOR_APPENDIX),
         Heading(2, "（三）管理效率分析"),
-        *efficiency(evaluation),
+        *efficiency(evaluation, INDICATOR_APPENDIX),
         Heading(1, "三、存在的主要问题"),
         *problems(evaluation),
         Heading(1, "四、下一步改进措施"),
         *measures(evaluation),
-        _project_table(evaluation),
     ]
     title = f"{department.year} 年度{department.name}部门整体支出绩效自评报告"
-    return ReportDocument(title, tuple(blocks), (department.full_name or department.name,))
+    illustrative = any(project.illustrative for project in evaluation.data.projects)
+    return ReportDocument(
+        title,
+        tuple(blocks),
+        (department.full_name or department.name, signing_date(department.signing_date)),
+        _appendices(evaluation, project_appendix),
+        ILLUSTRATIVE_NOTE if illustrative else "",
+    )

@@ -35,7 +35,7 @@ from jixiao.io.workbook_format import (
     STATEMENT_SHEET,
 )
 from jixiao.web import models
-from jixiao.web.conversion import TEXT_FIELDS
+from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
 from jixiao.web.models import Role
 from jixiao.web.models.money_field import MoneyField
 from jixiao.web.services.workflow import PROJECT_TRANSITIONS
@@ -207,7 +207,8 @@ def project_values(record: ProjectRecord) -> dict[str, object]:
         "name": record.name, "level": record.level, "source": record.source.value,
         "class_code": record.class_code, "section": record.section,
         "initial": record.fiscal.initial, "final": record.fiscal.final, "actual": record.fiscal.actual,
-        "carryover_final": record.carryover.final, "carryover_actual": record.carryover.actual,
+        "carryover_initial": record.carryover.initial, "carryover_final": record.carryover.final,
+        "carryover_actual": record.carryover.actual, "other_initial": record.other_funds.initial,
         "other_final": record.other_funds.final, "other_actual": record.other_funds.actual,
         "goal": record.goal, "goal_outcome": record.goal_outcome,
         "execution_explanation": record.execution_explanation, "self_score": record.self_score,
@@ -460,12 +461,13 @@ class _Planner:
         info = self.data.department
         values = {"profile": info.profile or "default", "self_score": info.self_score}
         values |= {key: list(getattr(info, key)) for key in TEXT_FIELDS}
+        values |= {key: getattr(info, key) for key in SINGLE_FIELDS}
         self.plan.year_values = values
         if self.plan.new_department_year:
             return
         texts = self.year.texts or {}
         for name, new in values.items():
-            old = texts.get(name, []) if name in TEXT_FIELDS else getattr(self.year, name)
+            old = _stored_year_value(self.year, texts, name)
             if old != new:
                 change = FieldChange(YEAR_LABELS[name], display(None, name, old),
                                      display(None, name, new))  # fmt: skip
@@ -545,3 +547,12 @@ def plan_import(
     """Compare the workbook with ``year``'s rows (None, or ``new``: a year just created);
     ``lock`` locks the rows read, for a commit that will write them."""
     return _Planner(data, year, lock, new).build()
+
+
+def _stored_year_value(year: models.DepartmentYear, texts: dict, name: str) -> object:
+    """The department-year's filed value of ``name``: prose and single items live in texts."""
+    if name in TEXT_FIELDS:
+        return texts.get(name, [])
+    if name in SINGLE_FIELDS:
+        return texts.get(name)
+    return getattr(year, name)

@@ -17,7 +17,7 @@ from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.io.workbook_reader import read_workbook
 from jixiao.io.workbook_sheets import WorkbookUnreadable
 from jixiao.web import models
-from jixiao.web.conversion import TEXT_FIELDS
+from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
 from jixiao.web.roles import can_import
 from jixiao.web.services.errors import ImportRejected, NotAllowed, ServiceError
 from jixiao.web.services.import_plan import ImportPlan, plan_import
@@ -122,7 +122,7 @@ def _save_year(year, plan: ImportPlan, user: User, reason: str, source_name: str
     values = plan.year_values
     year.profile = values["profile"]
     year.self_score = values["self_score"]
-    year.texts = {key: values[key] for key in TEXT_FIELDS}
+    year.texts = {key: values[key] for key in (*TEXT_FIELDS, *SINGLE_FIELDS)}
     year.source_name = source_name
     year.version += 0 if created else 1
     year._change_reason = reason

@@ -49,9 +49,12 @@ def error_count(evaluation: Evaluation) -> int:
     return sum(1 for finding in evaluation.findings if finding.severity is Severity.ERROR)
 
 
-def report_document(evaluation: Evaluation) -> ReportDocument:
-    """The report's blocks; with error-level findings, a draft notice comes first."""
-    document = build_report(evaluation)
+def report_document(evaluation: Evaluation, *, project_appendix: bool = False) -> ReportDocument:
+    """The report's blocks; with error-level findings, a draft notice comes first.
+
+    ``project_appendix`` adds the long list of every project's score (landscape).
+    """
+    document = build_report(evaluation, project_appendix=project_appendix)
     errors = error_count(evaluation)
     if not errors:
         return document
@@ -97,7 +100,9 @@ def file_name(year: models.DepartmentYear, kind: str, draft: bool) -> str:
     return f"{year.department.name}-{year.year}年度-{what}{mark}.{kind}"
 
 
-def render(year: models.DepartmentYear, kind: str) -> tuple[bytes, str]:
+def render(
+    year: models.DepartmentYear, kind: str, *, project_appendix: bool = False
+) -> tuple[bytes, str]:
     """The ``kind`` file of ``year`` and its download name."""
     if kind not in KINDS:
         raise ReportUnavailable(f"不支持的格式「{kind}」。")
@@ -105,10 +110,12 @@ def render(year: models.DepartmentYear, kind: str) -> tuple[bytes, str]:
     draft = error_count(evaluation) > 0
     if kind == "xlsx":
         content = xlsx_bytes(evaluation)
-    elif kind == "html":
-        content = html_text(report_document(evaluation)).encode("utf-8")
-    elif kind == "docx":
-        content = docx_bytes(report_document(evaluation))
     else:
-        content = pdf_bytes(report_document(evaluation))
+        document = report_document(evaluation, project_appendix=project_appendix)
+        if kind == "html":
+            content = html_text(document).encode("utf-8")
+        elif kind == "docx":
+            content = docx_bytes(document)
+        else:
+            content = pdf_bytes(document)
     return content, file_name(year, kind, draft)

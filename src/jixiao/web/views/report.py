@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from jixiao.core.report_model import Heading, Paragraph, ReportDocument
+from jixiao.core.report_model import Block, Heading, Paragraph
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services import reports
 from jixiao.web.services.errors import ServiceError
+from jixiao.web.services.profiles import profile_for
 
 DOWNLOADS = (
     ("docx", "Word 自评报告（.docx）"),
@@ -35,6 +36,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "errors": year.findings.filter(severity="error").select_related("project"),
         "downloads": [(kind, label) for kind, label in DOWNLOADS if kind != "pdf" or pdf],
         "pdf_available": pdf,
+        "unconfirmed": list(profile_for(year.profile).unconfirmed.values()),
     }
     return render(request, "jixiao/report.html", context)
 
@@ -50,8 +52,13 @@ def report_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "active": "report",
         "title": document.title,
-        "blocks": _blocks(document),
+        "cover_note": document.cover_note,
+        "blocks": _blocks(document.blocks),
         "signature": document.signature,
+        "appendices": [
+            {"label": a.label, "title": a.title, "blocks": _blocks(a.blocks)}
+            for a in document.appendices
+        ],
         "draft": reports.error_count(evaluation) > 0,
     }
     return render(request, "jixiao/report_preview.html", context)
@@ -64,7 +71,9 @@ def report_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in reports.KINDS:
         raise Http404
     try:
-        content, name = reports.render(year, kind)
+        # The 项目支出绩效自评得分一览 appendix, when the report page's checkbox asks for it.
+        with_projects = request.GET.get("appendix") == "1"
+        content, name = reports.render(year, kind, project_appendix=with_projects)
     except ServiceError as error:
         messages.error(request, str(error))
         return redirect("report", pk=year.pk)
@@ -77,10 +86,10 @@ def _dimensions(stored: dict) -> list[dict[str, str]]:
     return [{"name": name, **values} for name, values in (stored or {}).items()]
 
 
-def _blocks(document: ReportDocument) -> list[dict[str, object]]:
+def _blocks(report_blocks: tuple[Block, ...]) -> list[dict[str, object]]:
     """Report blocks as plain dicts a Django template can tell apart."""
     blocks: list[dict[str, object]] = []
-    for block in document.blocks:
+    for block in report_blocks:
         if isinstance(block, Heading):
             blocks.append({"kind": "heading", "level": block.level, "text": block.text})
         elif isinstance(block, Paragraph):
