@@ -24,6 +24,7 @@ from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
 from jixiao.core.narrative.indicator_text import actual_text, target_text
 from jixiao.core.records import ZERO_AMOUNTS, Amounts, Location, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
+from jixiao.io.xlsx_workbook import new_workbook
 
 SUMMARY_SHEET = "汇总"
 DEPARTMENT_SHEET = "部门整体"
@@ -61,7 +62,7 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     """Write the tables workbook for ``evaluation`` to ``path`` and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    workbook = new_workbook(path, in_memory=True)
     styles = _styles(workbook)
     names = project_sheet_names(evaluation.data.projects)
     _write_summary(workbook.add_worksheet(SUMMARY_SHEET), styles, evaluation, names)

@@ -37,6 +37,7 @@ from jixiao.io.workbook_format import (
     Cell,
     SheetSpec,
 )
+from jixiao.io.xlsx_workbook import new_workbook
 
 GUIDE_SHEET = "填表说明"
 DROPDOWNS = {
@@ -72,7 +73,7 @@ def write_workbook(data: DepartmentYear | None, path: str | Path) -> Path:
     """Write ``data`` (or, with None, a blank template) to ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = new_workbook(path)
     formats = _formats(workbook)
     _write_guide(workbook, formats)
     _write_sheet(workbook, formats, PROFILE_SHEET, _profile_rows(data))
