@@ -122,7 +122,8 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     if not _department_allowed(request.user, data):
         path.unlink(missing_ok=True)
         problem = f"您无权为「{data.department.name}」导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
-        return render(request, "jixiao/upload.html", {"problem": problem}, status=403)
+        context = {"problem": problem, "file_name": upload.name}
+        return render(request, "jixiao/upload.html", context, status=403)
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {"user": request.user.pk, "name": upload.name}
     request.session[SESSION_KEY] = pending
@@ -160,7 +161,7 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
         context = {"problem": str(error), "errors": _error_rows(error), "file_name": entry["name"]}
         return render(request, "jixiao/upload.html", context, status=400)
     except ServiceError as error:
-        messages.error(request, str(error))
+        messages.error(request, f"「{entry['name']}」未导入：{error}")
         return redirect("upload")
     finally:
         path.unlink(missing_ok=True)
