@@ -161,9 +161,13 @@ class Client:
         form = urllib.parse.urlencode({"version": version, "actual": value}).encode()
         path = f"/indicators/{pk}/edit/"
         status, _, text, ms = self.post(path, form, "application/x-www-form-urlencoded", True)
-        refused = status != 200 or "row-error" in text
-        self.recorder.add("edit", ms, f"{path} → {status}{' 被拒绝' if refused else ''}"
-                          if refused else None)  # fmt: skip
+        if status != 200:
+            failure = f"{path} → {status}"
+        elif "row-error" in text:
+            failure = f"{path} → 修改被拒绝"
+        else:
+            failure = None
+        self.recorder.add("edit", ms, failure)
 
     def import_workbook(self) -> None:
         path = self.me["workbooks"][self.imports % len(self.me["workbooks"])]
