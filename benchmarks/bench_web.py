@@ -142,6 +142,7 @@ class Sqlite:
 
 class Postgres:
     name = "postgresql"
+    database = BENCH_DATABASE
 
     def __init__(self, options: Options):
         self.keep = options.keep
@@ -167,20 +168,20 @@ class Postgres:
 
     def env(self) -> dict[str, str]:
         return dict(
-            os.environ, JIXIAO_DATA_DIR=str(self.data_dir), DATABASE_URL=self._url(BENCH_DATABASE)
+            os.environ, JIXIAO_DATA_DIR=str(self.data_dir), DATABASE_URL=self._url(self.database)
         )
 
     def create(self) -> None:
-        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{BENCH_DATABASE}'")
+        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{self.database}'")
         if exists and self.reuse:
             return
-        self.psql(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        self.psql(f"CREATE DATABASE {BENCH_DATABASE}")
+        self.psql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+        self.psql(f"CREATE DATABASE {self.database}")
 
     def drop(self) -> None:
         shutil.rmtree(self.data_dir, ignore_errors=True)
         if not self.keep:
-            self.psql(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+            self.psql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
 
 
 # --- setting up a database and the server ----------------------------------------------------

@@ -187,7 +187,9 @@ def test_report_on_a_file_that_is_not_a_workbook_says_so_and_writes_nothing(
     result = run(["report", str(fake), "-o", str(tmp_path / "out")], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert "无法读取工作簿「说明.xlsx」：不是有效的 .xlsx 文件" in result.out
+    # The command names the file; the reader says what is wrong with it.
+    assert "说明.xlsx：输入有误" in result.out
+    assert "无法读取工作簿：不是有效的 .xlsx 文件" in result.out
     assert nothing_written(tmp_path / "out")
 
 

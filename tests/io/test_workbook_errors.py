@@ -222,7 +222,8 @@ def test_it_says_in_chinese_that_a_renamed_text_file_is_not_a_workbook(tmp_path:
     with pytest.raises(WorkbookUnreadable) as raised:
         read_workbook(renamed)
 
-    assert str(raised.value) == "无法读取工作簿「notes.xlsx」：不是有效的 .xlsx 文件"
+    # No file name: the caller names the file by the name its user knows.
+    assert str(raised.value) == "无法读取工作簿：不是有效的 .xlsx 文件"
 
 
 def test_it_says_in_chinese_that_a_workbook_does_not_exist(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from jixiao.core.records import (
 )
 from jixiao.io.declaration_layout import DeclarationLayout, FormLayout, LayoutColumn
 from jixiao.io.tables_xlsx import project_sheet_names
+from jixiao.io.xlsx_workbook import new_workbook
 
 DEPARTMENT_SHEET = "部门整体"
 FONT = "宋体"
@@ -82,7 +83,7 @@ def planned_text(indicator: Indicator) -> str:
 def write_declarations(data: DepartmentYear, layout: DeclarationLayout, path: str | Path) -> Path:
     """Write the 部门整体 form and every project's form to ``path``."""
     path = Path(path)
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    workbook = new_workbook(path, in_memory=True)
     styles = _styles(workbook)
     _department_form(workbook.add_worksheet(DEPARTMENT_SHEET), styles, layout.department, data)
     grouped = data.indicators_by_project()

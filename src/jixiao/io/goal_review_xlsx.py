@@ -6,11 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
-
 from jixiao.core.goal_review import GoalReview, ReviewGrade
 from jixiao.core.goal_review_document import review_title
 from jixiao.core.money import yuan_to_wan
+from jixiao.io.xlsx_workbook import new_workbook
 
 SUMMARY_SHEET = "审核汇总"
 DETAIL_SHEET = "审核意见"
@@ -28,7 +27,7 @@ DETAIL_COLUMNS = (
 def write_review_xlsx(review: GoalReview, path: str | Path) -> Path:
     """Write the review's summary and detail sheets to ``path``."""
     path = Path(path)
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    workbook = new_workbook(path, in_memory=True)
     base = {"font_name": FONT, "font_size": 10, "valign": "top", "border": 1, "text_wrap": True}
     styles = {
         "title": workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center"}),

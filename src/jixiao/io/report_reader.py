@@ -3,7 +3,8 @@
 Word files give paragraphs and tables in body order (python-docx); PDF files give the
 text of each page outside its tables, joined back into paragraphs where a line runs to
 the right margin, and the tables themselves (pdfplumber), each with its page number.
-A file that cannot be read raises :class:`ReportReadError` with a Chinese message.
+A file that cannot be read raises :class:`ReportReadError` with a Chinese message that
+says why; the caller names the file, by the name its user knows.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def read_report(path: Path) -> Document:
         )
     document = readers[suffix](path)
     if not document.paragraphs and not document.tables:
-        raise ReportReadError(f"文件中没有可读取的文字：{path.name}")
+        raise ReportReadError("文件中没有可读取的文字")
     return document
 
 
@@ -68,16 +69,14 @@ def _read_text(path: Path) -> Document:
         lines = text.splitlines()
         raw = (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
         return build_document(path.name, raw)
-    raise ReportReadError(f"无法识别文本文件的编码（应为 UTF-8 或 GB18030）：{path.name}")
+    raise ReportReadError("无法识别文本文件的编码（应为 UTF-8 或 GB18030）")
 
 
 def _read_docx(path: Path) -> Document:
     try:
         word = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReportReadError(
-            f"无法读取 Word 文件（文件已损坏或不是 .docx）：{path.name}"
-        ) from error
+        raise ReportReadError("无法读取 Word 文件（文件已损坏或不是 .docx）") from error
     paragraphs: list[RawParagraph] = []
     tables: list[RawTable] = []
     for item in word.iter_inner_content():
@@ -102,7 +101,7 @@ def _read_pdf(path: Path) -> Document:
             pages = [(page.page_number, _page_content(page)) for page in pdf.pages]
             width = max((page.width for page in pdf.pages), default=0)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError) as error:
-        raise ReportReadError(f"无法读取 PDF 文件（文件已损坏或加密）：{path.name}") from error
+        raise ReportReadError("无法读取 PDF 文件（文件已损坏或加密）") from error
     right = max((line["x1"] for _, (lines, _) in pages for line in lines), default=0)
     if right < FULL_LINE_SHARE * float(width):
         right = float("inf")  # no line spans the page: every line is a paragraph of its own
@@ -115,7 +114,7 @@ def _read_pdf(path: Path) -> Document:
             else:
                 tables.append(RawTable(rows, len(paragraphs), number))
     if not paragraphs and not tables:
-        raise ReportReadError(f"PDF 中没有可提取的文字（可能是扫描件）：{path.name}")
+        raise ReportReadError("PDF 中没有可提取的文字（可能是扫描件）")
     return build_document(path.name, paragraphs, tables)
 
 

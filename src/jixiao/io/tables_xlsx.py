@@ -37,6 +37,7 @@ from jixiao.io.form_templates import (
     project_form,
 )
 from jixiao.io.tables_notes import RULES_SHEET, TRACE_SHEET, write_rules, write_trace
+from jixiao.io.xlsx_workbook import new_workbook
 
 SUMMARY_SHEET = "汇总"
 DEPARTMENT_SHEET = "部门整体"
@@ -63,7 +64,7 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     """Write the tables workbook for ``evaluation`` to ``path`` and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    workbook = new_workbook(path, in_memory=True)
     styles = _styles(workbook)
     scores = evaluation.project_scores + evaluation.carryover_scores
     # A separately evaluated 结转 part gets a sheet named after its project: P1-结转.

@@ -36,7 +36,7 @@ class WorkbookSheets:
         self._path = path
         self._pending: dict[str, Future[Rows]] = {}
         self._rows: dict[str, Rows] = {}
-        with _unreadable(self._path):
+        with _unreadable():
             workbook = python_calamine.CalamineWorkbook.from_path(str(path))
             self.names = tuple(workbook.sheet_names)
             for name in self.names:
@@ -51,20 +51,23 @@ class WorkbookSheets:
 
     def __getitem__(self, name: str) -> Rows:
         if name in self._pending:
-            with _unreadable(self._path):
+            with _unreadable():
                 self._rows[name] = self._pending.pop(name).result()
         return self._rows[name]
 
 
 @contextmanager
-def _unreadable(path: Path) -> Iterator[None]:
+def _unreadable() -> Iterator[None]:
     """Turn whatever calamine raises for a bad file (several unrelated types) into
-    ``WorkbookUnreadable``."""
+    ``WorkbookUnreadable``.
+
+    The message does not name the file: the caller says which file it was, by the name
+    its user knows (a web upload is read from a temporary file of another name).
+    """
     try:
         yield
     except Exception as error:
-        message = f"无法读取工作簿「{path.name}」：不是有效的 .xlsx 文件"
-        raise WorkbookUnreadable(message) from error
+        raise WorkbookUnreadable("无法读取工作簿：不是有效的 .xlsx 文件") from error
 
 
 def _parse(workbook: python_calamine.CalamineWorkbook, name: str) -> Rows:

@@ -37,6 +37,7 @@ from jixiao.io.workbook_format import (
     Cell,
     SheetSpec,
 )
+from jixiao.io.xlsx_workbook import new_workbook
 
 GUIDE_SHEET = "填表说明"
 DROPDOWNS = {
@@ -90,7 +91,7 @@ def write_sheets(
     keyed by column key). The goals workbook is written through this too."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = new_workbook(path)
     formats = _formats(workbook)
     _write_guide(workbook, formats, guide)
     for spec, rows in sheets:

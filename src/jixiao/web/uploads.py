@@ -56,8 +56,26 @@ def _size_text(limit: int) -> str:
     return f"{limit} 字节"
 
 
+def upload_name(upload: UploadedFile) -> str:
+    """The file's name as the user's computer called it (the server keeps it under another)."""
+    return PurePath(upload.name or "").name or "（未命名文件）"
+
+
+def refused(upload: UploadedFile, reason: str) -> InvalidInput:
+    """A refusal of ``upload`` that names it as the user knows it, then says why."""
+    return InvalidInput("file", f"「{upload_name(upload)}」：{reason}")
+
+
 def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
-    """The file's kind (its extension) if acceptable; InvalidInput with a Chinese reason if not."""
+    """The file's kind (its extension) if acceptable; InvalidInput with a Chinese reason,
+    naming the file, if not."""
+    try:
+        return _checked_kind(upload, allowed)
+    except InvalidInput as error:
+        raise refused(upload, str(error)) from error
+
+
+def _checked_kind(upload: UploadedFile, allowed: set[str]) -> str:
     limit = settings.JIXIAO_MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise InvalidInput("file", f"文件超过 {_size_text(limit)}上限。")

@@ -18,8 +18,7 @@ from jixiao.core.audit.document import Block, Document
 from jixiao.core.findings import Severity, count_by_severity
 from jixiao.core.profile import load_profile
 from jixiao.io.report_reader import ReportReadError, read_report
-from jixiao.web.services.errors import InvalidInput
-from jixiao.web.uploads import REPORT_KINDS, check_upload
+from jixiao.web.uploads import REPORT_KINDS, check_upload, refused
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def _read(upload: UploadedFile, kind: str) -> Document:
         try:
             document = read_report(path)
         except ReportReadError as error:
-            raise InvalidInput("file", str(error)) from error
+            raise refused(upload, str(error)) from error
     return document
 
 

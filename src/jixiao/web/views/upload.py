@@ -131,7 +131,8 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     if not _department_allowed(request.user, data):
         path.unlink(missing_ok=True)
         problem = f"您无权为「{data.department.name}」导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
-        return render(request, "jixiao/upload.html", {"problem": problem}, status=403)
+        context = {"problem": problem, "file_name": upload.name}
+        return render(request, "jixiao/upload.html", context, status=403)
     plan = preview_import(data)
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {"user": request.user.pk, "name": upload.name,
@@ -210,7 +211,7 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "jixiao/upload.html", context, status=400)
     except ServiceError as error:
         _forget(request, token)
-        messages.error(request, str(error))
+        messages.error(request, f"「{entry['name']}」未导入：{error}")
         return redirect("upload")
     _forget(request, token)
     messages.success(request, f"已导入「{entry['name']}」：{year}，{entry.get('outcome', '')}。")
