@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from jixiao.web.roles import can_audit_reports
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.report_audit import audit_upload
 
@@ -14,6 +15,9 @@ from jixiao.web.services.report_audit import audit_upload
 @login_required
 @require_http_methods(["GET", "POST"])
 def audit_report(request: HttpRequest) -> HttpResponse:
+    """The upload form, and on POST the uploaded report with its findings or a refusal."""
+    if not can_audit_reports(request.user):
+        raise Http404
     if request.method == "GET":
         return render(request, "jixiao/audit.html", {})
     upload = request.FILES.get("file")
