@@ -14,6 +14,7 @@ copy a lock some other thread holds, so the web starts children from a fork serv
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import resource
 import signal
@@ -30,6 +31,9 @@ from jixiao.io.report_limits import ReportLimits, megabytes
 from jixiao.io.report_reader import read_report
 
 PAGE_SIZE = resource.getpagesize()
+# The reader's library is loaded here before forking, so that a batch loads it once
+# rather than once per file (the readers import it only when a file needs it).
+_READER_LIBRARIES = {".docx": "docx", ".pdf": "pdfplumber"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,9 @@ def audit_report_file(
     RuntimeError: it is a fault to fix, not the user's input.
     """
     context = multiprocessing.get_context(start_method)
+    library = _READER_LIBRARIES.get(path.suffix.lower())
+    if library and start_method == "fork":
+        importlib.import_module(library)
     if start_method == "forkserver":
         # The fork server, started once, loads the readers and the audit for every child.
         context.set_forkserver_preload([__name__])
@@ -143,11 +150,13 @@ def _outcome(path: Path, profile: RulesProfile, limits: ReportLimits) -> tuple[s
         document = read_report(path, limits)
     except ReportRefused as error:
         return ("refused", (str(error), error.limit))
-    except ReportReadError as error:
-        return ("unreadable", str(error))
     except MemoryError:
         raise
-    except Exception:  # the parsers fail in any way on a damaged file
+    except Exception as error:  # the parsers fail in any way on a damaged file
+        if _ran_out_of_memory(error):
+            raise MemoryError from error
+        if isinstance(error, ReportReadError):
+            return ("unreadable", str(error))
         kind = {".docx": "Word ", ".pdf": "PDF "}.get(path.suffix.lower(), "")
         return ("unreadable", f"无法读取 {kind}文件（文件已损坏或格式异常）：{path.name}")
     try:
@@ -156,6 +165,17 @@ def _outcome(path: Path, profile: RulesProfile, limits: ReportLimits) -> tuple[s
         raise
     except Exception:  # sent to the parent, which raises it
         return ("failed", traceback.format_exc())
+
+
+def _ran_out_of_memory(error: BaseException | None) -> bool:
+    """Whether a MemoryError lies behind ``error``: the PDF library wraps what it meets in
+    its own exception, which the reader turns into "damaged file"."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, MemoryError) or any(isinstance(a, MemoryError) for a in error.args):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 def _limit_resources(limits: ReportLimits) -> None:

@@ -30,16 +30,16 @@ MAGIC_BYTES = 8192
 
 def decode_report_text(data: bytes, name: str, max_undecodable_share: float) -> str:
     """The text of a report file's bytes; ReportReadError when they are not text."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), name, max_undecodable_share)
-    if b"\x00" in data:
-        raise ReportReadError(f"“{name}”含有空字节，是二进制文件而不是文本，已拒绝。")
     kind = filetype.guess(data[:MAGIC_BYTES])
     if kind is not None:
         raise ReportReadError(
             f"“{name}”的内容是 {kind.extension} 文件而不是文本，与扩展名 .txt 不符，已拒绝。"
         )
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="replace"), name, max_undecodable_share)
+    if b"\x00" in data:
+        raise ReportReadError(f"“{name}”含有空字节，是二进制文件而不是文本，已拒绝。")
     for encoding in _ENCODINGS:
         try:
             return _checked(data.decode(encoding), name, max_undecodable_share)
