@@ -31,8 +31,8 @@ from jixiao.io.report_limits import ReportLimits, megabytes
 from jixiao.io.report_reader import read_report
 
 PAGE_SIZE = resource.getpagesize()
-# The reader's library is loaded here before forking, so that a batch loads it once
-# rather than once per file (the readers import it only when a file needs it).
+# The reader's library is loaded before forking (here, or once in the fork server), so
+# that a batch loads it once rather than once per file (the readers import it lazily).
 _READER_LIBRARIES = {".docx": "docx", ".pdf": "pdfplumber"}
 
 
@@ -58,12 +58,11 @@ def audit_report_file(
     RuntimeError: it is a fault to fix, not the user's input.
     """
     context = multiprocessing.get_context(start_method)
-    library = _READER_LIBRARIES.get(path.suffix.lower())
-    if library and start_method == "fork":
-        importlib.import_module(library)
     if start_method == "forkserver":
         # The fork server, started once, loads the readers and the audit for every child.
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([__name__, *_READER_LIBRARIES.values()])
+    elif library := _READER_LIBRARIES.get(path.suffix.lower()):
+        importlib.import_module(library)
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_read_and_audit, args=(sender, path, profile, limits), daemon=True

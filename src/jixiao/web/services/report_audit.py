@@ -24,7 +24,7 @@ from jixiao.core.findings import Severity, count_by_severity
 from jixiao.core.profile import load_profile
 from jixiao.io import bounded_audit
 from jixiao.io.report_errors import ReportReadError
-from jixiao.io.report_limits import load_report_limits
+from jixiao.io.report_limits import ReportLimits, load_report_limits, megabytes
 from jixiao.web.services.errors import InvalidInput
 from jixiao.web.uploads import REPORT_KINDS, check_upload
 
@@ -56,9 +56,21 @@ def _file_name(upload: UploadedFile, kind: str) -> str:
     return f"{stem[:100]}.{kind}"
 
 
-def _audit(upload: UploadedFile, name: str) -> bounded_audit.AuditedReport:
+def web_limits() -> ReportLimits:
+    """The audit's limits as the web applies them: a request waits at most web_max_seconds."""
     limits = load_report_limits(settings.JIXIAO_REPORT_LIMITS)
-    limits = replace(limits, max_seconds=min(limits.max_seconds, limits.web_max_seconds))
+    return replace(limits, max_seconds=min(limits.max_seconds, limits.web_max_seconds))
+
+
+def limits_text() -> str:
+    """The limits a person uploading a report should know, in a sentence."""
+    limits = web_limits()
+    size = min(limits.max_file_bytes, settings.JIXIAO_MAX_UPLOAD_BYTES)
+    return f"文件不超过 {megabytes(size)}、PDF 不超过 {limits.max_pages} 页；审核最长 {limits.max_seconds:g} 秒。"
+
+
+def _audit(upload: UploadedFile, name: str) -> bounded_audit.AuditedReport:
+    limits = web_limits()
     with tempfile.TemporaryDirectory(prefix="jixiao-audit-") as folder:
         path = Path(folder) / name
         with path.open("wb") as target:
