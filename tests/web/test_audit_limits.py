@@ -107,3 +107,9 @@ def test_an_account_without_a_role_may_not_audit(db, client_for):
 def test_the_page_states_the_limits_it_applies(low_limits, actors, client_for):
     page = client_for(actors.finance).get(reverse("audit_report")).content.decode()
     assert "PDF 不超过 300 页" in page and "审核最长 1 秒" in page
+
+
+def test_a_very_long_file_name_is_audited_under_a_shortened_name(actors, client_for):
+    response = post(client_for(actors.finance), "报" * 200 + ".txt", REPORT.encode())
+    assert response.status_code == 200
+    assert response.context["report"].counts["error"] == 1

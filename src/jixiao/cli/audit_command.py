@@ -17,10 +17,10 @@ from pathlib import Path
 
 from jixiao.core.audit.finding import AuditFinding
 from jixiao.core.findings import Severity
-from jixiao.core.profile import ProfileError, RulesProfile, load_profile
-from jixiao.io.bounded_audit import audit_report_file
+from jixiao.core.profile import ProfileError, load_profile
+from jixiao.io.bounded_audit import BoundedAuditor
 from jixiao.io.report_errors import ReportReadError
-from jixiao.io.report_limits import LimitsError, ReportLimits, load_report_limits
+from jixiao.io.report_limits import LimitsError, load_report_limits
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -63,14 +63,15 @@ def run_audit(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     results: list[tuple[Path, tuple[AuditFinding, ...]]] = []
     code = EXIT_OK
-    for path in args.files:
-        findings = _audit_file(path, profile, limits)
-        if findings is None:
-            code = EXIT_BAD_INPUT
-            continue
-        results.append((path, findings))
-        if any(finding.severity is Severity.ERROR for finding in findings):
-            code = max(code, EXIT_FINDINGS)
+    with BoundedAuditor(profile, limits) as auditor:
+        for path in args.files:
+            findings = _audit_file(auditor, path)
+            if findings is None:
+                code = EXIT_BAD_INPUT
+                continue
+            results.append((path, findings))
+            if any(finding.severity is Severity.ERROR for finding in findings):
+                code = max(code, EXIT_FINDINGS)
     if args.format == "json":
         print(json.dumps(_as_json(results), ensure_ascii=False, indent=2))
     else:
@@ -78,11 +79,9 @@ def run_audit(args: argparse.Namespace) -> int:
     return code
 
 
-def _audit_file(
-    path: Path, profile: RulesProfile, limits: ReportLimits
-) -> tuple[AuditFinding, ...] | None:
+def _audit_file(auditor: BoundedAuditor, path: Path) -> tuple[AuditFinding, ...] | None:
     try:
-        return audit_report_file(path, profile, limits).findings
+        return auditor.audit(path).findings
     except ReportReadError as error:
         print(f"无法审核“{path}”：{error}", file=sys.stderr)
     except OSError as error:

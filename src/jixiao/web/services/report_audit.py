@@ -30,6 +30,7 @@ from jixiao.web.uploads import REPORT_KINDS, check_upload
 
 # The web server has threads: children come from a single-threaded fork server.
 START_METHOD = "forkserver"
+MAX_NAME_CHARACTERS = 80
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class AuditedReport:
 def _file_name(upload: UploadedFile, kind: str) -> str:
     """The user's file name, safe as one path part; the kind decides the suffix."""
     stem = PurePath(upload.name or "").stem.replace("\x00", "").strip(". ") or "报告"
-    return f"{stem[:100]}.{kind}"
+    # A file system takes 255 bytes a name: 80 Chinese characters are 240 in UTF-8.
+    return f"{stem[:MAX_NAME_CHARACTERS]}.{kind}"
 
 
 def web_limits() -> ReportLimits:
