@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -91,3 +92,24 @@ def test_after_a_file_is_stopped_the_next_file_gets_a_new_child(tmp_path):
         with pytest.raises(ReportRefused, match="max_seconds"):
             auditor.audit(slow_pdf(tmp_path / "慢.pdf"))
         assert auditor.audit(clean).findings == ()
+
+
+# An auditor a forked process inherits, as a module's global (the benchmark's workers).
+_INHERITED: list[BoundedAuditor] = []
+
+
+def test_a_process_forked_from_the_owner_starts_its_own_child(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text(CLEAN_REPORT, "utf-8")
+    context = multiprocessing.get_context("fork")
+    with BoundedAuditor(PROFILE, LIMITS) as auditor:
+        _INHERITED[:] = [auditor]
+        auditor.audit(path)  # the owner's child, inherited by the pool's worker
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            assert pool.submit(_audit_with_the_inherited_auditor, path).result() == 0
+        assert auditor.audit(path).findings == ()  # the owner's child still serves
+    _INHERITED.clear()
+
+
+def _audit_with_the_inherited_auditor(path) -> int:
+    return len(_INHERITED[0].audit(path).findings)

@@ -56,3 +56,10 @@ def test_too_many_undecodable_characters_is_a_limit_with_its_name(tmp_path):
     with pytest.raises(ReportRefused) as caught:
         read_report(path)
     assert caught.value.limit == "max_undecodable_share"
+
+
+def test_text_that_starts_like_a_short_file_signature_is_still_text(tmp_path):
+    # "BM" opens a bitmap, "MZ" a Windows program: clean text decides.
+    path = tmp_path / "报告.txt"
+    path.write_text("BMW 项目绩效自评报告\n" + REPORT, encoding="utf-8")
+    assert texts(path)[0] == "BMW 项目绩效自评报告"

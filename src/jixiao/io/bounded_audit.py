@@ -21,6 +21,7 @@ import contextlib
 import importlib
 import math
 import multiprocessing
+import os
 import resource
 import signal
 import traceback
@@ -38,6 +39,8 @@ from jixiao.io.report_reader import read_report
 PAGE_SIZE = resource.getpagesize()
 # How long a child asked to stop may take before it is killed.
 STOP_SECONDS = 1
+# How far down a chain of exceptions (each raised from the one before) to look.
+CAUSES_LOOKED_AT = 10
 # The reader's library is loaded before forking (here, or once in the fork server), so
 # that a batch loads it once rather than once per file (the readers import it lazily).
 _READER_LIBRARIES = {".docx": "docx", ".pdf": "pdfplumber"}
@@ -67,6 +70,7 @@ class BoundedAuditor:
         self._context = multiprocessing.get_context(start_method)
         self._start_method = start_method
         self._child: multiprocessing.process.BaseProcess | None = None
+        self._owner = os.getpid()
         self._connection: Connection | None = None
 
     def __enter__(self) -> BoundedAuditor:
@@ -82,6 +86,12 @@ class BoundedAuditor:
         the file. A failure of the audit itself (not of the file) is re-raised as
         RuntimeError: it is a fault to fix, not the user's input.
         """
+        if self._owner != os.getpid():
+            # This process was forked from the one that started the child: that child
+            # belongs to the other process, so this one starts its own.
+            self._child = self._connection = None
+        elif self._child is not None and not self._child.is_alive():
+            self._stop(kill=True)  # ended between files (the system's out-of-memory killer)
         connection = self._connection or self._start(path)
         connection.send(path)
         outcome = _receive(connection, self._limits.max_seconds)
@@ -92,7 +102,9 @@ class BoundedAuditor:
         return _unpack(path, outcome, self._limits)
 
     def close(self) -> None:
-        """Stop the child, if one runs."""
+        """Stop the child, if one runs (and this process started it)."""
+        if self._owner != os.getpid():
+            return
         if self._connection is not None:
             with contextlib.suppress(OSError):  # the child may be gone already
                 self._connection.send(None)
@@ -109,6 +121,7 @@ class BoundedAuditor:
             target=_serve, args=(child_end, self._profile, self._limits), daemon=True
         )
         self._child.start()
+        self._owner = os.getpid()
         child_end.close()
         self._connection = parent_end
         return parent_end
@@ -223,11 +236,12 @@ def _outcome(path: Path, profile: RulesProfile, limits: ReportLimits) -> tuple[s
 def _ran_out_of_memory(error: BaseException | None) -> bool:
     """Whether a MemoryError lies behind ``error``: the PDF library wraps what it meets in
     its own exception, which the reader turns into "damaged file"."""
-    seen = 0
-    while error is not None and seen < 10:
+    for _ in range(CAUSES_LOOKED_AT):
+        if error is None:
+            return False
         if isinstance(error, MemoryError) or any(isinstance(a, MemoryError) for a in error.args):
             return True
-        error, seen = error.__cause__ or error.__context__, seen + 1
+        error = error.__cause__ or error.__context__
     return False
 
 
@@ -235,15 +249,15 @@ def _limit_resources(limits: ReportLimits) -> None:
     """Limits for the next file, counted from what the child already holds and has used:
     the child may serve several files, and starts with its parent's address space."""
     memory = _address_space_bytes() + limits.max_memory_bytes
-    _lower_limit(resource.RLIMIT_AS, memory)
+    _set_soft_limit(resource.RLIMIT_AS, memory)
     used = resource.getrusage(resource.RUSAGE_SELF)
     # Past the soft CPU limit the kernel sends SIGXCPU, which ends the child.
-    _lower_limit(
+    _set_soft_limit(
         resource.RLIMIT_CPU, math.ceil(used.ru_utime + used.ru_stime) + limits.max_cpu_seconds
     )
 
 
-def _lower_limit(which: int, soft: int) -> None:
+def _set_soft_limit(which: int, soft: int) -> None:
     """Set a soft limit, never above the hard limit the system imposes (which stays, so
     that the next file's limit may be set higher)."""
     _, hard = resource.getrlimit(which)

@@ -30,24 +30,30 @@ MAGIC_BYTES = 8192
 
 def decode_report_text(data: bytes, name: str, max_undecodable_share: float) -> str:
     """The text of a report file's bytes; ReportReadError when they are not text."""
-    kind = filetype.guess(data[:MAGIC_BYTES])
-    if kind is not None:
-        raise ReportReadError(
-            f"“{name}”的内容是 {kind.extension} 文件而不是文本，与扩展名 .txt 不符，已拒绝。"
-        )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="replace"), name, max_undecodable_share)
+    # Some signatures are two or three letters ("BM", "MZ"): they decide only for bytes
+    # that are not clean text anyway.
+    kind = filetype.guess(data[:MAGIC_BYTES])
     if b"\x00" in data:
-        raise ReportReadError(f"“{name}”含有空字节，是二进制文件而不是文本，已拒绝。")
+        raise _not_text(name, kind.extension if kind else None)
     for encoding in _ENCODINGS:
         try:
             return _checked(data.decode(encoding), name, max_undecodable_share)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, ReportRefused):
             continue
+    if kind is not None:
+        raise _not_text(name, kind.extension)
     # Neither decodes cleanly: keep the reading with fewer damaged characters.
     texts = [data.decode(encoding, errors="replace") for encoding in _ENCODINGS]
     return _checked(min(texts, key=lambda text: text.count("\ufffd")), name, max_undecodable_share)
+
+
+def _not_text(name: str, kind: str | None) -> ReportReadError:
+    if kind is None:
+        return ReportReadError(f"“{name}”含有空字节，是二进制文件而不是文本，已拒绝。")
+    return ReportReadError(f"“{name}”的内容是 {kind} 文件而不是文本，与扩展名 .txt 不符，已拒绝。")
 
 
 def _checked(text: str, name: str, max_share: float) -> str:
