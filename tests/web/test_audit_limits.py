@@ -46,7 +46,6 @@ HOSTILE = {
     "bomb_pdf": ("洛浦街道自评报告.pdf", lambda folder: inflating_pdf(folder / "a.pdf", 300)),
     "bomb_docx": ("炸弹.docx", lambda folder: zip_bomb_docx(folder / "b.docx", 2)),
     "broken_docx": ("损坏.docx", lambda folder: broken_xml_docx(folder / "c.docx")),
-    "slow_pdf": ("慢.pdf", lambda folder: slow_pdf(folder / "d.pdf")),
 }
 
 
