@@ -26,6 +26,8 @@ LIST = {"finance": OK, "section": OK, "other_section": OK, "working_group": OK, 
         "outsider": HIDDEN}  # fmt: skip
 BUREAU_ONLY = {role: HIDDEN for role in ROLES} | {"bureau": OK}
 FINANCE_ONLY = {role: HIDDEN for role in ROLES} | {"finance": OK, "outsider": OK}
+# Those who write or review whole reports, of any department (nothing is stored).
+REPORT_WRITERS = {role: OK for role in ROLES} | {"section": HIDDEN, "other_section": HIDDEN}
 
 GET_SCREENS = {
     "dashboard": ("year", WHOLE),
@@ -41,7 +43,7 @@ GET_SCREENS = {
     "evidence_download": ("evidence", PROJECT_P1),
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
-    "audit_report": ("none", {role: OK for role in ROLES}),
+    "audit_report": ("none", REPORT_WRITERS),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {

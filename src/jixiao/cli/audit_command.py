@@ -1,7 +1,10 @@
 """``jixiao audit``: check existing self-evaluation reports: arithmetic, scores, structure.
 
 Exit 0 when no file has an error-level finding, 1 when one has, 2 when a file (or the
-rules profile) cannot be read. With several files the exit code is the highest.
+rules profile, or the limits file) cannot be read, or a file is past the audit's limits
+(size, pages, expansion, time, memory: ``io/limits/report_audit.toml``). Each file is
+read and audited in a bounded child process, so a refused file leaves the others of a
+batch audited. With several files the exit code is the highest.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from jixiao.core.audit import AuditFinding, audit_document
+from jixiao.core.audit.finding import AuditFinding
 from jixiao.core.findings import Severity
-from jixiao.core.profile import ProfileError, RulesProfile, load_profile
-from jixiao.io.report_reader import ReportReadError, read_report
+from jixiao.core.profile import ProfileError, load_profile
+from jixiao.io.bounded_audit import BoundedAuditor
+from jixiao.io.report_errors import ReportReadError
+from jixiao.io.report_limits import LimitsError, load_report_limits
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -39,6 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--profile", default="default", help="规则配置的名称或 .toml 文件路径（默认 default）"
     )
+    parser.add_argument(
+        "--limits",
+        type=Path,
+        metavar="文件",
+        help="审核限制（大小、页数、解压后大小、用时、内存）的 .toml 文件，只需写要改的项",
+    )
     parser.set_defaults(handler=run_audit)
 
 
@@ -46,19 +57,21 @@ def run_audit(args: argparse.Namespace) -> int:
     """Audit each file, print the findings, return the highest exit code."""
     try:
         profile = load_profile(args.profile)
-    except ProfileError as error:
+        limits = load_report_limits(args.limits)
+    except (ProfileError, LimitsError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     results: list[tuple[Path, tuple[AuditFinding, ...]]] = []
     code = EXIT_OK
-    for path in args.files:
-        findings = _audit_file(path, profile)
-        if findings is None:
-            code = EXIT_BAD_INPUT
-            continue
-        results.append((path, findings))
-        if any(finding.severity is Severity.ERROR for finding in findings):
-            code = max(code, EXIT_FINDINGS)
+    with BoundedAuditor(profile, limits) as auditor:
+        for path in args.files:
+            findings = _audit_file(auditor, path)
+            if findings is None:
+                code = EXIT_BAD_INPUT
+                continue
+            results.append((path, findings))
+            if any(finding.severity is Severity.ERROR for finding in findings):
+                code = max(code, EXIT_FINDINGS)
     if args.format == "json":
         print(json.dumps(_as_json(results), ensure_ascii=False, indent=2))
     else:
@@ -66,16 +79,14 @@ def run_audit(args: argparse.Namespace) -> int:
     return code
 
 
-def _audit_file(path: Path, profile: RulesProfile) -> tuple[AuditFinding, ...] | None:
+def _audit_file(auditor: BoundedAuditor, path: Path) -> tuple[AuditFinding, ...] | None:
     try:
-        document = read_report(path)
+        return auditor.audit(path).findings
     except ReportReadError as error:
-        print(f"无法读取“{path}”：{error}", file=sys.stderr)
-        return None
+        print(f"无法审核“{path}”：{error}", file=sys.stderr)
     except OSError as error:
-        print(f"无法读取“{path}”：{error.strerror or error}", file=sys.stderr)
-        return None
-    return audit_document(document, profile)
+        print(f"无法审核“{path}”：{error.strerror or error}", file=sys.stderr)
+    return None
 
 
 def _as_json(results: Sequence[tuple[Path, tuple[AuditFinding, ...]]]) -> list[dict[str, object]]:

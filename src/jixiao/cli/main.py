@@ -1,20 +1,26 @@
-"""The ``jixiao`` command: one subcommand a module, each registering itself here."""
+"""The ``jixiao`` command: one subcommand a module, each registering itself here.
+
+A command's module loads the libraries it needs (Word, Excel, HTML, PDF), which takes
+most of a short run's time; so when the command line names a command, only that
+command's module is imported (``jixiao audit x.txt`` never loads the workbook or
+report writers), and all of them only for the overview (``jixiao --help``, a typo).
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from jixiao.cli import (
-    audit_command,
-    check_command,
-    goals_command,
-    report_command,
-    template_command,
-)
-
-COMMANDS = (report_command, check_command, goals_command, template_command, audit_command)
+# In the order ``jixiao --help`` lists them.
+COMMANDS = {
+    "report": "jixiao.cli.report_command",
+    "check": "jixiao.cli.check_command",
+    "goals": "jixiao.cli.goals_command",
+    "template": "jixiao.cli.template_command",
+    "audit": "jixiao.cli.audit_command",
+}
 ARGPARSE_PHRASES = (
     ("the following arguments are required", "缺少必需的参数"),
     ("unrecognized arguments", "无法识别的参数"),
@@ -35,21 +41,25 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：命令参数有误：{message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``command`` alone when it names one, else of every command."""
     parser = ChineseArgumentParser(
         prog="jixiao", description="jixiao 预算绩效管理：评分、检查、自评报告与标准表格"
     )
     subparsers = parser.add_subparsers(
         dest="command", required=True, metavar="命令", parser_class=ChineseArgumentParser
     )
-    for module in COMMANDS:
-        module.register(subparsers)
+    names = [command] if command in COMMANDS else list(COMMANDS)
+    for name in names:
+        importlib.import_module(COMMANDS[name]).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command the arguments name; its exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments[0] if arguments else None)
+    args = parser.parse_args(arguments)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

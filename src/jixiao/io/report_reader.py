@@ -3,8 +3,12 @@
 Word files give paragraphs and tables in body order (python-docx); PDF files give the
 text of each page outside its tables, joined back into paragraphs where a line runs to
 the right margin, and the tables themselves (pdfplumber), each with its page number.
-A file that cannot be read raises :class:`ReportReadError` with a Chinese message that
-says why; the caller names the file, by the name its user knows.
+Before it is parsed, a file is screened against the audit's limits (size, expansion,
+pages; ``report_screening``). A file that cannot be read raises
+:class:`ReportReadError` with a Chinese message naming the file.
+
+The Word and PDF libraries are imported by the reader that needs them, so that auditing
+a .txt report (and starting the command) does not pay for loading them.
 """
 
 from __future__ import annotations
@@ -13,17 +17,20 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-
-import docx
-import pdfplumber
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import TYPE_CHECKING
 
 from jixiao.core.audit.document import Document, RawParagraph, RawTable, build_document
 from jixiao.core.audit.outline import parse_marker
+from jixiao.io.report_errors import ReportReadError, ReportRefused, UnsupportedFormatError
+from jixiao.io.report_limits import ReportLimits, load_report_limits
+from jixiao.io.report_screening import screen_report
+from jixiao.io.text_decoding import decode_report_text
+
+if TYPE_CHECKING:
+    import pdfplumber
+    from docx.table import Table as DocxTable
+
+__all__ = ["ReportReadError", "ReportRefused", "UnsupportedFormatError", "read_report"]
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 _PAGE_NUMBER = re.compile(
@@ -34,49 +41,53 @@ MARGIN_CHARS = 2
 FULL_LINE_SHARE = 0.6
 
 
-class ReportReadError(Exception):
-    """A report that cannot be read; the message is Chinese and says why."""
-
-
-class UnsupportedFormatError(ReportReadError):
-    """A file type the audit does not read."""
-
-
-def read_report(path: Path) -> Document:
-    """The report at ``path`` as a Document, or ReportReadError."""
+def read_report(path: Path, limits: ReportLimits | None = None) -> Document:
+    """The report at ``path`` as a Document, or ReportReadError (ReportRefused past a limit)."""
     if not path.is_file():
         raise ReportReadError(f"找不到文件：{path}")
     suffix = path.suffix.lower()
-    readers = {".txt": _read_text, ".docx": _read_docx, ".pdf": _read_pdf}
-    if suffix not in readers:
+    if suffix not in SUPPORTED:
         hint = "；旧版 Word（.doc）请另存为 .docx 后再审核" if suffix == ".doc" else ""
         raise UnsupportedFormatError(
             f"不支持的文件格式“{suffix or '无扩展名'}”，只能审核 .txt、.docx、.pdf{hint}。"
         )
-    document = readers[suffix](path)
+    limits = limits or load_report_limits()
+    screen_report(path, limits)
+    if suffix == ".txt":
+        document = _read_text(path, limits.max_undecodable_share)
+    else:
+        document = _read_docx(path) if suffix == ".docx" else _read_pdf(path)
     if not document.paragraphs and not document.tables:
-        raise ReportReadError("文件中没有可读取的文字")
+        raise ReportReadError(f"文件中没有可读取的文字：{path.name}")
     return document
 
 
-def _read_text(path: Path) -> Document:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        lines = text.splitlines()
-        raw = (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
-        return build_document(path.name, raw)
-    raise ReportReadError("无法识别文本文件的编码（应为 UTF-8 或 GB18030）")
+def _read_text(path: Path, max_undecodable_share: float) -> Document:
+    text = decode_report_text(path.read_bytes(), path.name, max_undecodable_share)
+    lines = text.splitlines()
+    raw = (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
+    return build_document(path.name, raw)
 
 
 def _read_docx(path: Path) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from lxml.etree import XMLSyntaxError
+
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReportReadError("无法读取 Word 文件（文件已损坏或不是 .docx）") from error
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        XMLSyntaxError,
+    ) as error:
+        raise ReportReadError(
+            f"无法读取 Word 文件（文件已损坏或不是 .docx）：{path.name}"
+        ) from error
     paragraphs: list[RawParagraph] = []
     tables: list[RawTable] = []
     for item in word.iter_inner_content():
@@ -94,6 +105,10 @@ def _docx_grid(table: DocxTable) -> tuple[tuple[str, ...], ...]:
 
 
 def _read_pdf(path: Path) -> Document:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
     paragraphs: list[RawParagraph] = []
     tables: list[RawTable] = []
     try:
@@ -101,7 +116,7 @@ def _read_pdf(path: Path) -> Document:
             pages = [(page.page_number, _page_content(page)) for page in pdf.pages]
             width = max((page.width for page in pdf.pages), default=0)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError) as error:
-        raise ReportReadError("无法读取 PDF 文件（文件已损坏或加密）") from error
+        raise ReportReadError(f"无法读取 PDF 文件（文件已损坏或加密）：{path.name}") from error
     right = max((line["x1"] for _, (lines, _) in pages for line in lines), default=0)
     if right < FULL_LINE_SHARE * float(width):
         right = float("inf")  # no line spans the page: every line is a paragraph of its own
@@ -114,7 +129,7 @@ def _read_pdf(path: Path) -> Document:
             else:
                 tables.append(RawTable(rows, len(paragraphs), number))
     if not paragraphs and not tables:
-        raise ReportReadError("PDF 中没有可提取的文字（可能是扫描件）")
+        raise ReportReadError(f"PDF 中没有可提取的文字（可能是扫描件）：{path.name}")
     return build_document(path.name, paragraphs, tables)
 
 

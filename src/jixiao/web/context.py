@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from jixiao.web.models import Role
-from jixiao.web.roles import is_bureau, membership, sees_whole_department
+from jixiao.web.roles import can_audit_reports, is_bureau, membership, sees_whole_department
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -20,4 +20,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "sees_whole": sees_whole_department(user),
         "is_bureau": is_bureau(user),
         "can_upload": user.is_superuser or (found is not None and found.role == Role.FINANCE),
+        "can_audit": can_audit_reports(user),
     }

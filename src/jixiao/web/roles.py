@@ -65,6 +65,14 @@ def sees_whole_department(user: User) -> bool:
     return user.is_superuser or role_of(user) in (Role.FINANCE, Role.WORKING_GROUP, Role.BUREAU)
 
 
+def can_audit_reports(user: User) -> bool:
+    """The report audit is for those who write or review whole reports: finance staff,
+    the working group, the bureau and administrators. Sections fill their projects in
+    the system rather than write reports, and each audit is costly (a child process for
+    up to web_max_seconds), so the page is not open to every account."""
+    return sees_whole_department(user)
+
+
 def projects_for(user: User, year: models.DepartmentYear) -> QuerySet[models.Project]:
     projects = year.projects.all()
     found = membership(user)

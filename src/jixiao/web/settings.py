@@ -187,6 +187,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 JIXIAO_MAX_UPLOAD_BYTES = int(os.environ.get("JIXIAO_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The report audit's limits (size, pages, expansion, time, memory): the shipped
+# jixiao/io/limits/report_audit.toml, with the limits a deployment's own file names.
+JIXIAO_REPORT_LIMITS = os.environ.get("JIXIAO_REPORT_LIMITS") or None
 
 # Sessions are kept in the database and read through the page cache's files, which
 # every server process shares: a logout deletes both, so no process can still accept it.

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from jixiao.web.roles import can_audit_reports
 from jixiao.web.services.errors import ServiceError
-from jixiao.web.services.report_audit import audit_upload
+from jixiao.web.services.report_audit import audit_upload, limits_text
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def audit_report(request: HttpRequest) -> HttpResponse:
+    """The upload form, and on POST the uploaded report with its findings or a refusal."""
+    if not can_audit_reports(request.user):
+        raise Http404
+    page = {"limits": limits_text()}
     if request.method == "GET":
-        return render(request, "jixiao/audit.html", {})
+        return render(request, "jixiao/audit.html", page)
     upload = request.FILES.get("file")
     if upload is None:
-        return render(
-            request, "jixiao/audit.html", {"problem": "请选择要审核的报告文件。"}, status=400
-        )
+        page["problem"] = "请选择要审核的报告文件。"
+        return render(request, "jixiao/audit.html", page, status=400)
     try:
-        report = audit_upload(upload)
+        page["report"] = audit_upload(upload)
     except ServiceError as error:
-        return render(request, "jixiao/audit.html", {"problem": str(error)}, status=400)
-    return render(request, "jixiao/audit.html", {"report": report})
+        page["problem"] = str(error)
+        return render(request, "jixiao/audit.html", page, status=400)
+    return render(request, "jixiao/audit.html", page)
