@@ -92,3 +92,39 @@ def test_it_accepts_listed_changes_that_explain_the_change():
         "主要变动情况：一是城乡社区支出增加 250.00 万元，二是教育支出减少 50.00 万元。"
     )
     assert audit_text(text) == ()
+
+
+def test_a_qizhong_inside_brackets_closes_with_the_bracket():
+    text = "一期投资300万元（其中工程280万元），二期投资200万元（其中工程150万元），合计500万元。"
+    assert serious(audit_text(text)) == []
+
+
+def test_a_stated_sum_adds_only_the_figures_outside_brackets():
+    text = "一期投资300万元（其中工程280万元），二期投资200万元（其中工程150万元），合计600万元。"
+    findings = audit_text(text)
+    assert codes(findings, "error") == ["sum-mismatch"]
+    assert findings[0].computed == "500 万元"
+
+
+def test_a_change_is_never_the_total_a_qizhong_breaks_down():
+    text = "收入1000.00万元，比上年减收50.00万元，下降4.76%。其中：税收700.00万元；非税300.00万元。"
+    assert serious(audit_text(text)) == []
+
+
+def test_levels_of_a_hierarchy_are_not_parts_of_a_total():
+    text = "共设置12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个。"
+    assert serious(audit_text(text)) == []
+
+
+def test_a_stock_and_its_flows_add_up_to_the_total():
+    assert serious(audit_text("全年实施项目共11个，其中年初安排6个，年中追加5个。")) == []
+    findings = audit_text("全年实施项目共10个，其中年初安排6个，年中追加5个。")
+    assert codes(findings, "error") == ["sum-exceeds-total"]
+
+
+def test_a_whole_amount_beside_cents_is_exact():
+    findings = audit_text(
+        "共完成资金59.97万元。其中：20万元用于甲；20万元用于乙；19.99万元用于丙。"
+    )
+    assert codes(findings, "error") == ["sum-exceeds-total"]
+    assert findings[0].computed == "59.99 万元"

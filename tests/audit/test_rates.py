@@ -87,3 +87,15 @@ def test_it_flags_an_execution_rate_that_is_not_spent_over_budget():
 
 def test_it_accepts_a_correct_execution_rate():
     assert audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 95.0%。") == ()
+
+
+def test_a_share_of_counts_is_exact_and_shows_the_ratio_itself():
+    findings = audit_text("共审核41个项目。其中35个项目评为中，占84.5%；6个项目评为中，占14.63%。")
+    [finding] = findings
+    assert finding.code == "share-mismatch"
+    assert (finding.stated, finding.computed) == ("84.5%", "85.37%")
+
+
+def test_a_rate_mismatch_shows_the_ratio_of_the_stated_figures():
+    findings = audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 90.0%。")
+    assert [f.computed for f in findings if f.code == "execution-rate-mismatch"] == ["95.00%"]

@@ -1,8 +1,9 @@
 """Parts against totals: "其中" lists, stated sums and change breakdowns.
 
 A total written to two decimals is the rounding of an exact sum, so it may differ from
-the sum of its rounded parts by up to half a unit of the last digit per part
-(``money.rounding_tolerance``). Inside that tolerance a gap is at most ``info``.
+the sum of its rounded parts by up to half a unit of the last digit per rounded part
+(``bounds.exact_half``: a figure written with fewer decimals than its neighbours, or a
+count, is exact). Inside that tolerance a gap is at most ``info``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.audit.bounds import exact_half
+from jixiao.core.audit.brackets import bracket_spans, enclosing, same_level
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, Quantity, show
 from jixiao.core.findings import Severity
-from jixiao.core.money import rounding_tolerance
 from jixiao.core.profile import RulesProfile
 
 _ITEMIZE = "其中"
@@ -25,7 +27,8 @@ _BREAKDOWN_START = re.compile(
     r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)"
 )
 _PARTIAL_WORDS = ("等", "主要")
-_PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
+_COMPARATIVES = ("比", "较", "同比", "相比")
+_LEVEL = re.compile(r"[一二三四五1-5]级")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +58,73 @@ def itemizations(paragraph: Paragraph) -> list[Itemization]:
 
 def _itemized_lists(paragraph: Paragraph) -> Iterator[Itemization]:
     text = paragraph.block.text
+    spans = bracket_spans(text)
     for match in re.finditer(_ITEMIZE, text):
-        total = _total_before(paragraph, match.start())
-        if total is None:
+        region_end = _scope_end(text, spans, match.start(), match.end())
+        parts = _list_parts(paragraph, spans, match.end(), region_end)
+        if not parts:
             continue
-        region_end = _sentence_end(text, match.end())
-        parts = _list_parts(paragraph, total, match.end(), region_end)
-        if parts:
-            region = text[match.end() : region_end]
-            yield Itemization(paragraph, total, parts, _says_partial(region), False)
+        total = _total_before(paragraph, spans, match.start(), parts[0])
+        if total is None or _is_hierarchy(total, parts):
+            continue
+        region = text[match.end() : region_end]
+        yield Itemization(paragraph, total, parts, _says_partial(region), False)
 
 
-def _total_before(paragraph: Paragraph, offset: int) -> Mention | None:
-    before = [m for m in paragraph.mentions if m.quantity.end <= offset]
-    levels = [m for m in before if not m.is_change and m.quantity.kind is not Kind.PERCENT]
-    if not levels:
+def _scope_end(text: str, spans: list[tuple[int, int]], start: int, offset: int) -> int:
+    """A 其中 opened inside a bracket closes with it; otherwise with its sentence."""
+    bracket = enclosing(spans, start)
+    sentence_end = _sentence_end(text, offset)
+    return min(bracket[1], sentence_end) if bracket is not None else sentence_end
+
+
+def _total_before(
+    paragraph: Paragraph, spans: list[tuple[int, int]], offset: int, first_part: Mention
+) -> Mention | None:
+    """The level figure the 其中 breaks down: the last one before it, at its bracket level.
+
+    A change (减收 50 万元), a comparison base (比上年 X) or a rate is never the total,
+    nor a figure inside a bracket that closed before the 其中.
+    """
+    candidates = [
+        m
+        for m in paragraph.mentions
+        if m.quantity.end <= offset
+        and not m.is_change
+        and not _is_comparison_base(m)
+        and m.quantity.same_kind(first_part.quantity)
+        and _visible_from(spans, m.quantity.start, offset)
+    ]
+    if not candidates:
         return None
     sentence = _sentence_index(paragraph.block.text, offset)
-    return levels[-1] if levels[-1].sentence >= sentence - 1 else None
+    return candidates[-1] if candidates[-1].sentence >= sentence - 1 else None
+
+
+def _visible_from(spans: list[tuple[int, int]], figure: int, offset: int) -> bool:
+    """A figure is in scope of ``offset`` unless it sits in a bracket ``offset`` is outside."""
+    bracket = enclosing(spans, figure)
+    return bracket is None or bracket[0] < offset <= bracket[1]
+
+
+def _is_comparison_base(mention: Mention) -> bool:
+    return any(word in mention.label for word in _COMPARATIVES)
+
+
+def _is_hierarchy(total: Mention, parts: tuple[Mention, ...]) -> bool:
+    """Levels of one hierarchy (一级 3 个，二级 9 个，三级 12 个) do not partition a total."""
+    levelled = [part for part in parts if _LEVEL.search(part.label)]
+    if len(levelled) >= 2:
+        return True
+    return (
+        len(parts) >= 2
+        and any(part.quantity.value == total.quantity.value for part in parts)
+        and any(
+            part.quantity.value != 0
+            for part in parts
+            if part.quantity.value != total.quantity.value
+        )
+    )
 
 
 def _sentence_index(text: str, offset: int) -> int:
@@ -84,23 +136,34 @@ def _sentence_end(text: str, offset: int) -> int:
     return min((end for end in ends if end >= 0), default=len(text))
 
 
-def _list_parts(paragraph: Paragraph, total: Mention, start: int, end: int) -> tuple[Mention, ...]:
-    """Each item's figure: the first level figure of each "；" item, or of each clause."""
+def _list_parts(
+    paragraph: Paragraph, spans: list[tuple[int, int]], start: int, end: int
+) -> tuple[Mention, ...]:
+    """Each item's figure: the first level figure of each "；" item, or of each clause.
+
+    Figures in a bracket inside the list are asides; after a level ("年初安排 6 个") a
+    flow without comparison ("年中追加 5 个") is a part of the stock, a change against a
+    base is not.
+    """
     text = paragraph.block.text
-    hidden = [match.span() for match in _PARENTHESES.finditer(text, start, end)]
     nested = text.find(_ITEMIZE, start, end)
     candidates = [
         m
         for m in paragraph.mentions
         if start <= m.quantity.start < end
-        and not m.is_change
-        and m.quantity.same_kind(total.quantity)
-        and not any(low <= m.quantity.start < high for low, high in hidden)
+        and m.quantity.kind is not Kind.PERCENT
+        and (not m.is_change or (m.change > 0 and not _is_comparison_base(m)))
+        and same_level(spans, m.quantity.start, start)
     ]
+    if not candidates or candidates[0].is_change:
+        return ()  # a list of changes explains a change (check_change_breakdowns)
+    kind = candidates[0].quantity
+    candidates = [m for m in candidates if m.quantity.same_kind(kind)]
     if ";" in text[start:end] or "；" in text[start:end]:
         firsts: dict[int, Mention] = {}
         for mention in candidates:
-            firsts.setdefault(mention.segment, mention)
+            if not mention.is_change:
+                firsts.setdefault(mention.segment, mention)
         return tuple(firsts.values())
     if nested >= 0:
         candidates = [m for m in candidates if m.quantity.start < nested]
@@ -108,26 +171,44 @@ def _list_parts(paragraph: Paragraph, total: Mention, start: int, end: int) -> t
 
 
 def _says_partial(region: str) -> bool:
-    stripped = region.rstrip("。；;，, ")
+    stripped = region.rstrip("。；;，, ）)")
     return stripped.endswith("等") or "等" in region.split("，")[-1] or "主要" in region[:8]
 
 
 def _stated_sums(paragraph: Paragraph) -> Iterator[Itemization]:
+    """ "A，B，合计 C": the level figures of the sentence at the total's bracket level.
+
+    When a 其中 precedes the total in its sentence, the total sums that list's items.
+    """
     mentions = paragraph.mentions
+    text = paragraph.block.text
+    spans = bracket_spans(text)
     for index, total in enumerate(mentions):
         if total.is_change or not _SUM_WORDS.search(total.label):
             continue
+        sentence_start = _sentence_start(text, total.quantity.start)
+        opener = text.rfind(_ITEMIZE, sentence_start, total.quantity.start)
+        start = (
+            opener
+            if opener >= 0 and same_level(spans, opener, total.quantity.start)
+            else sentence_start
+        )
         parts = tuple(
             m
             for m in mentions[:index]
-            if m.sentence == total.sentence
+            if m.quantity.start >= start
             and not m.is_change
             and m.quantity.same_kind(total.quantity)
-            and "比" not in m.label
+            and not _is_comparison_base(m)
             and _ITEMIZE not in m.label
+            and same_level(spans, m.quantity.start, total.quantity.start)
         )
         if len(parts) >= 2:
             yield Itemization(paragraph, total, parts, False, True)
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(char, 0, offset) for char in "。！？!?") + 1
 
 
 def _compare_parts(item: Itemization) -> AuditFinding | None:
@@ -152,11 +233,13 @@ def _compare_parts(item: Itemization) -> AuditFinding | None:
 
 
 def _tolerance(total: Quantity, parts: list[Quantity]) -> Decimal:
-    """Half a unit of the last stated digit per part; counts are exact."""
-    if total.kind is Kind.COUNT:
-        return Decimal(0)
-    places = max([total.places, *(part.places for part in parts)])
-    return rounding_tolerance(len(parts), places)
+    """Half a unit of the last stated digit per rounded part; exact figures hide nothing.
+
+    A total rounds its exact sum, so the gap is bounded by the parts' rounding (and is a
+    whole number of the total's last unit, hence no more than ½ unit per part).
+    """
+    figures = [total, *parts]
+    return sum((exact_half(part, *figures) for part in parts), Decimal(0))
 
 
 def _shortfall(

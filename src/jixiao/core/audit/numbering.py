@@ -34,6 +34,8 @@ def check_outline_numbering(
             del last[level]
         previous = last.get(heading.level, 0)
         last[heading.level] = heading.marker.number
+        if previous == 0 and heading.level == 0:
+            continue  # an excerpt may begin at any top-level item: nothing precedes it
         problem = _sequence_problem(previous, heading.marker.number)
         if problem:
             block = paragraphs[heading.paragraph - 1]

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.audit.arithmetic import itemizations
-from jixiao.core.audit.bounds import agrees, midpoint, ratio_range
+from jixiao.core.audit.bounds import agrees, exact_half, ratio, ratio_range
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph, clause_start
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, show
 from jixiao.core.findings import Severity
+from jixiao.core.money import quantize_half_up
 from jixiao.core.profile import RulesProfile
 
 _EXECUTION_RATE = re.compile(r"执行率")
@@ -44,22 +45,34 @@ class ChangeRelation:
             return self.base.quantity.value
         return self.current.quantity.value - self.change.change * self.change.quantity.value
 
+    def half(self, mention: Mention) -> Decimal:
+        """How much rounding one of the relation's figures may hide."""
+        figures = [self.current, self.change] + ([self.base] if self.base else [])
+        return exact_half(mention.quantity, *(m.quantity for m in figures))
+
     @property
     def base_half(self) -> Decimal:
         """How much rounding the implied base may hide."""
         if self.base is not None:
-            return self.base.quantity.half_unit
-        return self.current.quantity.half_unit + self.change.quantity.half_unit
+            return self.half(self.base)
+        return self.half(self.current) + self.half(self.change)
 
     def rate_range(self) -> tuple[Decimal, Decimal] | None:
         """The rate (in percent) the figures allow: change ÷ base."""
-        change = self.change.quantity
-        return ratio_range(change.value, change.half_unit, self.implied_base, self.base_half)
+        change = self.change
+        return ratio_range(
+            change.quantity.value, self.half(change), self.implied_base, self.base_half
+        )
 
     def wrong_base_range(self) -> tuple[Decimal, Decimal] | None:
         """The rate had the change been divided by the current figure instead."""
-        change, current = self.change.quantity, self.current.quantity
-        return ratio_range(change.value, change.half_unit, current.value, current.half_unit)
+        change, current = self.change, self.current
+        return ratio_range(
+            change.quantity.value,
+            self.half(change),
+            current.quantity.value,
+            self.half(current),
+        )
 
 
 def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
@@ -120,7 +133,7 @@ def _check_stated_base(relation: ChangeRelation, base: Mention) -> Iterator[Audi
     current, change = relation.current, relation.change
     difference = current.quantity.value - base.quantity.value
     expected = change.change * change.quantity.value
-    tolerance = current.quantity.half_unit + base.quantity.half_unit + change.quantity.half_unit
+    tolerance = relation.half(current) + relation.half(base) + relation.half(change)
     if abs(difference - expected) > tolerance:
         stated = show(change.quantity.value, change.quantity)
         computed = show(abs(difference), change.quantity)
@@ -135,7 +148,7 @@ def _check_stated_base(relation: ChangeRelation, base: Mention) -> Iterator[Audi
 
 def _rate_mismatch(relation: ChangeRelation, bounds: tuple[Decimal, Decimal]) -> AuditFinding:
     stated = relation.rate.quantity
-    computed = _percent(midpoint(*bounds))
+    computed = _percent(ratio(relation.change.quantity.value, relation.implied_base))
     base = show(relation.implied_base, relation.current.quantity)
     change = relation.change.quantity.text
     wrong = relation.wrong_base_range()
@@ -153,7 +166,7 @@ def _rate_mismatch(relation: ChangeRelation, bounds: tuple[Decimal, Decimal]) ->
 
 
 def _percent(value: Decimal) -> str:
-    return f"{value.quantize(PERCENT_PLACES)}%"
+    return f"{quantize_half_up(value, PERCENT_PLACES)}%"
 
 
 def _relation_finding(
@@ -205,13 +218,17 @@ def _check_share(
         part, whole = levels[-1], totals.get(levels[-1].quantity.start)
     if whole is None or not part.quantity.same_kind(whole.quantity):
         return None
+    part_q, whole_q = part.quantity, whole.quantity
     bounds = ratio_range(
-        part.quantity.value, part.quantity.half_unit, whole.quantity.value, whole.quantity.half_unit
+        part_q.value,
+        exact_half(part_q, whole_q),
+        whole_q.value,
+        exact_half(whole_q, part_q),
     )
     stated = share.quantity
     if bounds is None or agrees(stated.value, stated.half_unit, *bounds):
         return None
-    computed = _percent(midpoint(*bounds))
+    computed = _percent(ratio(part.quantity.value, whole.quantity.value))
     message = (
         f"占比 {stated.text} 与 {part.quantity.text} ÷ {whole.quantity.text} = {computed} 不符。"
     )
@@ -279,10 +296,12 @@ def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iter
         if item.spent is None or item.budget is None:
             continue
         spent, budget, rate = item.spent.quantity, item.budget.quantity, item.rate.quantity
-        bounds = ratio_range(spent.value, spent.half_unit, budget.value, budget.half_unit)
+        bounds = ratio_range(
+            spent.value, exact_half(spent, budget), budget.value, exact_half(budget, spent)
+        )
         if bounds is None or agrees(rate.value, rate.half_unit, *bounds):
             continue
-        computed = _percent(midpoint(*bounds))
+        computed = _percent(ratio(spent.value, budget.value))
         message = f"预算执行率 {rate.text} 与执行数 {spent.text} ÷ 预算数 {budget.text} = {computed} 不符。"
         span = (min(spent.start, budget.start), rate.end)
         yield finding_at(

@@ -20,7 +20,7 @@ _FUNDS_COLUMNS = {
     "initial": ("年初预算",),
     "final": ("全年预算", "调整后预算"),
     "actual": ("全年执行", "执行数"),
-    "weight": ("分值",),
+    "weight": ("分值", "权重"),
     "rate": ("执行率",),
     "score": ("得分",),
 }
@@ -28,9 +28,9 @@ _INDICATOR_COLUMNS = {
     "name": ("三级指标", "指标名称"),
     "target": ("年度指标值", "指标值", "目标值"),
     "actual": ("实际完成值", "实际值", "完成值"),
-    "weight": ("分值",),
+    "weight": ("分值", "权重"),
     "score": ("得分",),
-    "deviation": ("偏差",),
+    "deviation": ("偏差", "未完成原因"),
 }
 _TOTAL_WORDS = ("总分", "合计得分")
 _GRADE_LABELS = ("等级", "评价结论", "自评结论")
@@ -172,7 +172,8 @@ def _header(rows: list[tuple[str, ...]], words: dict[str, tuple[str, ...]], *req
 
 def _funds_rows(table: Table, rows: list[tuple[str, ...]]) -> tuple[FundsRow, ...]:
     header, columns = _header(rows, _FUNDS_COLUMNS, "final", "actual")
-    if header is None:
+    if header is None or not ("initial" in columns or "weight" in columns):
+        # 全年预算 and 执行数 alone head a list of projects (one row each), not a funds block
         return ()
     found = []
     first = min(columns.values())

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.audit.bounds import plain
 from jixiao.core.audit.document import Block
 from jixiao.core.audit.extract import Extraction
 from jixiao.core.audit.finding import AuditFinding, finding_at
@@ -77,9 +78,7 @@ def check_claims_against_rates(
     short = [figure for figure in figures if figure.rate < HUNDRED]
     for block in extraction.document.paragraphs:
         if low:
-            yield from _claims(
-                block, _NO_PROBLEM, low[0], f"低于应说明原因的 {threshold.normalize()}%"
-            )
+            yield from _claims(block, _NO_PROBLEM, low[0], f"低于应说明原因的 {plain(threshold)}%")
         relevant = [figure for figure in short if _related(figure, block, figures)]
         if relevant:
             yield from _claims(block, _FULL_EXECUTION, relevant[0], "未达 100%")
@@ -89,7 +88,7 @@ def check_claims_against_rates(
     ):
         figure = low[0]
         message = (
-            f"预算执行率 {figure.shown} 低于规则配置的 {threshold.normalize()}%，"
+            f"预算执行率 {figure.shown} 低于规则配置的 {plain(threshold)}%，"
             "报告中却没有说明执行率偏低的原因。"
         )
         yield finding_at(
