@@ -6,7 +6,7 @@ from jixiao.core.audit import document_from_text
 from jixiao.core.audit.bounds import agrees
 from jixiao.core.audit.extract import extract
 from jixiao.core.audit.rates import change_relations
-from tests.audit.reports import audit_text, codes
+from tests.audit.reports import audit_text, codes, serious
 
 
 def test_it_confirms_a_growth_rate_against_the_initial_budget():
@@ -99,3 +99,14 @@ def test_a_share_of_counts_is_exact_and_shows_the_ratio_itself():
 def test_a_rate_mismatch_shows_the_ratio_of_the_stated_figures():
     findings = audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 90.0%。")
     assert [f.computed for f in findings if f.code == "execution-rate-mismatch"] == ["95.00%"]
+
+
+def test_revenue_verbs_make_a_change():
+    text = "收入1000.00万元，比上年减收50.00万元，下降4.76%；支出900.00万元，比上年增支100.00万元，增长12.50%。"
+    assert serious(audit_text(text)) == []
+    findings = audit_text("收入1000.00万元，比上年减收50.00万元，下降5.00%。")
+    assert codes(findings, "error") == ["rate-wrong-base"]
+
+
+def test_a_verb_ending_in_zhi_names_a_level():
+    assert serious(audit_text("收入增至1000.00万元，比上年增加50.00万元，增长5.26%。")) == []

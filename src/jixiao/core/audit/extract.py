@@ -18,8 +18,17 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
 _CLAUSE_BREAK = re.compile(r"[，：:；;。！？!?]|,(?!\d{3})")
-_INCREASE = ("增加", "增长", "提高", "上升", "超支", "多")
-_DECREASE = ("减少", "下降", "降低", "节约", "压减", "缩减", "少")
+# Verbs that make the figure after them a change, not a level. Single 增 / 减 / 多 / 少
+# close the list ("比上年增 50 万元"); "增至 / 减到" name a level and end in 至 / 到.
+_INCREASE = (
+    *("增加", "增长", "提高", "上升", "上涨", "提升", "扩大", "超支", "超收", "增收"),
+    *("增支", "净增", "净增加", "递增", "追加", "调增", "增幅", "涨幅", "增", "多"),
+)
+_DECREASE = (
+    *("减少", "下降", "降低", "回落", "下滑", "缩小", "收窄", "节约", "节支", "压减"),
+    *("缩减", "减收", "短收", "减支", "净减", "净减少", "调减", "核减", "降幅", "减幅"),
+    *("减", "降", "少"),
+)
 _FILLER = " 了约为达"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
