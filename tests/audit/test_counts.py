@@ -54,3 +54,9 @@ def test_a_count_is_checked_against_the_names_in_its_bracket():
     assert serious(audit_text("共有10个机构，其中3个行政部门（甲、乙和丙）和7个事业单位。")) == []
     findings = audit_text("共有10个机构，其中3个行政部门（甲、乙）和7个事业单位。")
     assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "2")]
+
+
+def test_a_list_opened_by_ji_is_counted():
+    findings = audit_text("直属单位5个，即甲中心、乙中心、丙中心、丁中心。")
+    assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "4")]
+    assert audit_text("直属单位4个，即甲中心、乙中心、丙中心、丁中心。") == ()

@@ -110,3 +110,35 @@ def test_revenue_verbs_make_a_change():
 
 def test_a_verb_ending_in_zhi_names_a_level():
     assert serious(audit_text("收入增至1000.00万元，比上年增加50.00万元，增长5.26%。")) == []
+
+
+def test_every_rate_of_money_used_is_checked_against_its_budget():
+    findings = audit_text("项目预算200万元，实际到位资金150万元，到位率80%。")
+    assert [(f.code, f.computed) for f in findings] == [("execution-rate-mismatch", "75.00%")]
+    assert audit_text("项目预算200万元，实际到位资金150万元，到位率75%。") == ()
+
+
+def test_a_budget_stated_a_paragraph_before_its_rate_is_in_reach():
+    text = "项目年初预算200.00万元，全年预算250.00万元。\n全年执行数237.50万元，预算执行率96.00%。"
+    assert codes(audit_text(text), "error") == ["execution-rate-mismatch"]
+
+
+def test_a_budget_used_by_one_rate_is_not_lent_to_the_next():
+    text = "A项目预算100.00万元，执行90.00万元，执行率90.00%。B项目执行50.00万元，执行率83.33%。"
+    assert codes(audit_text(text), "error") == []
+
+
+def test_parallel_lists_pair_their_items_in_order():
+    text = (
+        "收、支总计各是400.00万元、380.00万元，较上年各减少100.00万元、120.00万元，"
+        "各下降20.00%、{rate}。"
+    )
+    assert serious(audit_text(text.format(rate="24.00%"))) == []
+    findings = audit_text(text.format(rate="25.00%"))
+    assert [(f.code, f.computed) for f in findings] == [("rate-mismatch", "24.00%")]
+
+
+def test_a_share_finds_the_whole_it_names_in_an_earlier_sentence():
+    text = "本年支出总预算1160.00万元。社保支出116.00万元，占支出总预算的{share}。"
+    assert audit_text(text.format(share="10.00%")) == ()
+    assert codes(audit_text(text.format(share="12.00%")), "error") == ["share-mismatch"]

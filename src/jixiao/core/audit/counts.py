@@ -19,7 +19,8 @@ from jixiao.core.findings import Severity
 from jixiao.core.profile import RulesProfile
 
 _OPENS_LIST = re.compile(
-    r"[\u4e00-\u9fff“”\"]{0,10}?(?:：|:|，?(?:具体)?如下|，?分别(?:是|为)|，?包括)"
+    r"[\u4e00-\u9fff“”\"]{0,10}?"
+    r"(?:：|:|[，,]?(?:具体)?如下|[，,]?分别(?:是|为)|[，,]?包括|[，,](?:即|为|有)(?![关效利])[：:]?)"
 )
 _INLINE_ENUMERATORS = (
     re.compile(r"(?:^|[，。；：:、\s])([一二三四五六七八九十]{1,3})是"),

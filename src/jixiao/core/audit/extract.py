@@ -30,6 +30,7 @@ _DECREASE = (
     *("减", "降", "少"),
 )
 _FILLER = " 了约为达"
+_SERIES_JOINERS = ("、", "和", "及", "与", "以及")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
@@ -58,6 +59,8 @@ class Mention:
     segment: int
     label: str
     change: int
+    series: int = 0
+    position: int = 0
 
     @property
     def is_change(self) -> bool:
@@ -121,20 +124,22 @@ def extract(document: Document) -> Extraction:
 def mentions_in(block: Block) -> tuple[Mention, ...]:
     """The figures of one block with their sentence, segment, label and change sign."""
     text = block.text
-    mentions = []
-    previous_end = 0
-    for quantity in find_quantities(text):
-        before = text[: quantity.start]
+    mentions: list[Mention] = []
+    previous_end = sentence = segment = 0
+    for index, quantity in enumerate(find_quantities(text)):
+        between = text[previous_end : quantity.start]
+        sentence += _count_of(between, _SENTENCE_END)
+        segment += _count_of(between, _SEGMENT_END)
         label = text[max(clause_start(text, quantity.start, "、"), previous_end) : quantity.start]
+        change = change_sign(label)
+        series, position = index, 0
+        if mentions and between.strip() in _SERIES_JOINERS:
+            # "各减少 100 万元、120 万元": the second figure shares the first one's verb
+            previous = mentions[-1]
+            series, position = previous.series, previous.position + 1
+            change = change or previous.change
         mentions.append(
-            Mention(
-                quantity,
-                block,
-                _count_of(before, _SENTENCE_END),
-                _count_of(before, _SEGMENT_END),
-                label,
-                change_sign(label),
-            )
+            Mention(quantity, block, sentence, segment, label, change, series, position)
         )
         previous_end = quantity.end
     return tuple(mentions)

@@ -56,6 +56,7 @@ def rate_figures(extraction: Extraction) -> list[RateFigure]:
             item.rate.quantity.value, item.paragraph.block, item.rate.span, item.rate.quantity.text
         )
         for item in execution_rates(extraction)
+        if item.name == "执行率"
     ]
     for table in read_score_tables(extraction.document.tables):
         for row in table.funds[:1]:
