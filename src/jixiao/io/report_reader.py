@@ -21,7 +21,13 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from jixiao.core.audit.document import Document, RawParagraph, RawTable, build_document
+from jixiao.core.audit.document import (
+    Document,
+    RawParagraph,
+    RawTable,
+    build_document,
+    document_from_text,
+)
 from jixiao.core.audit.outline import parse_marker
 
 SUPPORTED = (".txt", ".docx", ".pdf")
@@ -65,9 +71,7 @@ def _read_text(path: Path) -> Document:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        lines = text.splitlines()
-        raw = (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
-        return build_document(path.name, raw)
+        return document_from_text(text, path.name)
     raise ReportReadError(f"无法识别文本文件的编码（应为 UTF-8 或 GB18030）：{path.name}")
 
 

@@ -17,7 +17,8 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
-_CLAUSE_BREAK = re.compile(r"[，：:；;。！？!?]|,(?!\d{3})")
+_CLAUSE_BREAKS = frozenset("，：:；;。！？!?")
+_DIGIT_GROUP = re.compile(r"\d{3}")
 # Verbs that make the figure after them a change, not a level. Single 增 / 减 / 多 / 少
 # close the list ("比上年增 50 万元"); "增至 / 减到" name a level and end in 至 / 到.
 _INCREASE = (
@@ -148,8 +149,11 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
 def clause_start(text: str, offset: int, also: str = "") -> int:
     """Where the clause holding ``offset`` begins (a thousands comma is no break)."""
     start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, offset):
-        start = match.end()
+    for index in range(offset - 1, -1, -1):  # clauses are short: scan back, not forward
+        char = text[index]
+        if char in _CLAUSE_BREAKS or (char == "," and not _DIGIT_GROUP.match(text, index + 1)):
+            start = index + 1
+            break
     for char in also:
         start = max(start, text.rfind(char, 0, offset) + 1)
     return start

@@ -22,6 +22,7 @@ _LATIN_WORD = re.compile(
 )
 _REPEATED = re.compile(r"(?P<unit>\S.{0,18}?\S)\s*(?P=unit)")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_PROSE = re.compile(r"[，。；！？]")
 _OPEN_BRACKET = "〔"
 _CLOSE_BRACKET = "〕"
 _DOC_NUMBER = re.compile(
@@ -51,8 +52,15 @@ def check_latin_words(extraction: Extraction, profile: RulesProfile) -> Iterator
 
 
 def check_repeated_phrases(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """A phrase written twice in a row ("2023 年度 2023 年度")."""
-    for block in extraction.document.blocks():
+    """A phrase written twice in a row ("2023 年度 2023 年度") in prose.
+
+    A line without a comma or a stop is a table row flattened into text, where merged
+    cells repeat by design ("产出指标 产出指标 数量指标"); it is not checked, nor is a
+    table cell that merely repeats its neighbour.
+    """
+    for block in extraction.document.paragraphs:
+        if not _PROSE.search(block.text):
+            continue
         for match in _REPEATED.finditer(block.text):
             unit = match.group("unit")
             if not _HAS_CJK.search(unit) or len(set(unit.replace(" ", ""))) < 2:
