@@ -9,7 +9,6 @@ read from the title. Extraction runs once; every check reads the same result.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from jixiao.core.audit.document import Block, Document
@@ -35,8 +34,18 @@ _SERIES_JOINERS = ("、", "和", "及", "与", "以及")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_TITLE_WORDS = ("报告", "自评表", "自评")
-_SUBJECT_END = r"(?:部门整体|整体支出|项目支出|绩效|自评)"
+_TITLE_WORDS = ("报告", "自评表", "自评", "决算", "预算")
+_SUBJECT_END = r"(?:部门整体|整体支出|项目支出|绩效|自评|(?:部门|单位)?(?:决算|预算))"
+_REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体支出|项目支出)?(?:决算|预算|绩效自评|自评)"
+)
+_OPENING_PARAGRAPHS = 6
+PLAN_SECTION_WORDS = ("下一步", "改进", "计划", "展望", "打算")
+_COMPARISON_REACH = 8
+_COMPARISON_WORDS = (
+    *("上年", "上一年", "去年", "以前", "往年", "历年", "连续", "下一年", "明年"),
+    *("比", "较", "同期", "至", "到", "—", "-", "～", "~"),
+)
 _SUBJECT_AFTER_YEAR = re.compile(rf"年度?\s*(?P<subject>[^\s\d]{{2,30}}?){_SUBJECT_END}")
 _SUBJECT_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<subject>[^\s\d]{2,30}?)\s*(?:19|20)\d{2}")
 _BODY_KINDS = (
@@ -196,7 +205,7 @@ def report_facts(document: Document) -> ReportFacts:
     title = _title_block(document)
     title_text = normalize_digits(title.text) if title else ""
     year_match = _YEAR.search(title_text)
-    year = int(year_match.group(1)) if year_match else _commonest_fiscal_year(document)
+    year = int(year_match.group(1)) if year_match else _framed_year(document)
     subject = _subject(title_text)
     return ReportFacts(year, subject, body_kind(subject), _report_kind(title_text), title)
 
@@ -216,13 +225,33 @@ def _title_block(document: Document) -> Block | None:
     return None
 
 
-def _commonest_fiscal_year(document: Document) -> int | None:
-    years = Counter(
+def _framed_year(document: Document) -> int | None:
+    """The report's year when the title gives none.
+
+    The year an opening paragraph names with the report itself ("2023 年度部门决算"),
+    else the latest "YYYY 年度" written outside a comparison and outside the plans: a
+    report looks back at its own year and at the years before it (in 决算 text the
+    comparison year is often the most frequent), not past it.
+    """
+    for block in document.paragraphs[:_OPENING_PARAGRAPHS]:
+        match = _REPORT_YEAR.search(normalize_digits(block.text))
+        if match:
+            return int(match.group(1))
+    years = [
         int(match.group(1))
         for block in document.paragraphs
-        for match in _FISCAL_YEAR.finditer(normalize_digits(block.text))
-    )
-    return years.most_common(1)[0][0] if years else None
+        if not any(word in block.section for word in PLAN_SECTION_WORDS)
+        for text in (normalize_digits(block.text),)
+        for match in _FISCAL_YEAR.finditer(text)
+        if not in_comparison(text, match.start(), match.end())
+    ]
+    return max(years, default=None)
+
+
+def in_comparison(text: str, start: int, end: int) -> bool:
+    """Whether the year at text[start:end] is compared with ("比 2022 年度", "上年")."""
+    window = text[max(start - _COMPARISON_REACH, 0) : end + _COMPARISON_REACH]
+    return any(word in window for word in _COMPARISON_WORDS)
 
 
 def body_kind(name: str) -> str:
@@ -234,6 +263,10 @@ def body_kind(name: str) -> str:
 
 
 def _report_kind(title: str) -> str:
+    if "决算" in title:
+        return "决算"
+    if "预算" in title and not any(word in title for word in ("执行", "绩效", "自评")):
+        return "预算"
     if "部门整体" in title or "整体支出" in title:
         return "部门整体支出绩效自评"
     if "项目" in title:

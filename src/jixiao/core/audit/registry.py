@@ -34,6 +34,7 @@ CHECKS: tuple[Check, ...] = (
     numbering.check_inline_numbering,
     consistency.check_report_year,
     consistency.check_dates,
+    consistency.check_reference_date,
     consistency.check_self_description,
     consistency.check_template_left,
     hygiene.check_latin_words,
