@@ -128,3 +128,8 @@ def test_a_whole_amount_beside_cents_is_exact():
     )
     assert codes(findings, "error") == ["sum-exceeds-total"]
     assert findings[0].computed == "59.99 万元"
+
+
+def test_a_qizhong_without_a_colon_ends_at_the_semicolon():
+    text = "实有在职人员81人，其中行政编制45人，事业编制36人；离退休人员32人。"
+    assert audit_text(text) == ()

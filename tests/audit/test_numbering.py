@@ -42,3 +42,8 @@ def test_inline_arabic_items_must_not_repeat():
 
 def test_a_paragraph_marker_counts_as_the_first_inline_item():
     assert audit_text("（一）部门职能\n1.加强预算管理；2.完善制度建设。") == ()
+
+
+def test_an_excerpt_may_open_below_its_top_level():
+    text = "（三）部门整体支出绩效目标\n目标明确。\n（四）部门整体收支情况\n收支平衡。\n二、绩效自评情况\n（一）自评结论\n得分高。"
+    assert audit_text(text) == ()

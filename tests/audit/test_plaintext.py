@@ -101,3 +101,27 @@ def test_contents_entries_with_page_numbers_are_left_out():
     text = "目录\n一、部门职责……………3\n二、机构设置\tPAGEREF _Toc8401 h 4\n一、部门职责\n负责全区审计工作。"
     document = document_from_text(text)
     assert [block.text for block in document.paragraphs] == ["一、部门职责", "负责全区审计工作。"]
+
+
+def test_a_header_printed_beside_the_page_number_twice_is_left_out():
+    text = (
+        "2023年度示范街部门整体支出绩效自评报告\n本年收入合计100.00万元，\n示范街部门自评报告\n- 1 -\n"
+        "示范街部门自评报告\n全部为财政拨款。\n- 2 -"
+    )
+    blocks = [block.text for block in document_from_text(text).paragraphs]
+    assert blocks == [
+        "2023年度示范街部门整体支出绩效自评报告",
+        "本年收入合计100.00万元，全部为财政拨款。",
+    ]
+
+
+def test_an_indented_row_of_aligned_columns_stays_in_its_table():
+    text = (
+        "项目            决算数      项目            决算数\n"
+        "一、财政拨款收入    1,245.36    一、一般公共服务支出    986.20\n"
+        "                                二、卫生健康支出        52.68\n"
+        "负责全区市场监督管理。"
+    )
+    document = document_from_text(text)
+    assert [block.text for block in document.paragraphs] == ["负责全区市场监督管理。"]
+    assert document.tables[0].rows[2][:3] == ("", "二、卫生健康支出", "52.68")

@@ -72,10 +72,19 @@ def _itemized_lists(paragraph: Paragraph) -> Iterator[Itemization]:
 
 
 def _scope_end(text: str, spans: list[tuple[int, int]], start: int, offset: int) -> int:
-    """A 其中 opened inside a bracket closes with it; otherwise with its sentence."""
+    """A 其中 opened inside a bracket closes with it; otherwise with its sentence.
+
+    "其中：A；B；C" lists over semicolons; a 其中 without a colon lists clauses and
+    ends at the first semicolon ("其中行政编制 45 人，事业编制 36 人；离退休人员 …").
+    """
     bracket = enclosing(spans, start)
-    sentence_end = _sentence_end(text, offset)
-    return min(bracket[1], sentence_end) if bracket is not None else sentence_end
+    end = _sentence_end(text, offset)
+    if not text.startswith(("：", ":"), offset):
+        semicolon = min(
+            (i for i in (text.find(c, offset, end) for c in "；;") if i >= 0), default=end
+        )
+        end = semicolon
+    return min(bracket[1], end) if bracket is not None else end
 
 
 def _total_before(

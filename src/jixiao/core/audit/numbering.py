@@ -30,12 +30,14 @@ def check_outline_numbering(
 ) -> Iterator[AuditFinding]:
     """Each outline level numbered 1, 2, 3 … under its parent."""
     paragraphs = extraction.document.paragraphs
-    last: dict[int, int] = {}
+    last: dict[int, tuple[str, int]] = {}
     for heading in extraction.document.headings:
         for level in [level for level in last if level > heading.level]:
             del last[level]
-        previous = last.get(heading.level, 0)
-        last[heading.level] = heading.marker.number
+        style, previous = last.get(heading.level, ("", 0))
+        if style != heading.marker.style:
+            previous = 0  # another style at this level starts its own count
+        last[heading.level] = (heading.marker.style, heading.marker.number)
         if previous == 0 and heading.level == 0:
             continue  # an excerpt may begin at any top-level item: nothing precedes it
         problem = _sequence_problem(previous, heading.marker.number)

@@ -31,10 +31,12 @@ _TOC_ENTRY = re.compile(
 _HALF_WIDTH = ((";", "；"), ("(", "（"), (")", "）"))
 _PROSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 _PROSE_COLON = re.compile(r"(?<!\d):|:(?!\d)")
-_TERMINAL = tuple("。！？；：!?;:”’」』）)")
+_TERMINAL = tuple("。！？!?”’」』）)")
+_PAUSE = tuple("；：;:")
 _CLAUSE_MARKS = re.compile(r"[，、；：,;:]")
 _PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?（）()“”]")
 _ALIGNED = re.compile(r"\s{2,}|\u3000+")
+_FIGURE = re.compile(r"^[-+]?[\d,，.．]+%?$")
 RUNNING_HEADER_REPEATS = 3
 RUNNING_HEADER_MAX = 40
 TOC_ENTRY_MAX = 40
@@ -112,7 +114,8 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
             continue
         if not current:
             first_line = number
-        current.append(line.strip())
+        # a table row keeps its indent: in aligned columns it stands for empty cells
+        current.append(line if _text_cells(line) is not None else line.strip())
         following = lines[number] if number < len(lines) else ""
         if not _runs_on(line, following, width):
             paragraphs.append(RawParagraph(_joined(current), first_line))
@@ -124,22 +127,29 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
 
 def _without_furniture_lines(lines: list[str]) -> list[str]:
     """Page numbers and repeated running headers dropped first, so that a paragraph a
-    page break cut in two joins up again (the first header is the title: it stays)."""
-    counts = Counter(line.strip() for line in lines)
+    page break cut in two joins up again. A header's first appearance stays, as the
+    report's title, unless a page number is beside it and it is not the first line."""
+    stripped = [line.strip() for line in lines]
+    counts = Counter(stripped)
+    numbers = [bool(text) and _PAGE_NUMBER.match(text) is not None for text in stripped]
     kept, seen = [], set()
-    for line in lines:
-        stripped = line.strip()
-        furniture = _PAGE_NUMBER.match(stripped) is not None and bool(stripped)
-        if not furniture and not (stripped in seen and _is_running_header(stripped, counts)):
-            kept.append(line)
-        seen.add(stripped)
+    for index, text in enumerate(stripped):
+        near_number = any(numbers[max(index - 2, 0) : index + 3])
+        repeated = text in seen or (near_number and bool(seen - {""}))
+        header = repeated and _is_running_header(text, counts, near_number)
+        if not numbers[index] and not header:
+            kept.append(lines[index])
+        seen.add(text)
     return kept
 
 
 def _runs_on(line: str, following: str, width: int | None) -> bool:
     stripped = line.strip()
+    reaches = width is not None and _columns(line) >= width - WRAP_SLACK
     if not following.strip() or stripped.endswith(_TERMINAL):
         return False
+    if stripped.endswith(_PAUSE) and not reaches:
+        return False  # "；" or "：" at the wrapping width is mid-paragraph, else it ends a line
     if _text_cells(line) is not None or _text_cells(following) is not None:
         return False
     if parse_marker(following.strip()) is not None or _looks_like_heading(following):
@@ -148,7 +158,6 @@ def _runs_on(line: str, following: str, width: int | None) -> bool:
     body = stripped[len(marker.text) :] if marker else stripped
     if marker is not None and _looks_like_heading(body):
         return False
-    reaches = width is not None and _columns(line) >= width - WRAP_SLACK
     return reaches or bool(_CLAUSE_MARKS.search(body))
 
 
@@ -204,9 +213,12 @@ def _without_page_furniture(paragraphs: list[RawParagraph]) -> list[RawParagraph
     ]
 
 
-def _is_running_header(text: str, counts: Counter[str]) -> bool:
+def _is_running_header(text: str, counts: Counter[str], near_number: bool = False) -> bool:
+    """A short line naming the report, on every page (or twice, beside a page number)."""
+    repeats = 2 if near_number else RUNNING_HEADER_REPEATS
     return (
-        counts[text] >= RUNNING_HEADER_REPEATS
+        parse_marker(text) is None  # a heading repeated by the contents is no header
+        and counts[text] >= repeats
         and len(text) <= RUNNING_HEADER_MAX
         and any(word in text for word in _RUNNING_HEADER_WORDS)
     )
@@ -253,14 +265,21 @@ def _same_heading(text: str, heading: str) -> bool:
 
 
 def _text_cells(text: str) -> tuple[str, ...] | None:
-    """The cells of a table row written as text (| a | b |, tabs, aligned columns)."""
-    stripped = text.strip()
-    if stripped.count("|") >= 2:
-        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-    elif stripped.count("\t") >= 2:
-        cells = [cell.strip() for cell in stripped.split("\t")]
-    elif "。" not in stripped and len(_ALIGNED.findall(stripped)) >= MIN_TABLE_CELLS - 1:
-        cells = [cell.strip() for cell in _ALIGNED.split(stripped)]
+    """The cells of a table row written as text (| a | b |, tabs, aligned columns).
+
+    In aligned columns an indent stands for empty leading cells, but only on a row
+    that holds a figure: an indented line of prose is no row.
+    """
+    line = text.rstrip()
+    body = line.lstrip()
+    if body.count("|") >= 2:
+        cells = [cell.strip() for cell in body.strip("|").split("|")]
+    elif body.count("\t") >= 2:
+        cells = [cell.strip() for cell in body.split("\t")]
+    elif "。" not in body and _ALIGNED.search(body):
+        cells = [cell.strip() for cell in _ALIGNED.split(body)]
+        if _ALIGNED.match(line) and any(_FIGURE.match(cell) for cell in cells):
+            cells.insert(0, "")
     else:
         return None
     if all(set(cell) <= set("-:： ") for cell in cells):
