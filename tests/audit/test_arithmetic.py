@@ -133,3 +133,8 @@ def test_a_whole_amount_beside_cents_is_exact():
 def test_a_qizhong_without_a_colon_ends_at_the_semicolon():
     text = "实有在职人员81人，其中行政编制45人，事业编制36人；离退休人员32人。"
     assert audit_text(text) == ()
+
+
+def test_counts_listed_under_qizhong_may_be_a_subset():
+    findings = audit_text("全年实施项目46个，其中重点项目12个，民生项目20个。")
+    assert [(f.code, f.severity.value) for f in findings] == [("sum-subset", "info")]

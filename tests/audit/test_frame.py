@@ -61,3 +61,15 @@ def test_the_writers_own_sentences_are_no_instruction():
 def test_xx_is_an_unfilled_placeholder_not_a_latin_word():
     findings = audit_text("xx街道办事处2023年度共开展培训12次。")
     assert codes(findings) == ["template-left"]
+
+
+def test_last_years_review_and_carry_over_may_be_named():
+    text = "2023年度示范街部门整体支出绩效自评报告\n根据2022年度评价结果，已完成整改。2022年度结转资金已全部使用。"
+    assert serious(audit_text(text)) == []
+
+
+def test_a_date_announced_as_a_target_is_no_slip():
+    text = (
+        "2023年度示范街部门整体支出绩效自评报告\n项目力争2025年6月前完工。\n项目于2025年6月完工。"
+    )
+    assert codes(audit_text(text)) == ["date-out-of-period"]

@@ -265,6 +265,10 @@ def _shortfall(
             "文中以“等”表明只列举了部分项目，不属于错误。"
         )
         return _finding(item, "sum-partial-list", Severity.INFO, message, stated, computed)
+    if item.total.quantity.kind is Kind.COUNT:
+        # counts under 其中 are as often a subset (其中重点项目 12 个) as a partition
+        message = f"{words}合计 {computed}，比总数 {stated} 少 {missing}；所列可能只是其中一部分。"
+        return _finding(item, "sum-subset", Severity.INFO, message, stated, computed)
     message = f"{words}合计 {computed}，比总数 {stated} 少 {missing}，其余部分未作说明。"
     return _finding(item, "sum-short-of-total", Severity.WARNING, message, stated, computed)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from jixiao.core.audit.document import Block
 from jixiao.core.audit.extract import (
     PLAN_SECTION_WORDS,
+    DateMention,
     Extraction,
     body_kind,
     in_comparison,
@@ -39,6 +40,8 @@ _YEAR_END = re.compile(
     r"(?:末|底|12\s*月\s*31\s*日)"
 )
 _KIND_WORDS = {"决算": "决算", "预算": "预算"}
+_FUTURE_WORDS = ("计划", "预计", "力争", "争取", "将于", "拟", "到", "至", "前", "目标")
+_LOOK_AHEAD_REACH = 8
 _FULL_NAME = re.compile(r"(街道办事处|镇人民政府)")
 _SUFFIXES = ("街道办事处", "镇人民政府", "街道", "街", "镇")
 _PLACEHOLDER = re.compile(
@@ -95,7 +98,7 @@ def check_dates(extraction: Extraction, profile: RulesProfile) -> Iterator[Audit
         if not 1 <= date.month <= 12 or (date.day is not None and not 1 <= date.day <= 31):
             message = f"日期“{date.block.text[date.start : date.end]}”不存在。"
             yield finding_at(date.block, span, "date-invalid", Severity.ERROR, message)
-        elif year is not None and date.year > year + 1:
+        elif year is not None and date.year > year + 1 and not _looks_ahead(date):
             message = f"报告年度为 {year} 年，日期却在 {date.year} 年，疑为笔误。"
             yield finding_at(
                 date.block,
@@ -106,6 +109,14 @@ def check_dates(extraction: Extraction, profile: RulesProfile) -> Iterator[Audit
                 stated=str(date.year),
                 computed=str(year),
             )
+
+
+def _looks_ahead(date: DateMention) -> bool:
+    """A date in the plans, or announced as one ("力争 2025 年 6 月前完成")."""
+    if any(word in date.block.section for word in PLAN_SECTION_WORDS):
+        return True
+    before = date.block.text[max(date.start - _LOOK_AHEAD_REACH, 0) : date.start]
+    return any(word in before for word in _FUTURE_WORDS)
 
 
 def check_self_description(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:

@@ -46,6 +46,9 @@ _COMPARISON_WORDS = (
     *("上年", "上一年", "去年", "以前", "往年", "历年", "连续", "下一年", "明年"),
     *("比", "较", "同期", "至", "到", "—", "-", "～", "~"),
 )
+# a report looks back, in the same clause, at last year's carry-over and at what last
+# year's review found
+_LOOK_BACK_WORDS = ("结转", "结余", "整改", "评价结果", "反馈", "审计")
 _SUBJECT_AFTER_YEAR = re.compile(rf"年度?\s*(?P<subject>[^\s\d]{{2,30}}?){_SUBJECT_END}")
 _SUBJECT_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<subject>[^\s\d]{2,30}?)\s*(?:19|20)\d{2}")
 _BODY_KINDS = (
@@ -249,9 +252,16 @@ def _framed_year(document: Document) -> int | None:
 
 
 def in_comparison(text: str, start: int, end: int) -> bool:
-    """Whether the year at text[start:end] is compared with ("比 2022 年度", "上年")."""
+    """Whether the year at text[start:end] is compared with ("比 2022 年度", "上年"), or
+    looked back at ("2022 年度结转资金", "根据 2022 年度评价结果")."""
     window = text[max(start - _COMPARISON_REACH, 0) : end + _COMPARISON_REACH]
-    return any(word in window for word in _COMPARISON_WORDS)
+    if any(word in window for word in _COMPARISON_WORDS):
+        return True
+    clause_end = min(
+        (i for i in (text.find(c, end) for c in "，。；") if i >= 0), default=len(text)
+    )
+    clause = text[clause_start(text, start) : clause_end]
+    return any(word in clause for word in _LOOK_BACK_WORDS)
 
 
 def body_kind(name: str) -> str:
