@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.audit.bounds import exact_half
-from jixiao.core.audit.brackets import bracket_spans, enclosing, same_level
+from jixiao.core.audit.brackets import Spans, bracket_spans, enclosing, same_level
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, Quantity, show
@@ -71,7 +71,7 @@ def _itemized_lists(paragraph: Paragraph) -> Iterator[Itemization]:
         yield Itemization(paragraph, total, parts, _says_partial(region), False)
 
 
-def _scope_end(text: str, spans: list[tuple[int, int]], start: int, offset: int) -> int:
+def _scope_end(text: str, spans: Spans, start: int, offset: int) -> int:
     """A 其中 opened inside a bracket closes with it; otherwise with its sentence.
 
     "其中：A；B；C" lists over semicolons; a 其中 without a colon lists clauses and
@@ -88,7 +88,7 @@ def _scope_end(text: str, spans: list[tuple[int, int]], start: int, offset: int)
 
 
 def _total_before(
-    paragraph: Paragraph, spans: list[tuple[int, int]], offset: int, first_part: Mention
+    paragraph: Paragraph, spans: Spans, offset: int, first_part: Mention
 ) -> Mention | None:
     """The level figure the 其中 breaks down: the last one before it, at its bracket level.
 
@@ -110,7 +110,7 @@ def _total_before(
     return candidates[-1] if candidates[-1].sentence >= sentence - 1 else None
 
 
-def _visible_from(spans: list[tuple[int, int]], figure: int, offset: int) -> bool:
+def _visible_from(spans: Spans, figure: int, offset: int) -> bool:
     """A figure is in scope of ``offset`` unless it sits in a bracket ``offset`` is outside."""
     bracket = enclosing(spans, figure)
     return bracket is None or bracket[0] < offset <= bracket[1]
@@ -145,9 +145,7 @@ def _sentence_end(text: str, offset: int) -> int:
     return min((end for end in ends if end >= 0), default=len(text))
 
 
-def _list_parts(
-    paragraph: Paragraph, spans: list[tuple[int, int]], start: int, end: int
-) -> tuple[Mention, ...]:
+def _list_parts(paragraph: Paragraph, spans: Spans, start: int, end: int) -> tuple[Mention, ...]:
     """Each item's figure: the first level figure of each "；" item, or of each clause.
 
     Figures in a bracket inside the list are asides; after a level ("年初安排 6 个") a

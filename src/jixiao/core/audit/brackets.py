@@ -7,29 +7,39 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 _OPEN = "（(〔[［【"
 _CLOSE = "）)〕]］】"
 _PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
+Spans = tuple[tuple[int, int], ...]
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
-def bracket_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of every matched bracket pair, close inclusive."""
+@functools.lru_cache(maxsize=256)
+def bracket_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) offsets of every matched bracket pair, close inclusive.
+
+    Cached: the checks ask again for the same paragraph.
+    """
     spans, stack = [], []
-    for index, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        char, index = match.group(), match.start()
         if char in _OPEN:
             stack.append((char, index))
-        elif char in _CLOSE and stack and stack[-1][0] == _PAIRS[char]:
+        elif stack and stack[-1][0] == _PAIRS[char]:
             spans.append((stack.pop()[1], index))
-    return spans
+    return tuple(spans)
 
 
-def enclosing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+def enclosing(spans: Spans, offset: int) -> tuple[int, int] | None:
     """The innermost bracket pair holding ``offset``, or None at the top level."""
     inside = [span for span in spans if span[0] < offset <= span[1]]
     return max(inside, key=lambda span: span[0]) if inside else None
 
 
-def same_level(spans: list[tuple[int, int]], first: int, second: int) -> bool:
+def same_level(spans: Spans, first: int, second: int) -> bool:
     """Whether two offsets sit inside the same bracket (or both outside any)."""
     return enclosing(spans, first) == enclosing(spans, second)
 

@@ -22,6 +22,7 @@ _LATIN_WORD = re.compile(
 )
 _REPEATED = re.compile(r"(?P<unit>\S.{0,18}?\S)\s*(?P=unit)")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_ASCII_WORD = re.compile(r"[A-Za-z][a-z]")
 _PROSE = re.compile(r"[，。；！？]")
 _OPEN_BRACKET = "〔"
 _CLOSE_BRACKET = "〕"
@@ -34,6 +35,8 @@ _LOANWORDS = frozenset({"app", "wifi", "logo", "excel", "word", "email", "online
 def check_latin_words(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """Lower-case Latin words standing between Chinese characters."""
     for block in extraction.document.blocks():
+        if _ASCII_WORD.search(block.text) is None:
+            continue  # most paragraphs: no two Latin letters in a row, nothing to scan
         for match in _LATIN_WORD.finditer(block.text):
             word = match.group("word")
             if word.lower() in _LOANWORDS or set(word.lower()) == {"x"}:
@@ -72,6 +75,8 @@ def check_repeated_phrases(extraction: Extraction, profile: RulesProfile) -> Ite
 def check_document_numbers(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """文号 whose year brackets do not pair up: 〔2021] / 〔2021 / 2021〕."""
     for block in extraction.document.blocks():
+        if "号" not in block.text:
+            continue
         for match in _DOC_NUMBER.finditer(block.text):
             number = match.group(0)
             opens, closes = number.count(_OPEN_BRACKET), number.count(_CLOSE_BRACKET)

@@ -75,6 +75,7 @@ class Quantity:
         return self.kind is not Kind.COUNT or self.unit == other.unit
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize_digits(text: str) -> str:
     """Full-width digits, points, percent signs and group commas as ASCII, same length."""
     text = _FULL_WIDTH_GROUPS.sub(lambda match: match.group(0).replace("，", ","), text)
