@@ -142,3 +142,17 @@ def test_a_share_finds_the_whole_it_names_in_an_earlier_sentence():
     text = "本年支出总预算1160.00万元。社保支出116.00万元，占支出总预算的{share}。"
     assert audit_text(text.format(share="10.00%")) == ()
     assert codes(audit_text(text.format(share="12.00%")), "error") == ["share-mismatch"]
+
+
+def test_the_change_of_a_rate_is_not_a_rate_of_the_amount_before_it():
+    text = "项目支出237.56万元，比上年增加20.00万元，主要是信息化项目增加，执行率增长2.5%。"
+    assert audit_text(text) == ()
+
+
+def test_fenbie_lists_pair_like_ge_lists():
+    text = (
+        "收入、支出分别为1,300.56万元、1,289.74万元，分别比上年增加85.30万元、80.20万元，"
+        "分别增长7.02%、{rate}。"
+    )
+    assert audit_text(text.format(rate="6.63%")) == ()
+    assert codes(audit_text(text.format(rate="7.63%")), "error") == ["rate-mismatch"]

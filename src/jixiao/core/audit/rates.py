@@ -85,6 +85,8 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
     for index, rate in enumerate(mentions):
         if rate.quantity.kind is not Kind.PERCENT or not rate.is_change:
             continue
+        if "率" in _clause_before(rate):
+            continue  # "执行率提高 2.5%" is the change of a rate, not of the amount before it
         earlier = [m for m in mentions[:index] if m.segment == rate.segment]
         changes = [m for m in earlier if m.is_change and m.quantity.kind is not Kind.PERCENT]
         if not changes:
