@@ -73,3 +73,7 @@ def test_a_date_announced_as_a_target_is_no_slip():
         "2023年度示范街部门整体支出绩效自评报告\n项目力争2025年6月前完工。\n项目于2025年6月完工。"
     )
     assert codes(audit_text(text)) == ["date-out-of-period"]
+
+
+def test_an_imperative_sentence_asking_for_nothing_a_form_asks_is_prose():
+    assert audit_text("围绕中心工作，分析研判形势，推动各项工作落实。") == ()

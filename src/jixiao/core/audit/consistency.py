@@ -59,6 +59,8 @@ _INSTRUCTION = re.compile(
     r"(?![了过])[^\d：]*。?$"
 )
 _WRITER_SPEAKS = re.compile(r"我|本(?:单位|部门|街道|局|镇|中心)|已|均|并将")
+_ASKED_FOR = ("情况", "原因", "问题", "成效", "成果", "措施", "建议", "意见", "总分", "做法")
+_INSTRUCTION_MAX = 80
 
 
 def check_report_year(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
@@ -196,6 +198,16 @@ def _year_meant(written: str, year: int) -> int | None:
     return int(digits.group(0)) if digits else None
 
 
+def _is_instruction(text: str) -> bool:
+    """A form's instruction to the writer: short, imperative, asking for a kind of content."""
+    return (
+        len(text) <= _INSTRUCTION_MAX
+        and _INSTRUCTION.match(text) is not None
+        and _WRITER_SPEAKS.search(text) is None
+        and any(word in text for word in _ASKED_FOR)
+    )
+
+
 def check_template_left(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """Template instructions and placeholders (请填写…, XX, ____) left in the report."""
     for block in extraction.document.blocks():
@@ -203,7 +215,7 @@ def check_template_left(extraction: Extraction, profile: RulesProfile) -> Iterat
             message = f"模板说明或占位符“{match.group(0)}”未替换为实际内容。"
             yield finding_at(block, match.span(), "template-left", Severity.ERROR, message)
         text = block.text.strip()
-        if _INSTRUCTION.match(text) and not _WRITER_SPEAKS.search(text):
+        if _is_instruction(text):
             message = "此段是模板中给填报人的填写说明，未替换为实际内容。"
             yield finding_at(
                 block, (0, len(block.text)), "template-instruction", Severity.WARNING, message
