@@ -50,3 +50,11 @@ def test_the_threshold_prints_as_a_plain_number():
     findings = audit_text("全年预算数 100.00 万元，全年执行数 80.00 万元，预算执行率 80.0%。")
     [finding] = [f for f in findings if f.code == "execution-reason-missing"]
     assert "低于规则配置的 90%" in finding.message
+
+
+def test_a_rate_of_100_beside_another_rate_is_no_claim():
+    text = (
+        "全年预算数1,000.00万元，全年执行数950.00万元，预算执行率95.00%，"
+        "其中基本支出执行率100%，项目支出执行率93.67%。"
+    )
+    assert codes(audit_text(text), "error") == []
