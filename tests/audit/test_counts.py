@@ -60,3 +60,7 @@ def test_a_list_opened_by_ji_is_counted():
     findings = audit_text("直属单位5个，即甲中心、乙中心、丙中心、丁中心。")
     assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "4")]
     assert audit_text("直属单位4个，即甲中心、乙中心、丙中心、丁中心。") == ()
+
+
+def test_a_list_of_counted_groups_is_not_counted_as_items():
+    assert audit_text("部门所属事业单位15个，即3家医院、12个社区卫生服务中心。") == ()

@@ -156,3 +156,9 @@ def test_fenbie_lists_pair_like_ge_lists():
     )
     assert audit_text(text.format(rate="6.63%")) == ()
     assert codes(audit_text(text.format(rate="7.63%")), "error") == ["rate-mismatch"]
+
+
+def test_a_base_after_jiao_is_the_base_of_the_change():
+    text = "“三公”经费支出决算为8.62万元，较年初预算10.00万元减少1.38万元，下降{rate}。"
+    assert audit_text(text.format(rate="13.80%")) == ()
+    assert codes(audit_text(text.format(rate="12.80%")), "error") == ["rate-mismatch"]

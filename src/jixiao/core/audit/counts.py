@@ -30,6 +30,7 @@ _INLINE_ENUMERATORS = (
 )
 _NAMES_IN_BRACKET = re.compile(r"[\u4e00-\u9fff]{1,10}[（(]")
 _JOINERS = ("和", "及", "与", "以及")
+_COUNTED_GROUP = re.compile(r"[\d０-９一二三四五六七八九十两]+\s*[个家所项名人座条处]")
 _TOTAL_WORDS = ("共", "合计", "总计", "累计")
 MAX_ITEM_LENGTH = 20
 
@@ -156,6 +157,8 @@ def _items(text: str) -> set[int] | None:
     items = [without_brackets(item).strip() for item in split_top_level(text, "、")]
     if len(items) < 2 or any(not 1 <= len(item) <= MAX_ITEM_LENGTH for item in items):
         return None
+    if any(_COUNTED_GROUP.search(item) for item in items):
+        return None  # "3家医院、12个中心" lists groups, not items
     joined = any(joiner in items[-1] for joiner in _JOINERS)
     return {len(items), len(items) + 1} if joined else {len(items)}
 

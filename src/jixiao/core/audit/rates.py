@@ -21,6 +21,7 @@ from jixiao.core.findings import Severity
 from jixiao.core.money import quantize_half_up
 from jixiao.core.profile import RulesProfile
 
+_COMPARATIVES = ("比", "较", "相比")
 _FUNDS_RATE = re.compile(r"(?:执行|支付|到位|拨付|使用|支出|完成|兑现)率")
 _SPENT_WORDS = ("执行", "支出", "实际", "使用", "拨付", "完成", "到位", "支付", "兑现")
 _BUDGET_WORDS = ("预算", "下达", "安排", "批复", "资金总额", "计划投资")
@@ -99,8 +100,8 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
             and m.quantity.start < change.quantity.start
             and m.quantity.same_kind(change.quantity)
         ]
-        base = levels[-1] if levels and "比" in levels[-1].label else None
-        currents = [m for m in levels if "比" not in m.label]
+        base = levels[-1] if levels and _compares(levels[-1]) else None
+        currents = [m for m in levels if not _compares(m)]
         if not currents:
             continue
         current = currents[-1]
@@ -112,6 +113,11 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
                 continue
             change, current = changes[rate.position], levels[rate.position]
         yield ChangeRelation(paragraph, current, base, change, rate)
+
+
+def _compares(mention: Mention) -> bool:
+    """A figure stated as the base of a comparison: "比 / 较年初预算 10.00 万元"."""
+    return any(word in mention.label for word in _COMPARATIVES)
 
 
 def _series(mentions: tuple[Mention, ...], mention: Mention) -> list[Mention]:
