@@ -125,3 +125,11 @@ def test_an_indented_row_of_aligned_columns_stays_in_its_table():
     document = document_from_text(text)
     assert [block.text for block in document.paragraphs] == ["负责全区市场监督管理。"]
     assert document.tables[0].rows[2][:3] == ("", "二、卫生健康支出", "52.68")
+
+
+def test_a_paragraph_keeps_its_source_line_after_page_furniture():
+    text = (
+        "示范街自评报告\n- 1 -\n\n支出合计100.00万元。其中：基本支出60.00万元，项目支出50.00万元。"
+    )
+    [finding] = audit_text(text)
+    assert finding.place.line == 4

@@ -100,13 +100,14 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
     table row or a blank line, and either it reaches the text's wrapping width or it
     stops inside a clause (it holds a comma, so it is prose, not a title).
     """
-    lines = [line.rstrip() for line in text.replace("\f", "\n").splitlines()]
-    lines = _without_furniture_lines(lines)
-    width = _wrap_width(lines)
+    numbered = _without_furniture_lines(
+        [line.rstrip() for line in text.replace("\f", "").splitlines()]
+    )
+    width = _wrap_width([line for _, line in numbered])
     paragraphs: list[RawParagraph] = []
     current: list[str] = []
     first_line = 0
-    for number, line in enumerate(lines, start=1):
+    for index, (number, line) in enumerate(numbered):
         if not line.strip():
             if current:
                 paragraphs.append(RawParagraph(_joined(current), first_line))
@@ -116,7 +117,7 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
             first_line = number
         # a table row keeps its indent: in aligned columns it stands for empty cells
         current.append(line if _text_cells(line) is not None else line.strip())
-        following = lines[number] if number < len(lines) else ""
+        following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
         if not _runs_on(line, following, width):
             paragraphs.append(RawParagraph(_joined(current), first_line))
             current = []
@@ -125,10 +126,13 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
     return paragraphs
 
 
-def _without_furniture_lines(lines: list[str]) -> list[str]:
-    """Page numbers and repeated running headers dropped first, so that a paragraph a
-    page break cut in two joins up again. A header's first appearance stays, as the
-    report's title, unless a page number is beside it and it is not the first line."""
+def _without_furniture_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines with their 1-based numbers, page numbers and running headers left out.
+
+    They go first, so that a paragraph a page break cut in two joins up again. A
+    header's first appearance stays, as the report's title, unless a page number is
+    beside it and it is not the first line.
+    """
     stripped = [line.strip() for line in lines]
     counts = Counter(stripped)
     numbers = [bool(text) and _PAGE_NUMBER.match(text) is not None for text in stripped]
@@ -138,7 +142,7 @@ def _without_furniture_lines(lines: list[str]) -> list[str]:
         repeated = text in seen or (near_number and bool(seen - {""}))
         header = repeated and _is_running_header(text, counts, near_number)
         if not numbers[index] and not header:
-            kept.append(lines[index])
+            kept.append((index + 1, lines[index]))
         seen.add(text)
     return kept
 
