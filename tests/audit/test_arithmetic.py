@@ -138,3 +138,14 @@ def test_a_qizhong_without_a_colon_ends_at_the_semicolon():
 def test_counts_listed_under_qizhong_may_be_a_subset():
     findings = audit_text("全年实施项目46个，其中重点项目12个，民生项目20个。")
     assert [(f.code, f.severity.value) for f in findings] == [("sum-subset", "info")]
+
+
+def test_a_closing_stock_is_the_opening_plus_the_flows():
+    text = "年初有在建项目10个，年中增加3个，减少1个，年末在建项目{end}个。"
+    assert audit_text(text.format(end=12)) == ()
+    findings = audit_text(text.format(end=13))
+    assert [(f.code, f.computed) for f in findings] == [("stock-flow-mismatch", "12 个")]
+
+
+def test_a_closing_figure_of_another_measure_is_no_stock():
+    assert audit_text("年初预算500.00万元，年中追加100.00万元，年末执行数570.00万元。") == ()

@@ -29,6 +29,8 @@ _BREAKDOWN_START = re.compile(
 _PARTIAL_WORDS = ("等", "主要")
 _COMPARATIVES = ("比", "较", "同比", "相比")
 _LEVEL = re.compile(r"[一二三四五1-5]级")
+_OPENING_STOCK = re.compile(r"(?:年初|期初|上年末|上年底)")
+_CLOSING_STOCK = re.compile(r"(?:年末|期末|年底|截至年底|截至年末)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,4 +388,64 @@ def _breakdown_finding(
         message,
         stated=_signed(change.value * breakdown.change.change, change),
         computed=_signed(listed, change),
+    )
+
+
+def check_stock_flows(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """ "年初 a 个，年中增加 b 个，减少 c 个，年末 d 个": d must be a + b − c."""
+    for paragraph in extraction.paragraphs:
+        for opening in paragraph.mentions:
+            if opening.is_change or not _OPENING_STOCK.search(opening.label):
+                continue
+            finding = _stock_flow(paragraph, opening)
+            if finding is not None:
+                yield finding
+
+
+def _same_stock(opening: Mention, closing: Mention) -> bool:
+    """Whether the closing figure names the opening's stock ("年末在建项目"), or none."""
+    named = _CLOSING_STOCK.sub("", closing.label).strip("，,、：: 共有为是")
+    if not named:
+        return True
+    start = _OPENING_STOCK.sub("", opening.label)
+    return any(named[i : i + 2] in start for i in range(len(named) - 1))
+
+
+def _stock_flow(paragraph: Paragraph, opening: Mention) -> AuditFinding | None:
+    later = [
+        m
+        for m in paragraph.mentions
+        if m.sentence == opening.sentence
+        and m.quantity.start > opening.quantity.start
+        and m.quantity.same_kind(opening.quantity)
+    ]
+    closing = next((m for m in later if not m.is_change and _CLOSING_STOCK.search(m.label)), None)
+    if closing is None or not _same_stock(opening, closing):
+        return None
+    flows = [m for m in later if m.quantity.start < closing.quantity.start]
+    if not flows or any(not m.is_change or _is_comparison_base(m) for m in flows):
+        return None  # only flows may stand between the two stocks
+    expected = opening.quantity.value + sum(
+        (m.change * m.quantity.value for m in flows), Decimal(0)
+    )
+    figures = [opening.quantity, closing.quantity, *(m.quantity for m in flows)]
+    tolerance = sum((exact_half(q, *figures) for q in figures), Decimal(0))
+    if abs(expected - closing.quantity.value) <= tolerance:
+        return None
+    stated, computed = (
+        show(closing.quantity.value, closing.quantity),
+        show(expected, closing.quantity),
+    )
+    message = (
+        f"期初 {opening.quantity.text} 加减本期增减变动应为 {computed}，文中期末数写作 {stated}。"
+    )
+    span = (opening.quantity.start, closing.quantity.end)
+    return finding_at(
+        paragraph.block,
+        span,
+        "stock-flow-mismatch",
+        Severity.WARNING,
+        message,
+        stated=stated,
+        computed=computed,
     )

@@ -24,6 +24,7 @@ Check = Callable[[Extraction, RulesProfile], Iterable[AuditFinding]]
 CHECKS: tuple[Check, ...] = (
     arithmetic.check_itemized_totals,
     arithmetic.check_change_breakdowns,
+    arithmetic.check_stock_flows,
     rates.check_change_rates,
     rates.check_shares,
     rates.check_execution_rates,
