@@ -66,27 +66,45 @@ def normalize_punctuation(text: str) -> str:
 def prepare(
     paragraphs: Iterable[RawParagraph], tables: Iterable[RawTable] = ()
 ) -> tuple[list[RawParagraph], list[RawTable]]:
-    """The prose paragraphs and every table, page furniture and contents left out."""
+    """The prose paragraphs and every table, page furniture and contents left out.
+
+    A reader's table keeps its place: ``after`` is recounted over the paragraphs kept.
+    """
     raw = [item for item in paragraphs if item.text.strip()]
-    raw = _without_contents(_without_page_furniture(raw))
+    kept = {id(item) for item in _without_contents(_without_page_furniture(raw))}
     prose: list[RawParagraph] = []
-    found: list[tuple[int, RawTable]] = [(table.after, table) for table in tables]
+    found: list[tuple[int, RawTable]] = []
     rows: list[tuple[RawParagraph, tuple[str, ...]]] = []
+    prose_before = [0]  # prose_before[k]: prose paragraphs made from raw[:k]
     for item in [*raw, None]:
-        cells = _text_cells(item.text) if item is not None else None
-        if cells is not None and item is not None:
+        cells = _text_cells(item.text) if item is not None and id(item) in kept else None
+        if item is not None and cells is not None:
             rows.append((item, cells))
-            continue
-        if len(rows) >= 2:
-            grid = _grid([cells for _, cells in rows])
-            found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page)))
         else:
-            prose.extend(_prose(row) for row, _ in rows)  # one row alone is no table
-        rows = []
+            _flush_rows(rows, prose, found)
+            rows = []
+            if item is not None and id(item) in kept:
+                prose.append(_prose(item))
         if item is not None:
-            prose.append(_prose(item))
+            prose_before.append(len(prose))
+    for table in tables:
+        after = prose_before[min(table.after, len(raw))]
+        found.append((after, RawTable(table.rows, after, table.page)))
     ordered = sorted(found, key=lambda pair: pair[0])
     return prose, [table for _, table in ordered]
+
+
+def _flush_rows(
+    rows: list[tuple[RawParagraph, tuple[str, ...]]],
+    prose: list[RawParagraph],
+    found: list[tuple[int, RawTable]],
+) -> None:
+    """Rows of text cells become a table; a single row is no table, but prose."""
+    if len(rows) >= 2:
+        grid = _grid([cells for _, cells in rows])
+        found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page)))
+    else:
+        prose.extend(_prose(row) for row, _ in rows)
 
 
 def _prose(item: RawParagraph) -> RawParagraph:
