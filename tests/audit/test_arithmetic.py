@@ -92,3 +92,60 @@ def test_it_accepts_listed_changes_that_explain_the_change():
         "主要变动情况：一是城乡社区支出增加 250.00 万元，二是教育支出减少 50.00 万元。"
     )
     assert audit_text(text) == ()
+
+
+def test_a_qizhong_inside_brackets_closes_with_the_bracket():
+    text = "一期投资300万元（其中工程280万元），二期投资200万元（其中工程150万元），合计500万元。"
+    assert serious(audit_text(text)) == []
+
+
+def test_a_stated_sum_adds_only_the_figures_outside_brackets():
+    text = "一期投资300万元（其中工程280万元），二期投资200万元（其中工程150万元），合计600万元。"
+    findings = audit_text(text)
+    assert codes(findings, "error") == ["sum-mismatch"]
+    assert findings[0].computed == "500 万元"
+
+
+def test_a_change_is_never_the_total_a_qizhong_breaks_down():
+    text = "收入1000.00万元，比上年减收50.00万元，下降4.76%。其中：税收700.00万元；非税300.00万元。"
+    assert serious(audit_text(text)) == []
+
+
+def test_levels_of_a_hierarchy_are_not_parts_of_a_total():
+    text = "共设置12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个。"
+    assert serious(audit_text(text)) == []
+
+
+def test_a_stock_and_its_flows_add_up_to_the_total():
+    assert serious(audit_text("全年实施项目共11个，其中年初安排6个，年中追加5个。")) == []
+    findings = audit_text("全年实施项目共10个，其中年初安排6个，年中追加5个。")
+    assert codes(findings, "error") == ["sum-exceeds-total"]
+
+
+def test_a_whole_amount_beside_cents_is_exact():
+    findings = audit_text(
+        "共完成资金59.97万元。其中：20万元用于甲；20万元用于乙；19.99万元用于丙。"
+    )
+    assert codes(findings, "error") == ["sum-exceeds-total"]
+    assert findings[0].computed == "59.99 万元"
+
+
+def test_a_qizhong_without_a_colon_ends_at_the_semicolon():
+    text = "实有在职人员81人，其中行政编制45人，事业编制36人；离退休人员32人。"
+    assert audit_text(text) == ()
+
+
+def test_counts_listed_under_qizhong_may_be_a_subset():
+    findings = audit_text("全年实施项目46个，其中重点项目12个，民生项目20个。")
+    assert [(f.code, f.severity.value) for f in findings] == [("sum-subset", "info")]
+
+
+def test_a_closing_stock_is_the_opening_plus_the_flows():
+    text = "年初有在建项目10个，年中增加3个，减少1个，年末在建项目{end}个。"
+    assert audit_text(text.format(end=12)) == ()
+    findings = audit_text(text.format(end=13))
+    assert [(f.code, f.computed) for f in findings] == [("stock-flow-mismatch", "12 个")]
+
+
+def test_a_closing_figure_of_another_measure_is_no_stock():
+    assert audit_text("年初预算500.00万元，年中追加100.00万元，年末执行数570.00万元。") == ()

@@ -1,6 +1,6 @@
 """Counts against the items the text lists."""
 
-from tests.audit.reports import audit_text, codes
+from tests.audit.reports import audit_text, codes, serious
 
 
 def test_it_flags_a_count_the_inline_list_does_not_match():
@@ -41,3 +41,26 @@ def test_it_accepts_a_list_joined_by_he():
 
 def test_it_does_not_count_a_list_for_a_later_count():
     assert audit_text("组织对城乡社区、教育、卫生健康 3 个领域的 12 个项目开展绩效自评。") == ()
+
+
+def test_items_are_counted_at_the_top_level_of_brackets():
+    text = "三批项目涉及甲镇（A村、B村、C村）、乙镇（D村）2个镇4个村。"
+    assert serious(audit_text(text)) == []
+    findings = audit_text("三批项目涉及甲镇（A村、B村、C村）、乙镇（D村）3个镇。")
+    assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "2")]
+
+
+def test_a_count_is_checked_against_the_names_in_its_bracket():
+    assert serious(audit_text("共有10个机构，其中3个行政部门（甲、乙和丙）和7个事业单位。")) == []
+    findings = audit_text("共有10个机构，其中3个行政部门（甲、乙）和7个事业单位。")
+    assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "2")]
+
+
+def test_a_list_opened_by_ji_is_counted():
+    findings = audit_text("直属单位5个，即甲中心、乙中心、丙中心、丁中心。")
+    assert [(f.code, f.computed) for f in findings] == [("count-mismatch", "4")]
+    assert audit_text("直属单位4个，即甲中心、乙中心、丙中心、丁中心。") == ()
+
+
+def test_a_list_of_counted_groups_is_not_counted_as_items():
+    assert audit_text("部门所属事业单位15个，即3家医院、12个社区卫生服务中心。") == ()

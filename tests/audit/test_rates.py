@@ -6,7 +6,7 @@ from jixiao.core.audit import document_from_text
 from jixiao.core.audit.bounds import agrees
 from jixiao.core.audit.extract import extract
 from jixiao.core.audit.rates import change_relations
-from tests.audit.reports import audit_text, codes
+from tests.audit.reports import audit_text, codes, serious
 
 
 def test_it_confirms_a_growth_rate_against_the_initial_budget():
@@ -87,3 +87,78 @@ def test_it_flags_an_execution_rate_that_is_not_spent_over_budget():
 
 def test_it_accepts_a_correct_execution_rate():
     assert audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 95.0%。") == ()
+
+
+def test_a_share_of_counts_is_exact_and_shows_the_ratio_itself():
+    findings = audit_text("共审核41个项目。其中35个项目评为中，占84.5%；6个项目评为中，占14.63%。")
+    [finding] = findings
+    assert finding.code == "share-mismatch"
+    assert (finding.stated, finding.computed) == ("84.5%", "85.37%")
+
+
+def test_a_rate_mismatch_shows_the_ratio_of_the_stated_figures():
+    findings = audit_text("全年预算数 1,000.00 万元，全年执行数 950.00 万元，预算执行率 90.0%。")
+    assert [f.computed for f in findings if f.code == "execution-rate-mismatch"] == ["95.00%"]
+
+
+def test_revenue_verbs_make_a_change():
+    text = "收入1000.00万元，比上年减收50.00万元，下降4.76%；支出900.00万元，比上年增支100.00万元，增长12.50%。"
+    assert serious(audit_text(text)) == []
+    findings = audit_text("收入1000.00万元，比上年减收50.00万元，下降5.00%。")
+    assert codes(findings, "error") == ["rate-wrong-base"]
+
+
+def test_a_verb_ending_in_zhi_names_a_level():
+    assert serious(audit_text("收入增至1000.00万元，比上年增加50.00万元，增长5.26%。")) == []
+
+
+def test_every_rate_of_money_used_is_checked_against_its_budget():
+    findings = audit_text("项目预算200万元，实际到位资金150万元，到位率80%。")
+    assert [(f.code, f.computed) for f in findings] == [("execution-rate-mismatch", "75.00%")]
+    assert audit_text("项目预算200万元，实际到位资金150万元，到位率75%。") == ()
+
+
+def test_a_budget_stated_a_paragraph_before_its_rate_is_in_reach():
+    text = "项目年初预算200.00万元，全年预算250.00万元。\n全年执行数237.50万元，预算执行率96.00%。"
+    assert codes(audit_text(text), "error") == ["execution-rate-mismatch"]
+
+
+def test_a_budget_used_by_one_rate_is_not_lent_to_the_next():
+    text = "A项目预算100.00万元，执行90.00万元，执行率90.00%。B项目执行50.00万元，执行率83.33%。"
+    assert codes(audit_text(text), "error") == []
+
+
+def test_parallel_lists_pair_their_items_in_order():
+    text = (
+        "收、支总计各是400.00万元、380.00万元，较上年各减少100.00万元、120.00万元，"
+        "各下降20.00%、{rate}。"
+    )
+    assert serious(audit_text(text.format(rate="24.00%"))) == []
+    findings = audit_text(text.format(rate="25.00%"))
+    assert [(f.code, f.computed) for f in findings] == [("rate-mismatch", "24.00%")]
+
+
+def test_a_share_finds_the_whole_it_names_in_an_earlier_sentence():
+    text = "本年支出总预算1160.00万元。社保支出116.00万元，占支出总预算的{share}。"
+    assert audit_text(text.format(share="10.00%")) == ()
+    assert codes(audit_text(text.format(share="12.00%")), "error") == ["share-mismatch"]
+
+
+def test_the_change_of_a_rate_is_not_a_rate_of_the_amount_before_it():
+    text = "项目支出237.56万元，比上年增加20.00万元，主要是信息化项目增加，执行率增长2.5%。"
+    assert audit_text(text) == ()
+
+
+def test_fenbie_lists_pair_like_ge_lists():
+    text = (
+        "收入、支出分别为1,300.56万元、1,289.74万元，分别比上年增加85.30万元、80.20万元，"
+        "分别增长7.02%、{rate}。"
+    )
+    assert audit_text(text.format(rate="6.63%")) == ()
+    assert codes(audit_text(text.format(rate="7.63%")), "error") == ["rate-mismatch"]
+
+
+def test_a_base_after_jiao_is_the_base_of_the_change():
+    text = "“三公”经费支出决算为8.62万元，较年初预算10.00万元减少1.38万元，下降{rate}。"
+    assert audit_text(text.format(rate="13.80%")) == ()
+    assert codes(audit_text(text.format(rate="12.80%")), "error") == ["rate-mismatch"]

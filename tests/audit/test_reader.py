@@ -78,3 +78,16 @@ def test_it_refuses_an_empty_file(tmp_path):
     path.write_text("\n\n")
     with pytest.raises(ReportReadError, match="没有可读取的文字"):
         read_report(path)
+
+
+def test_a_word_table_keeps_its_section_when_the_contents_are_left_out(tmp_path):
+    paragraphs = ["2023年度示范街部门整体支出绩效自评报告", "目  录", "一、部门基本情况\t1"]
+    paragraphs += ["二、绩效自评情况\t3", "一、部门基本情况", "负责辖区事务。", "二、绩效自评情况"]
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"]]
+    rows.append(["合计", "100.00", "100.00", "95.00", "95.00%"])
+    document = read_report(write_docx(tmp_path / "toc.docx", paragraphs, [rows]))
+    assert [block.text for block in document.paragraphs][1:3] == [
+        "一、部门基本情况",
+        "负责辖区事务。",
+    ]
+    assert document.tables[0].section == "二、绩效自评情况"

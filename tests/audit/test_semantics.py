@@ -44,3 +44,17 @@ def test_it_flags_all_targets_claimed_met_beside_a_missed_indicator():
 
 def test_it_accepts_all_targets_claimed_met_when_they_were():
     assert codes(audit_table(score_table_rows(), "各项绩效指标均已完成。"), "error") == []
+
+
+def test_the_threshold_prints_as_a_plain_number():
+    findings = audit_text("全年预算数 100.00 万元，全年执行数 80.00 万元，预算执行率 80.0%。")
+    [finding] = [f for f in findings if f.code == "execution-reason-missing"]
+    assert "低于规则配置的 90%" in finding.message
+
+
+def test_a_rate_of_100_beside_another_rate_is_no_claim():
+    text = (
+        "全年预算数1,000.00万元，全年执行数950.00万元，预算执行率95.00%，"
+        "其中基本支出执行率100%，项目支出执行率93.67%。"
+    )
+    assert codes(audit_text(text), "error") == []

@@ -19,7 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.core.audit.document import Document, RawParagraph, RawTable, build_document
+from jixiao.core.audit.document import (
+    Document,
+    RawParagraph,
+    RawTable,
+    build_document,
+    document_from_text,
+)
 from jixiao.core.audit.outline import parse_marker
 from jixiao.io.report_errors import ReportReadError, ReportRefused, UnsupportedFormatError
 from jixiao.io.report_limits import ReportLimits, load_report_limits
@@ -64,9 +70,7 @@ def read_report(path: Path, limits: ReportLimits | None = None) -> Document:
 
 def _read_text(path: Path, max_undecodable_share: float) -> Document:
     text = decode_report_text(path.read_bytes(), path.name, max_undecodable_share)
-    lines = text.splitlines()
-    raw = (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
-    return build_document(path.name, raw)
+    return document_from_text(text, path.name)
 
 
 def _read_docx(path: Path) -> Document:

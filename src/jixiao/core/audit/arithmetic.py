@@ -1,8 +1,9 @@
 """Parts against totals: "其中" lists, stated sums and change breakdowns.
 
 A total written to two decimals is the rounding of an exact sum, so it may differ from
-the sum of its rounded parts by up to half a unit of the last digit per part
-(``money.rounding_tolerance``). Inside that tolerance a gap is at most ``info``.
+the sum of its rounded parts by up to half a unit of the last digit per rounded part
+(``bounds.exact_half``: a figure written with fewer decimals than its neighbours, or a
+count, is exact). Inside that tolerance a gap is at most ``info``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.audit.bounds import exact_half
+from jixiao.core.audit.brackets import Spans, bracket_spans, enclosing, same_level
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, Quantity, show
 from jixiao.core.findings import Severity
-from jixiao.core.money import rounding_tolerance
 from jixiao.core.profile import RulesProfile
 
 _ITEMIZE = "其中"
@@ -25,7 +27,10 @@ _BREAKDOWN_START = re.compile(
     r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)"
 )
 _PARTIAL_WORDS = ("等", "主要")
-_PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
+_COMPARATIVES = ("比", "较", "同比", "相比")
+_LEVEL = re.compile(r"[一二三四五1-5]级")
+_OPENING_STOCK = re.compile(r"(?:年初|期初|上年末|上年底)")
+_CLOSING_STOCK = re.compile(r"(?:年末|期末|年底|截至年底|截至年末)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +60,82 @@ def itemizations(paragraph: Paragraph) -> list[Itemization]:
 
 def _itemized_lists(paragraph: Paragraph) -> Iterator[Itemization]:
     text = paragraph.block.text
+    spans = bracket_spans(text)
     for match in re.finditer(_ITEMIZE, text):
-        total = _total_before(paragraph, match.start())
-        if total is None:
+        region_end = _scope_end(text, spans, match.start(), match.end())
+        parts = _list_parts(paragraph, spans, match.end(), region_end)
+        if not parts:
             continue
-        region_end = _sentence_end(text, match.end())
-        parts = _list_parts(paragraph, total, match.end(), region_end)
-        if parts:
-            region = text[match.end() : region_end]
-            yield Itemization(paragraph, total, parts, _says_partial(region), False)
+        total = _total_before(paragraph, spans, match.start(), parts[0])
+        if total is None or _is_hierarchy(total, parts):
+            continue
+        region = text[match.end() : region_end]
+        yield Itemization(paragraph, total, parts, _says_partial(region), False)
 
 
-def _total_before(paragraph: Paragraph, offset: int) -> Mention | None:
-    before = [m for m in paragraph.mentions if m.quantity.end <= offset]
-    levels = [m for m in before if not m.is_change and m.quantity.kind is not Kind.PERCENT]
-    if not levels:
+def _scope_end(text: str, spans: Spans, start: int, offset: int) -> int:
+    """A 其中 opened inside a bracket closes with it; otherwise with its sentence.
+
+    "其中：A；B；C" lists over semicolons; a 其中 without a colon lists clauses and
+    ends at the first semicolon ("其中行政编制 45 人，事业编制 36 人；离退休人员 …").
+    """
+    bracket = enclosing(spans, start)
+    end = _sentence_end(text, offset)
+    if not text.startswith(("：", ":"), offset):
+        semicolon = min(
+            (i for i in (text.find(c, offset, end) for c in "；;") if i >= 0), default=end
+        )
+        end = semicolon
+    return min(bracket[1], end) if bracket is not None else end
+
+
+def _total_before(
+    paragraph: Paragraph, spans: Spans, offset: int, first_part: Mention
+) -> Mention | None:
+    """The level figure the 其中 breaks down: the last one before it, at its bracket level.
+
+    A change (减收 50 万元), a comparison base (比上年 X) or a rate is never the total,
+    nor a figure inside a bracket that closed before the 其中.
+    """
+    candidates = [
+        m
+        for m in paragraph.mentions
+        if m.quantity.end <= offset
+        and not m.is_change
+        and not _is_comparison_base(m)
+        and m.quantity.same_kind(first_part.quantity)
+        and _visible_from(spans, m.quantity.start, offset)
+    ]
+    if not candidates:
         return None
     sentence = _sentence_index(paragraph.block.text, offset)
-    return levels[-1] if levels[-1].sentence >= sentence - 1 else None
+    return candidates[-1] if candidates[-1].sentence >= sentence - 1 else None
+
+
+def _visible_from(spans: Spans, figure: int, offset: int) -> bool:
+    """A figure is in scope of ``offset`` unless it sits in a bracket ``offset`` is outside."""
+    bracket = enclosing(spans, figure)
+    return bracket is None or bracket[0] < offset <= bracket[1]
+
+
+def _is_comparison_base(mention: Mention) -> bool:
+    return any(word in mention.label for word in _COMPARATIVES)
+
+
+def _is_hierarchy(total: Mention, parts: tuple[Mention, ...]) -> bool:
+    """Levels of one hierarchy (一级 3 个，二级 9 个，三级 12 个) do not partition a total."""
+    levelled = [part for part in parts if _LEVEL.search(part.label)]
+    if len(levelled) >= 2:
+        return True
+    return (
+        len(parts) >= 2
+        and any(part.quantity.value == total.quantity.value for part in parts)
+        and any(
+            part.quantity.value != 0
+            for part in parts
+            if part.quantity.value != total.quantity.value
+        )
+    )
 
 
 def _sentence_index(text: str, offset: int) -> int:
@@ -84,23 +147,32 @@ def _sentence_end(text: str, offset: int) -> int:
     return min((end for end in ends if end >= 0), default=len(text))
 
 
-def _list_parts(paragraph: Paragraph, total: Mention, start: int, end: int) -> tuple[Mention, ...]:
-    """Each item's figure: the first level figure of each "；" item, or of each clause."""
+def _list_parts(paragraph: Paragraph, spans: Spans, start: int, end: int) -> tuple[Mention, ...]:
+    """Each item's figure: the first level figure of each "；" item, or of each clause.
+
+    Figures in a bracket inside the list are asides; after a level ("年初安排 6 个") a
+    flow without comparison ("年中追加 5 个") is a part of the stock, a change against a
+    base is not.
+    """
     text = paragraph.block.text
-    hidden = [match.span() for match in _PARENTHESES.finditer(text, start, end)]
     nested = text.find(_ITEMIZE, start, end)
     candidates = [
         m
         for m in paragraph.mentions
         if start <= m.quantity.start < end
-        and not m.is_change
-        and m.quantity.same_kind(total.quantity)
-        and not any(low <= m.quantity.start < high for low, high in hidden)
+        and m.quantity.kind is not Kind.PERCENT
+        and (not m.is_change or (m.change > 0 and not _is_comparison_base(m)))
+        and same_level(spans, m.quantity.start, start)
     ]
+    if not candidates or candidates[0].is_change:
+        return ()  # a list of changes explains a change (check_change_breakdowns)
+    kind = candidates[0].quantity
+    candidates = [m for m in candidates if m.quantity.same_kind(kind)]
     if ";" in text[start:end] or "；" in text[start:end]:
         firsts: dict[int, Mention] = {}
         for mention in candidates:
-            firsts.setdefault(mention.segment, mention)
+            if not mention.is_change:
+                firsts.setdefault(mention.segment, mention)
         return tuple(firsts.values())
     if nested >= 0:
         candidates = [m for m in candidates if m.quantity.start < nested]
@@ -108,26 +180,44 @@ def _list_parts(paragraph: Paragraph, total: Mention, start: int, end: int) -> t
 
 
 def _says_partial(region: str) -> bool:
-    stripped = region.rstrip("。；;，, ")
+    stripped = region.rstrip("。；;，, ）)")
     return stripped.endswith("等") or "等" in region.split("，")[-1] or "主要" in region[:8]
 
 
 def _stated_sums(paragraph: Paragraph) -> Iterator[Itemization]:
+    """ "A，B，合计 C": the level figures of the sentence at the total's bracket level.
+
+    When a 其中 precedes the total in its sentence, the total sums that list's items.
+    """
     mentions = paragraph.mentions
+    text = paragraph.block.text
+    spans = bracket_spans(text)
     for index, total in enumerate(mentions):
         if total.is_change or not _SUM_WORDS.search(total.label):
             continue
+        sentence_start = _sentence_start(text, total.quantity.start)
+        opener = text.rfind(_ITEMIZE, sentence_start, total.quantity.start)
+        start = (
+            opener
+            if opener >= 0 and same_level(spans, opener, total.quantity.start)
+            else sentence_start
+        )
         parts = tuple(
             m
             for m in mentions[:index]
-            if m.sentence == total.sentence
+            if m.quantity.start >= start
             and not m.is_change
             and m.quantity.same_kind(total.quantity)
-            and "比" not in m.label
+            and not _is_comparison_base(m)
             and _ITEMIZE not in m.label
+            and same_level(spans, m.quantity.start, total.quantity.start)
         )
         if len(parts) >= 2:
             yield Itemization(paragraph, total, parts, False, True)
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(char, 0, offset) for char in "。！？!?") + 1
 
 
 def _compare_parts(item: Itemization) -> AuditFinding | None:
@@ -152,11 +242,13 @@ def _compare_parts(item: Itemization) -> AuditFinding | None:
 
 
 def _tolerance(total: Quantity, parts: list[Quantity]) -> Decimal:
-    """Half a unit of the last stated digit per part; counts are exact."""
-    if total.kind is Kind.COUNT:
-        return Decimal(0)
-    places = max([total.places, *(part.places for part in parts)])
-    return rounding_tolerance(len(parts), places)
+    """Half a unit of the last stated digit per rounded part; exact figures hide nothing.
+
+    A total rounds its exact sum, so the gap is bounded by the parts' rounding (and is a
+    whole number of the total's last unit, hence no more than ½ unit per part).
+    """
+    figures = [total, *parts]
+    return sum((exact_half(part, *figures) for part in parts), Decimal(0))
 
 
 def _shortfall(
@@ -173,6 +265,10 @@ def _shortfall(
             "文中以“等”表明只列举了部分项目，不属于错误。"
         )
         return _finding(item, "sum-partial-list", Severity.INFO, message, stated, computed)
+    if item.total.quantity.kind is Kind.COUNT:
+        # counts under 其中 are as often a subset (其中重点项目 12 个) as a partition
+        message = f"{words}合计 {computed}，比总数 {stated} 少 {missing}；所列可能只是其中一部分。"
+        return _finding(item, "sum-subset", Severity.INFO, message, stated, computed)
     message = f"{words}合计 {computed}，比总数 {stated} 少 {missing}，其余部分未作说明。"
     return _finding(item, "sum-short-of-total", Severity.WARNING, message, stated, computed)
 
@@ -292,4 +388,64 @@ def _breakdown_finding(
         message,
         stated=_signed(change.value * breakdown.change.change, change),
         computed=_signed(listed, change),
+    )
+
+
+def check_stock_flows(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
+    """ "年初 a 个，年中增加 b 个，减少 c 个，年末 d 个": d must be a + b − c."""
+    for paragraph in extraction.paragraphs:
+        for opening in paragraph.mentions:
+            if opening.is_change or not _OPENING_STOCK.search(opening.label):
+                continue
+            finding = _stock_flow(paragraph, opening)
+            if finding is not None:
+                yield finding
+
+
+def _same_stock(opening: Mention, closing: Mention) -> bool:
+    """Whether the closing figure names the opening's stock ("年末在建项目"), or none."""
+    named = _CLOSING_STOCK.sub("", closing.label).strip("，,、：: 共有为是")
+    if not named:
+        return True
+    start = _OPENING_STOCK.sub("", opening.label)
+    return any(named[i : i + 2] in start for i in range(len(named) - 1))
+
+
+def _stock_flow(paragraph: Paragraph, opening: Mention) -> AuditFinding | None:
+    later = [
+        m
+        for m in paragraph.mentions
+        if m.sentence == opening.sentence
+        and m.quantity.start > opening.quantity.start
+        and m.quantity.same_kind(opening.quantity)
+    ]
+    closing = next((m for m in later if not m.is_change and _CLOSING_STOCK.search(m.label)), None)
+    if closing is None or not _same_stock(opening, closing):
+        return None
+    flows = [m for m in later if m.quantity.start < closing.quantity.start]
+    if not flows or any(not m.is_change or _is_comparison_base(m) for m in flows):
+        return None  # only flows may stand between the two stocks
+    expected = opening.quantity.value + sum(
+        (m.change * m.quantity.value for m in flows), Decimal(0)
+    )
+    figures = [opening.quantity, closing.quantity, *(m.quantity for m in flows)]
+    tolerance = sum((exact_half(q, *figures) for q in figures), Decimal(0))
+    if abs(expected - closing.quantity.value) <= tolerance:
+        return None
+    stated, computed = (
+        show(closing.quantity.value, closing.quantity),
+        show(expected, closing.quantity),
+    )
+    message = (
+        f"期初 {opening.quantity.text} 加减本期增减变动应为 {computed}，文中期末数写作 {stated}。"
+    )
+    span = (opening.quantity.start, closing.quantity.end)
+    return finding_at(
+        paragraph.block,
+        span,
+        "stock-flow-mismatch",
+        Severity.WARNING,
+        message,
+        stated=stated,
+        computed=computed,
     )

@@ -9,7 +9,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.core.audit.numbers import Kind, Quantity
 from jixiao.core.money import HUNDRED, ZERO
+
+
+def exact_half(quantity: Quantity, *related: Quantity) -> Decimal:
+    """How much rounding a figure may hide, judged beside the figures it is compared with.
+
+    A count of items is exact. An amount written with fewer decimals than an amount of
+    the same unit beside it ("30万元" next to "29.99万元") was written exactly: the
+    writer shows cents where there are any, so it hides no more than they do.
+    """
+    if quantity.kind is Kind.COUNT and quantity.places <= 1:
+        return ZERO
+    if quantity.kind is not Kind.AMOUNT:
+        return quantity.half_unit
+    finest = min(
+        (q.places for q in related if q.kind is Kind.AMOUNT and q.scale == quantity.scale),
+        default=quantity.places,
+    )
+    return min(quantity.places, finest) / 2
 
 
 def ratio_range(
@@ -34,6 +53,15 @@ def agrees(stated: Decimal, stated_half: Decimal, low: Decimal, high: Decimal) -
     return stated - stated_half <= high and low <= stated + stated_half
 
 
-def midpoint(low: Decimal, high: Decimal) -> Decimal:
-    """The middle of a range: the value shown as "computed" in a finding."""
-    return (low + high) / 2
+def ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator ÷ denominator × 100 of the figures as stated: the "computed" a finding shows.
+
+    Not the middle of :func:`ratio_range`: a reader checks a finding with a calculator on
+    the figures the report prints, and a ratio of counts has no range at all.
+    """
+    return numerator / denominator * HUNDRED
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 90, 0.9, never ``9E+1``."""
+    return f"{value.normalize():f}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.core.audit.brackets import bracket_spans, split_top_level, without_brackets
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph, clause_start
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.numbers import Kind, chinese_integer
@@ -18,7 +19,8 @@ from jixiao.core.findings import Severity
 from jixiao.core.profile import RulesProfile
 
 _OPENS_LIST = re.compile(
-    r"[\u4e00-\u9fff“”\"]{0,10}?(?:：|:|，?(?:具体)?如下|，?分别(?:是|为)|，?包括)"
+    r"[\u4e00-\u9fff“”\"]{0,10}?"
+    r"(?:：|:|[，,]?(?:具体)?如下|[，,]?分别(?:是|为)|[，,]?包括|[，,](?:即|为|有)(?![关效利])[：:]?)"
 )
 _INLINE_ENUMERATORS = (
     re.compile(r"(?:^|[，。；：:、\s])([一二三四五六七八九十]{1,3})是"),
@@ -26,7 +28,9 @@ _INLINE_ENUMERATORS = (
     re.compile("([\u2460-\u2473])"),
     re.compile(r"(?:^|[。；：:\s])(\d{1,2})[.．、](?!\d)"),
 )
+_NAMES_IN_BRACKET = re.compile(r"[\u4e00-\u9fff]{1,10}[（(]")
 _JOINERS = ("和", "及", "与", "以及")
+_COUNTED_GROUP = re.compile(r"[\d０-９一二三四五六七八九十两]+\s*[个家所项名人座条处]")
 _TOTAL_WORDS = ("共", "合计", "总计", "累计")
 MAX_ITEM_LENGTH = 20
 
@@ -40,6 +44,7 @@ def check_listed_counts(extraction: Extraction, profile: RulesProfile) -> Iterat
             quantity = mention.quantity
             if quantity.kind is Kind.COUNT and quantity.value == int(quantity.value):
                 yield from _following_list(paragraph, mention, headings)
+                yield from _bracketed_list(paragraph, mention)
                 yield from _preceding_list(paragraph, mention, previous_end)
             previous_end = quantity.end
 
@@ -70,6 +75,34 @@ def _following_list(
         span,
         "count-mismatch",
         severity,
+        message,
+        stated=str(stated),
+        computed=shown,
+    )
+
+
+def _bracketed_list(paragraph: Paragraph, mention: Mention) -> Iterator[AuditFinding]:
+    """ "3个行政部门（甲、乙和丙）": the bracket names the items the count counts."""
+    text = paragraph.block.text
+    opener = _NAMES_IN_BRACKET.match(text, mention.quantity.end)
+    if opener is None:
+        return
+    close = next((end for start, end in bracket_spans(text) if start == opener.end() - 1), None)
+    inside = text[opener.end() : close] if close is not None else ""
+    if "、" not in inside or inside.rstrip().endswith("等"):
+        return
+    listed = _items(inside)
+    stated = int(mention.quantity.value)
+    if listed is None or stated in listed:
+        return
+    shown = "或".join(str(number) for number in sorted(listed))
+    message = f"文中说“{mention.quantity.text}”，括号中列出的却是 {shown} 项。"
+    span = (mention.quantity.start, (close or opener.end()) + 1)
+    yield finding_at(
+        paragraph.block,
+        span,
+        "count-mismatch",
+        Severity.WARNING,
         message,
         stated=str(stated),
         computed=shown,
@@ -120,9 +153,12 @@ def _enumeration_by_commas(rest: str) -> set[int] | None:
 
 
 def _items(text: str) -> set[int] | None:
-    items = [item.strip() for item in text.split("、")]
-    if len(items) < 2 or any(not 2 <= len(item) <= MAX_ITEM_LENGTH for item in items):
+    """The items of "A、B和C" counted at the top level: "甲镇（A村、B村）、乙镇" is two."""
+    items = [without_brackets(item).strip() for item in split_top_level(text, "、")]
+    if len(items) < 2 or any(not 1 <= len(item) <= MAX_ITEM_LENGTH for item in items):
         return None
+    if any(_COUNTED_GROUP.search(item) for item in items):
+        return None  # "3家医院、12个中心" lists groups, not items
     joined = any(joiner in items[-1] for joiner in _JOINERS)
     return {len(items), len(items) + 1} if joined else {len(items)}
 
@@ -133,7 +169,7 @@ def _preceding_list(
     text = paragraph.block.text
     start = max(clause_start(text, mention.quantity.start), previous_end)
     clause = text[start : mention.quantity.start].strip()
-    if "、" not in clause or any(word in clause for word in _TOTAL_WORDS):
+    if "、" not in without_brackets(clause) or any(word in clause for word in _TOTAL_WORDS):
         return
     sample = clause.endswith("等")
     listed = _items(clause.removesuffix("等").strip())

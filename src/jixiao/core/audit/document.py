@@ -11,6 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from jixiao.core.audit.outline import Heading, outline
+from jixiao.core.audit.plaintext import join_wrapped_lines, prepare
+from jixiao.core.audit.raw import RawParagraph, RawTable
+
+__all__ = ["Block", "Document", "Place", "RawParagraph", "RawTable", "Table", "build_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +83,6 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class RawParagraph:
-    """A paragraph as a reader found it, before the outline is known."""
-
-    text: str
-    line: int | None = None
-    page: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RawTable:
-    """A table as a reader found it; ``after`` counts the paragraphs that precede it."""
-
-    rows: tuple[tuple[str, ...], ...]
-    after: int
-    page: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Document:
     """A report: its name, paragraphs, tables and outline."""
 
@@ -115,8 +101,13 @@ class Document:
 def build_document(
     name: str, paragraphs: Iterable[RawParagraph], tables: Iterable[RawTable] = ()
 ) -> Document:
-    """Number the paragraphs, read the outline and give every block its section."""
-    raw = [item for item in paragraphs if item.text.strip()]
+    """Number the paragraphs, read the outline and give every block its section.
+
+    The text is prepared first (``plaintext.prepare``): page furniture and a table of
+    contents left out, tables written as text lifted out as tables, punctuation made
+    full-width.
+    """
+    raw, tables = prepare(paragraphs, tables)
     headings, sections = outline([item.text.strip() for item in raw])
     blocks = tuple(
         Block(item.text.strip(), Place(index + 1, item.line, item.page), sections[index])
@@ -130,11 +121,8 @@ def build_document(
 
 
 def document_from_text(text: str, name: str = "") -> Document:
-    """A plain-text report: every non-empty line is a paragraph, numbered by its line."""
-    lines = text.splitlines()
-    return build_document(
-        name, (RawParagraph(line, index) for index, line in enumerate(lines, start=1))
-    )
+    """A plain-text report: its lines, wrapped ones joined back, as numbered paragraphs."""
+    return build_document(name, join_wrapped_lines(text))
 
 
 def _section_before(sections: list[str], after: int) -> str:

@@ -9,7 +9,6 @@ read from the title. Extraction runs once; every check reads the same result.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from jixiao.core.audit.document import Block, Document
@@ -17,15 +16,39 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
-_CLAUSE_BREAK = re.compile(r"[，：:；;。！？!?]|,(?!\d{3})")
-_INCREASE = ("增加", "增长", "提高", "上升", "超支", "多")
-_DECREASE = ("减少", "下降", "降低", "节约", "压减", "缩减", "少")
+_CLAUSE_BREAKS = frozenset("，：:；;。！？!?")
+_DIGIT_GROUP = re.compile(r"\d{3}")
+# Verbs that make the figure after them a change, not a level. Single 增 / 减 / 多 / 少
+# close the list ("比上年增 50 万元"); "增至 / 减到" name a level and end in 至 / 到.
+_INCREASE = (
+    *("增加", "增长", "提高", "上升", "上涨", "提升", "扩大", "超支", "超收", "增收"),
+    *("增支", "净增", "净增加", "递增", "追加", "调增", "增幅", "涨幅", "增", "多"),
+)
+_DECREASE = (
+    *("减少", "下降", "降低", "回落", "下滑", "缩小", "收窄", "节约", "节支", "压减"),
+    *("缩减", "减收", "短收", "减支", "净减", "净减少", "调减", "核减", "降幅", "减幅"),
+    *("减", "降", "少"),
+)
 _FILLER = " 了约为达"
+_SERIES_JOINERS = ("、", "和", "及", "与", "以及")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_TITLE_WORDS = ("报告", "自评表", "自评")
-_SUBJECT_END = r"(?:部门整体|整体支出|项目支出|绩效|自评)"
+_TITLE_WORDS = ("报告", "自评表", "自评", "决算", "预算")
+_SUBJECT_END = r"(?:部门整体|整体支出|项目支出|绩效|自评|(?:部门|单位)?(?:决算|预算))"
+_REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体支出|项目支出)?(?:决算|预算|绩效自评|自评)"
+)
+_OPENING_PARAGRAPHS = 6
+PLAN_SECTION_WORDS = ("下一步", "改进", "计划", "展望", "打算")
+_COMPARISON_REACH = 8
+_COMPARISON_WORDS = (
+    *("上年", "上一年", "去年", "以前", "往年", "历年", "连续", "下一年", "明年"),
+    *("比", "较", "同期", "至", "到", "—", "-", "～", "~"),
+)
+# a report looks back, in the same clause, at last year's carry-over and at what last
+# year's review found
+_LOOK_BACK_WORDS = ("结转", "结余", "整改", "评价结果", "反馈", "审计")
 _SUBJECT_AFTER_YEAR = re.compile(rf"年度?\s*(?P<subject>[^\s\d]{{2,30}}?){_SUBJECT_END}")
 _SUBJECT_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<subject>[^\s\d]{2,30}?)\s*(?:19|20)\d{2}")
 _BODY_KINDS = (
@@ -49,6 +72,8 @@ class Mention:
     segment: int
     label: str
     change: int
+    series: int = 0
+    position: int = 0
 
     @property
     def is_change(self) -> bool:
@@ -112,20 +137,22 @@ def extract(document: Document) -> Extraction:
 def mentions_in(block: Block) -> tuple[Mention, ...]:
     """The figures of one block with their sentence, segment, label and change sign."""
     text = block.text
-    mentions = []
-    previous_end = 0
-    for quantity in find_quantities(text):
-        before = text[: quantity.start]
+    mentions: list[Mention] = []
+    previous_end = sentence = segment = 0
+    for index, quantity in enumerate(find_quantities(text)):
+        between = text[previous_end : quantity.start]
+        sentence += _count_of(between, _SENTENCE_END)
+        segment += _count_of(between, _SEGMENT_END)
         label = text[max(clause_start(text, quantity.start, "、"), previous_end) : quantity.start]
+        change = change_sign(label)
+        series, position = index, 0
+        if mentions and between.strip() in _SERIES_JOINERS:
+            # "各减少 100 万元、120 万元": the second figure shares the first one's verb
+            previous = mentions[-1]
+            series, position = previous.series, previous.position + 1
+            change = change or previous.change
         mentions.append(
-            Mention(
-                quantity,
-                block,
-                _count_of(before, _SENTENCE_END),
-                _count_of(before, _SEGMENT_END),
-                label,
-                change_sign(label),
-            )
+            Mention(quantity, block, sentence, segment, label, change, series, position)
         )
         previous_end = quantity.end
     return tuple(mentions)
@@ -134,8 +161,11 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
 def clause_start(text: str, offset: int, also: str = "") -> int:
     """Where the clause holding ``offset`` begins (a thousands comma is no break)."""
     start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, offset):
-        start = match.end()
+    for index in range(offset - 1, -1, -1):  # clauses are short: scan back, not forward
+        char = text[index]
+        if char in _CLAUSE_BREAKS or (char == "," and not _DIGIT_GROUP.match(text, index + 1)):
+            start = index + 1
+            break
     for char in also:
         start = max(start, text.rfind(char, 0, offset) + 1)
     return start
@@ -178,7 +208,7 @@ def report_facts(document: Document) -> ReportFacts:
     title = _title_block(document)
     title_text = normalize_digits(title.text) if title else ""
     year_match = _YEAR.search(title_text)
-    year = int(year_match.group(1)) if year_match else _commonest_fiscal_year(document)
+    year = int(year_match.group(1)) if year_match else _framed_year(document)
     subject = _subject(title_text)
     return ReportFacts(year, subject, body_kind(subject), _report_kind(title_text), title)
 
@@ -198,13 +228,40 @@ def _title_block(document: Document) -> Block | None:
     return None
 
 
-def _commonest_fiscal_year(document: Document) -> int | None:
-    years = Counter(
+def _framed_year(document: Document) -> int | None:
+    """The report's year when the title gives none.
+
+    The year an opening paragraph names with the report itself ("2023 年度部门决算"),
+    else the latest "YYYY 年度" written outside a comparison and outside the plans: a
+    report looks back at its own year and at the years before it (in 决算 text the
+    comparison year is often the most frequent), not past it.
+    """
+    for block in document.paragraphs[:_OPENING_PARAGRAPHS]:
+        match = _REPORT_YEAR.search(normalize_digits(block.text))
+        if match:
+            return int(match.group(1))
+    years = [
         int(match.group(1))
         for block in document.paragraphs
-        for match in _FISCAL_YEAR.finditer(normalize_digits(block.text))
+        if not any(word in block.section for word in PLAN_SECTION_WORDS)
+        for text in (normalize_digits(block.text),)
+        for match in _FISCAL_YEAR.finditer(text)
+        if not in_comparison(text, match.start(), match.end())
+    ]
+    return max(years, default=None)
+
+
+def in_comparison(text: str, start: int, end: int) -> bool:
+    """Whether the year at text[start:end] is compared with ("比 2022 年度", "上年"), or
+    looked back at ("2022 年度结转资金", "根据 2022 年度评价结果")."""
+    window = text[max(start - _COMPARISON_REACH, 0) : end + _COMPARISON_REACH]
+    if any(word in window for word in _COMPARISON_WORDS):
+        return True
+    clause_end = min(
+        (i for i in (text.find(c, end) for c in "，。；") if i >= 0), default=len(text)
     )
-    return years.most_common(1)[0][0] if years else None
+    clause = text[clause_start(text, start) : clause_end]
+    return any(word in clause for word in _LOOK_BACK_WORDS)
 
 
 def body_kind(name: str) -> str:
@@ -216,6 +273,10 @@ def body_kind(name: str) -> str:
 
 
 def _report_kind(title: str) -> str:
+    if "决算" in title:
+        return "决算"
+    if "预算" in title and not any(word in title for word in ("执行", "绩效", "自评")):
+        return "预算"
     if "部门整体" in title or "整体支出" in title:
         return "部门整体支出绩效自评"
     if "项目" in title:

@@ -22,6 +22,8 @@ _LATIN_WORD = re.compile(
 )
 _REPEATED = re.compile(r"(?P<unit>\S.{0,18}?\S)\s*(?P=unit)")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_ASCII_WORD = re.compile(r"[A-Za-z][a-z]")
+_PROSE = re.compile(r"[，。；！？]")
 _OPEN_BRACKET = "〔"
 _CLOSE_BRACKET = "〕"
 _DOC_NUMBER = re.compile(
@@ -33,10 +35,12 @@ _LOANWORDS = frozenset({"app", "wifi", "logo", "excel", "word", "email", "online
 def check_latin_words(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """Lower-case Latin words standing between Chinese characters."""
     for block in extraction.document.blocks():
+        if _ASCII_WORD.search(block.text) is None:
+            continue  # most paragraphs: no two Latin letters in a row, nothing to scan
         for match in _LATIN_WORD.finditer(block.text):
             word = match.group("word")
-            if word.lower() in _LOANWORDS:
-                continue
+            if word.lower() in _LOANWORDS or set(word.lower()) == {"x"}:
+                continue  # xx is an unfilled placeholder: check_template_left says so
             message = f"中文句子中夹有英文单词“{word}”，应删除或改为中文。"
             start = match.start("word")
             span = (max(start - 5, 0), min(match.end("word") + 5, len(block.text)))
@@ -51,8 +55,15 @@ def check_latin_words(extraction: Extraction, profile: RulesProfile) -> Iterator
 
 
 def check_repeated_phrases(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """A phrase written twice in a row ("2023 年度 2023 年度")."""
-    for block in extraction.document.blocks():
+    """A phrase written twice in a row ("2023 年度 2023 年度") in prose.
+
+    A line without a comma or a stop is a table row flattened into text, where merged
+    cells repeat by design ("产出指标 产出指标 数量指标"); it is not checked, nor is a
+    table cell that merely repeats its neighbour.
+    """
+    for block in extraction.document.paragraphs:
+        if not _PROSE.search(block.text):
+            continue
         for match in _REPEATED.finditer(block.text):
             unit = match.group("unit")
             if not _HAS_CJK.search(unit) or len(set(unit.replace(" ", ""))) < 2:
@@ -64,6 +75,8 @@ def check_repeated_phrases(extraction: Extraction, profile: RulesProfile) -> Ite
 def check_document_numbers(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """文号 whose year brackets do not pair up: 〔2021] / 〔2021 / 2021〕."""
     for block in extraction.document.blocks():
+        if "号" not in block.text:
+            continue
         for match in _DOC_NUMBER.finditer(block.text):
             number = match.group(0)
             opens, closes = number.count(_OPEN_BRACKET), number.count(_CLOSE_BRACKET)

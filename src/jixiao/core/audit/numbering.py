@@ -18,8 +18,10 @@ from jixiao.core.findings import Severity
 from jixiao.core.profile import RulesProfile
 
 _INLINE = (
-    re.compile(r"(?:^|(?<=[，。；：:、\s]))([一二三四五六七八九十]{1,3})是"),
-    re.compile(r"(?:^|(?<=[，。；：:\s]))第([一二三四五六七八九十]{1,3})[，,、：:]"),
+    ("", re.compile(r"(?:^|(?<=[，。；：:、\s]))([一二三四五六七八九十]{1,3})是")),
+    ("", re.compile(r"(?:^|(?<=[，。；：:\s]))第([一二三四五六七八九十]{1,3})[，,、：:]")),
+    # "：1.…；2.…。3.…": after a stop or colon only, so 3.5% and 2023.12 are no items
+    ("arabic", re.compile(r"(?<=[。；;：:])\s*(\d{1,2})[.．、](?![\d.．])")),
 )
 
 
@@ -28,12 +30,16 @@ def check_outline_numbering(
 ) -> Iterator[AuditFinding]:
     """Each outline level numbered 1, 2, 3 … under its parent."""
     paragraphs = extraction.document.paragraphs
-    last: dict[int, int] = {}
+    last: dict[int, tuple[str, int]] = {}
     for heading in extraction.document.headings:
         for level in [level for level in last if level > heading.level]:
             del last[level]
-        previous = last.get(heading.level, 0)
-        last[heading.level] = heading.marker.number
+        style, previous = last.get(heading.level, ("", 0))
+        if style != heading.marker.style:
+            previous = 0  # another style at this level starts its own count
+        last[heading.level] = (heading.marker.style, heading.marker.number)
+        if previous == 0 and heading.level == 0:
+            continue  # an excerpt may begin at any top-level item: nothing precedes it
         problem = _sequence_problem(previous, heading.marker.number)
         if problem:
             block = paragraphs[heading.paragraph - 1]
@@ -66,13 +72,19 @@ def _finding(block: Block, span: tuple[int, int], message: str, previous: int) -
 
 def check_inline_numbering(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """ "一是…二是…" and "第一，第二，" lists, across paragraphs until the next heading."""
-    for pattern in _INLINE:
+    for style, pattern in _INLINE:
         previous = 0
         for block in extraction.document.paragraphs:
-            if parse_marker(block.text) is not None:
-                previous = 0
+            marker = parse_marker(block.text)
+            if marker is not None:
+                # "1.加强管理；2.提高效率": the paragraph's own marker is the list's first item
+                previous = marker.number if marker.style == style else 0
             for match in pattern.finditer(block.text):
-                number = chinese_integer(match.group(1))
+                raw = match.group(1)
+                number = int(raw) if raw.isdigit() else chinese_integer(raw)
+                if style and previous == 0:
+                    previous = number  # a numbered list continued from before the excerpt
+                    continue
                 problem = "" if number == 1 else _sequence_problem(previous, number)
                 if problem:
                     message = f"列举“{match.group(0)}”{problem}。"

@@ -9,6 +9,7 @@ are read digit by digit so that no float is involved.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,12 +75,14 @@ class Quantity:
         return self.kind is not Kind.COUNT or self.unit == other.unit
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize_digits(text: str) -> str:
     """Full-width digits, points, percent signs and group commas as ASCII, same length."""
     text = _FULL_WIDTH_GROUPS.sub(lambda match: match.group(0).replace("，", ","), text)
     return text.translate(_FULL_WIDTH)
 
 
+@functools.lru_cache(maxsize=4096)
 def chinese_integer(text: str) -> int:
     """A Chinese integer numeral (一百零五, 壹仟贰佰, 两千) as an int."""
     value = cn2an.cn2an(text, "normal")
@@ -90,7 +93,7 @@ def chinese_integer(text: str) -> int:
 
 def parse_number(text: str) -> tuple[Decimal, Decimal]:
     """A written number (Arabic or Chinese) as (exact value, unit of its last digit)."""
-    cleaned = normalize_digits(text).replace(",", "")
+    cleaned = (text if text.isascii() else normalize_digits(text)).replace(",", "")
     if cleaned[0].isdigit():
         return Decimal(cleaned), stated_places(cleaned)
     whole, _, decimals = cleaned.partition("点")

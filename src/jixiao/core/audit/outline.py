@@ -2,7 +2,9 @@
 
 Chinese reports number their levels 一、 → （一） → 1. → （1） → ①, but a writer may skip
 a level or mix half- and full-width brackets, so the levels are learned from the order
-in which the marker styles first appear, the way a reader follows them.
+in which the marker styles first appear, the way a reader follows them; a style that
+ranks above the open ones by that convention closes them (an excerpt may begin at
+（三） and go on to 二、).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _MARKERS = (
     ("arabic", re.compile(r"^(\d{1,2})\s*[.．、](?![\d.．])")),
     ("circled", re.compile("^([\u2460-\u2473])")),
 )
+_RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 _TITLE_END = re.compile(r"[。：:；;！？]")
 TITLE_MAX = 25
 SECTION_DEPTH = 2
@@ -84,6 +87,11 @@ def outline(paragraphs: list[str]) -> tuple[tuple[Heading, ...], list[str]]:
             styles = [item.marker.style for item in stack]
             if marker.style in styles:
                 del stack[styles.index(marker.style) :]
+            else:
+                # an excerpt may open below its top level: "（三）… 二、" puts 二、 above (三)
+                rank = _RANK[marker.style]
+                while stack and _RANK[stack[-1].marker.style] > rank:
+                    stack.pop()
             heading = Heading(index, len(stack), marker, heading_title(text, marker))
             stack.append(heading)
             headings.append(heading)

@@ -13,18 +13,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.audit.arithmetic import itemizations
-from jixiao.core.audit.bounds import agrees, midpoint, ratio_range
+from jixiao.core.audit.bounds import agrees, exact_half, ratio, ratio_range
 from jixiao.core.audit.extract import Extraction, Mention, Paragraph, clause_start
 from jixiao.core.audit.finding import AuditFinding, finding_at
-from jixiao.core.audit.numbers import Kind, show
+from jixiao.core.audit.numbers import Kind, Quantity, show
 from jixiao.core.findings import Severity
+from jixiao.core.money import quantize_half_up
 from jixiao.core.profile import RulesProfile
 
-_EXECUTION_RATE = re.compile(r"执行率")
-_SPENT_WORDS = ("执行", "支出", "实际", "使用", "拨付", "完成")
-_BUDGET_WORDS = ("预算", "下达", "安排", "批复", "资金总额")
+_COMPARATIVES = ("比", "较", "相比")
+_FUNDS_RATE = re.compile(r"(?:执行|支付|到位|拨付|使用|支出|完成|兑现)率")
+_SPENT_WORDS = ("执行", "支出", "实际", "使用", "拨付", "完成", "到位", "支付", "兑现")
+_BUDGET_WORDS = ("预算", "下达", "安排", "批复", "资金总额", "计划投资")
 _FINAL_BUDGET_WORDS = ("全年", "调整后", "年度预算")
 PERCENT_PLACES = Decimal("0.01")
+_SHARE_FILLER = "的比重比例为达约"
+_LABEL_FILLER = "为是达共计合：:"
+_MIN_NAME = 2
+_WHOLE_WORDS = ("合计", "总计", "共计", "总额", "总")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +50,34 @@ class ChangeRelation:
             return self.base.quantity.value
         return self.current.quantity.value - self.change.change * self.change.quantity.value
 
+    def half(self, mention: Mention) -> Decimal:
+        """How much rounding one of the relation's figures may hide."""
+        figures = [self.current, self.change] + ([self.base] if self.base else [])
+        return exact_half(mention.quantity, *(m.quantity for m in figures))
+
     @property
     def base_half(self) -> Decimal:
         """How much rounding the implied base may hide."""
         if self.base is not None:
-            return self.base.quantity.half_unit
-        return self.current.quantity.half_unit + self.change.quantity.half_unit
+            return self.half(self.base)
+        return self.half(self.current) + self.half(self.change)
 
     def rate_range(self) -> tuple[Decimal, Decimal] | None:
         """The rate (in percent) the figures allow: change ÷ base."""
-        change = self.change.quantity
-        return ratio_range(change.value, change.half_unit, self.implied_base, self.base_half)
+        change = self.change
+        return ratio_range(
+            change.quantity.value, self.half(change), self.implied_base, self.base_half
+        )
 
     def wrong_base_range(self) -> tuple[Decimal, Decimal] | None:
         """The rate had the change been divided by the current figure instead."""
-        change, current = self.change.quantity, self.current.quantity
-        return ratio_range(change.value, change.half_unit, current.value, current.half_unit)
+        change, current = self.change, self.current
+        return ratio_range(
+            change.quantity.value,
+            self.half(change),
+            current.quantity.value,
+            self.half(current),
+        )
 
 
 def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
@@ -68,6 +86,8 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
     for index, rate in enumerate(mentions):
         if rate.quantity.kind is not Kind.PERCENT or not rate.is_change:
             continue
+        if "率" in _clause_before(rate):
+            continue  # "执行率提高 2.5%" is the change of a rate, not of the amount before it
         earlier = [m for m in mentions[:index] if m.segment == rate.segment]
         changes = [m for m in earlier if m.is_change and m.quantity.kind is not Kind.PERCENT]
         if not changes:
@@ -80,10 +100,29 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
             and m.quantity.start < change.quantity.start
             and m.quantity.same_kind(change.quantity)
         ]
-        base = levels[-1] if levels and "比" in levels[-1].label else None
-        currents = [m for m in levels if "比" not in m.label]
-        if currents:
-            yield ChangeRelation(paragraph, currents[-1], base, change, rate)
+        base = levels[-1] if levels and _compares(levels[-1]) else None
+        currents = [m for m in levels if not _compares(m)]
+        if not currents:
+            continue
+        current = currents[-1]
+        rates = _series(mentions, rate)
+        if len(rates) > 1:
+            # "各是 a、b，各减少 Δa、Δb，各下降 ra、rb": the j-th rate goes with the j-th figures
+            changes, levels = _series(mentions, change), _series(mentions, current)
+            if base is not None or not len(rates) == len(changes) == len(levels):
+                continue
+            change, current = changes[rate.position], levels[rate.position]
+        yield ChangeRelation(paragraph, current, base, change, rate)
+
+
+def _compares(mention: Mention) -> bool:
+    """A figure stated as the base of a comparison: "比 / 较年初预算 10.00 万元"."""
+    return any(word in mention.label for word in _COMPARATIVES)
+
+
+def _series(mentions: tuple[Mention, ...], mention: Mention) -> list[Mention]:
+    """The figures listed together with ``mention`` ("100 万元、120 万元")."""
+    return [m for m in mentions if m.series == mention.series]
 
 
 def check_change_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
@@ -120,7 +159,7 @@ def _check_stated_base(relation: ChangeRelation, base: Mention) -> Iterator[Audi
     current, change = relation.current, relation.change
     difference = current.quantity.value - base.quantity.value
     expected = change.change * change.quantity.value
-    tolerance = current.quantity.half_unit + base.quantity.half_unit + change.quantity.half_unit
+    tolerance = relation.half(current) + relation.half(base) + relation.half(change)
     if abs(difference - expected) > tolerance:
         stated = show(change.quantity.value, change.quantity)
         computed = show(abs(difference), change.quantity)
@@ -135,7 +174,7 @@ def _check_stated_base(relation: ChangeRelation, base: Mention) -> Iterator[Audi
 
 def _rate_mismatch(relation: ChangeRelation, bounds: tuple[Decimal, Decimal]) -> AuditFinding:
     stated = relation.rate.quantity
-    computed = _percent(midpoint(*bounds))
+    computed = _percent(ratio(relation.change.quantity.value, relation.implied_base))
     base = show(relation.implied_base, relation.current.quantity)
     change = relation.change.quantity.text
     wrong = relation.wrong_base_range()
@@ -153,7 +192,7 @@ def _rate_mismatch(relation: ChangeRelation, bounds: tuple[Decimal, Decimal]) ->
 
 
 def _percent(value: Decimal) -> str:
-    return f"{value.quantize(PERCENT_PLACES)}%"
+    return f"{quantize_half_up(value, PERCENT_PLACES)}%"
 
 
 def _relation_finding(
@@ -170,8 +209,16 @@ def _relation_finding(
 
 
 def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """ "A，占 B 的 r%" (or a part of a "其中" list with its share) against A ÷ B."""
+    """ "A，占 B 的 r%" (or a part of a "其中" list with its share) against A ÷ B.
+
+    B may be a figure stated earlier in the section and named again after 占
+    ("支出总预算 1,160 万元。……社保支出 116 万元，占支出总预算的 10%").
+    """
+    named: list[Mention] = []
+    section = None
     for paragraph in extraction.paragraphs:
+        if paragraph.block.section != section:
+            named, section = [], paragraph.block.section
         totals = {
             part.quantity.start: item.total
             for item in itemizations(paragraph)
@@ -179,9 +226,14 @@ def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[Audi
         }
         for index, share in enumerate(paragraph.mentions):
             if share.quantity.kind is Kind.PERCENT and "占" in _clause_before(share):
-                finding = _check_share(paragraph.mentions[:index], share, totals)
+                finding = _check_share(paragraph.mentions[:index], share, totals, named)
                 if finding is not None:
                     yield finding
+        named.extend(m for m in paragraph.mentions if _is_level_amount(m))
+
+
+def _is_level_amount(mention: Mention) -> bool:
+    return not mention.is_change and mention.quantity.kind is not Kind.PERCENT
 
 
 def _clause_before(mention: Mention) -> str:
@@ -189,36 +241,54 @@ def _clause_before(mention: Mention) -> str:
     return text[clause_start(text, mention.quantity.start) : mention.quantity.start]
 
 
+def _named_whole(share: Mention, candidates: list[Mention]) -> Mention | None:
+    """The earlier figure whose label is the whole named after 占, when only one is."""
+    clause = _clause_before(share)
+    name = clause[clause.rfind("占") + 1 :].strip().rstrip(_SHARE_FILLER).rstrip(_LABEL_FILLER)
+    if len(name) < _MIN_NAME:
+        return None
+    matches = [m for m in candidates if m.label.strip().rstrip(_LABEL_FILLER).endswith(name)]
+    if len(matches) > 1:
+        # "财政拨款支出" ends both the total and "政府性基金预算财政拨款支出": the total wins
+        matches = [m for m in matches if any(word in m.label for word in _WHOLE_WORDS)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _check_share(
-    earlier: tuple[Mention, ...], share: Mention, totals: dict[int, Mention]
+    earlier: tuple[Mention, ...], share: Mention, totals: dict[int, Mention], named: list[Mention]
 ) -> AuditFinding | None:
-    levels = [
-        m
-        for m in earlier
-        if m.segment == share.segment and not m.is_change and m.quantity.kind is not Kind.PERCENT
-    ]
+    levels = [m for m in earlier if m.segment == share.segment and _is_level_amount(m)]
     if not levels:
         return None
     if "占" in levels[-1].label and len(levels) >= 2:
         part, whole = levels[-2], levels[-1]
     else:
-        part, whole = levels[-1], totals.get(levels[-1].quantity.start)
+        part = levels[-1]
+        whole = totals.get(part.quantity.start) or _named_whole(
+            share, [*named, *(m for m in earlier if _is_level_amount(m) and m is not part)]
+        )
     if whole is None or not part.quantity.same_kind(whole.quantity):
         return None
+    part_q, whole_q = part.quantity, whole.quantity
     bounds = ratio_range(
-        part.quantity.value, part.quantity.half_unit, whole.quantity.value, whole.quantity.half_unit
+        part_q.value,
+        exact_half(part_q, whole_q),
+        whole_q.value,
+        exact_half(whole_q, part_q),
     )
     stated = share.quantity
     if bounds is None or agrees(stated.value, stated.half_unit, *bounds):
         return None
-    computed = _percent(midpoint(*bounds))
+    computed = _percent(ratio(part.quantity.value, whole.quantity.value))
     message = (
         f"占比 {stated.text} 与 {part.quantity.text} ÷ {whole.quantity.text} = {computed} 不符。"
     )
-    span = (min(part.quantity.start, whole.quantity.start), stated.end)
+    start = part.quantity.start
+    if whole.block is share.block:
+        start = min(start, whole.quantity.start)
     return finding_at(
         share.block,
-        span,
+        (start, stated.end),
         "share-mismatch",
         Severity.ERROR,
         message,
@@ -229,30 +299,49 @@ def _check_share(
 
 @dataclass(frozen=True, slots=True)
 class ExecutionRate:
-    """A stated execution rate, with the spent and budget figures it rests on if given."""
+    """A stated rate of money used (执行率, 到位率, 支付率 …) with the figures it rests on.
+
+    ``budgets`` are the budget figures in reach, nearest first: those of the rate's own
+    sentence, else of the paragraph or the paragraph before ("项目预算 200 万元。……
+    实际到位资金 150 万元，到位率 75%").
+    """
 
     paragraph: Paragraph
     rate: Mention
+    name: str
     spent: Mention | None
-    budget: Mention | None
+    budgets: tuple[Mention, ...]
+
+    @property
+    def budget(self) -> Mention | None:
+        """The budget the rate divides by: the final budget when one is named."""
+        final = [m for m in self.budgets if any(w in m.label for w in _FINAL_BUDGET_WORDS)]
+        if final:
+            return final[0]
+        return self.budgets[0] if self.budgets else None
 
 
 def execution_rates(extraction: Extraction) -> Iterator[ExecutionRate]:
-    """Every "执行率 r%" in the prose, with the figures of its sentence."""
+    """Every "执行率 / 到位率 / 支付率 … r%" in the prose, with the figures in its reach."""
+    previous: list[Mention] = []
+    section = None
     for paragraph in extraction.paragraphs:
-        mentions = paragraph.mentions
-        for index, rate in enumerate(mentions):
-            if rate.quantity.kind is not Kind.PERCENT or rate.is_change:
+        if paragraph.block.section != section:
+            previous, section = [], paragraph.block.section
+        reach = [*previous]
+        for rate in paragraph.mentions:
+            named = _FUNDS_RATE.search(rate.label)
+            if rate.quantity.kind is not Kind.PERCENT or rate.is_change or named is None:
+                if rate.quantity.kind is Kind.AMOUNT and not rate.is_change:
+                    reach.append(rate)
                 continue
-            if not _EXECUTION_RATE.search(rate.label):
-                continue
-            earlier = [
-                m
-                for m in mentions[:index]
-                if m.sentence == rate.sentence and m.quantity.kind is Kind.AMOUNT
+            sentence = [
+                m for m in reach if m.block is paragraph.block and m.sentence == rate.sentence
             ]
-            earlier = [m for m in earlier if not m.is_change]
-            yield ExecutionRate(paragraph, rate, _spent(earlier), _budget(earlier))
+            budgets = _budgets(sentence) or _budgets(reach)
+            yield ExecutionRate(paragraph, rate, named.group(0), _spent(sentence), budgets)
+            reach = []  # the figures a rate has used are not in reach of the next one
+        previous = reach
 
 
 def _spent(amounts: list[Mention]) -> Mention | None:
@@ -260,31 +349,34 @@ def _spent(amounts: list[Mention]) -> Mention | None:
     return spent[-1] if spent else None
 
 
-def _budget(amounts: list[Mention]) -> Mention | None:
+def _budgets(amounts: list[Mention]) -> tuple[Mention, ...]:
+    """Budget figures, nearest first: labelled 预算 / 下达 / 安排 and not spending."""
     budgets = [
         m
         for m in amounts
-        if any(word in m.label for word in _BUDGET_WORDS)
+        if m.quantity.kind is Kind.AMOUNT
+        and any(word in m.label for word in _BUDGET_WORDS)
         and not any(word in m.label for word in _SPENT_WORDS)
     ]
-    final = [m for m in budgets if any(word in m.label for word in _FINAL_BUDGET_WORDS)]
-    if final:
-        return final[-1]
-    return budgets[0] if len(budgets) == 1 else None
+    return tuple(reversed(budgets))
 
 
 def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
-    """ "执行率 r%" against 执行数 ÷ 预算数 stated in the same sentence."""
+    """ "执行率 r%" against 执行数 ÷ 预算数; a rate no budget in reach explains is a finding."""
     for item in execution_rates(extraction):
-        if item.spent is None or item.budget is None:
+        budget = item.budget
+        if item.spent is None or budget is None:
             continue
-        spent, budget, rate = item.spent.quantity, item.budget.quantity, item.rate.quantity
-        bounds = ratio_range(spent.value, spent.half_unit, budget.value, budget.half_unit)
-        if bounds is None or agrees(rate.value, rate.half_unit, *bounds):
+        spent, rate = item.spent.quantity, item.rate.quantity
+        if any(_explains(rate, spent, other.quantity) for other in item.budgets):
             continue
-        computed = _percent(midpoint(*bounds))
-        message = f"预算执行率 {rate.text} 与执行数 {spent.text} ÷ 预算数 {budget.text} = {computed} 不符。"
-        span = (min(spent.start, budget.start), rate.end)
+        computed = _percent(ratio(spent.value, budget.quantity.value))
+        message = (
+            f"{item.name} {rate.text} 与{spent.text} ÷ 预算数 {budget.quantity.text} = "
+            f"{computed} 不符。"
+        )
+        same_block = budget.block is item.paragraph.block
+        span = (min(spent.start, budget.quantity.start) if same_block else spent.start, rate.end)
         yield finding_at(
             item.paragraph.block,
             span,
@@ -294,3 +386,11 @@ def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iter
             stated=rate.text,
             computed=computed,
         )
+
+
+def _explains(rate: Quantity, spent: Quantity, budget: Quantity) -> bool:
+    """Whether spent ÷ budget, within the figures' rounding, can be the stated rate."""
+    bounds = ratio_range(
+        spent.value, exact_half(spent, budget), budget.value, exact_half(budget, spent)
+    )
+    return bounds is None or agrees(rate.value, rate.half_unit, *bounds)

@@ -24,6 +24,7 @@ Check = Callable[[Extraction, RulesProfile], Iterable[AuditFinding]]
 CHECKS: tuple[Check, ...] = (
     arithmetic.check_itemized_totals,
     arithmetic.check_change_breakdowns,
+    arithmetic.check_stock_flows,
     rates.check_change_rates,
     rates.check_shares,
     rates.check_execution_rates,
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     numbering.check_inline_numbering,
     consistency.check_report_year,
     consistency.check_dates,
+    consistency.check_reference_date,
     consistency.check_self_description,
     consistency.check_template_left,
     hygiene.check_latin_words,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.core.audit.bounds import agrees, ratio_range
+from jixiao.core.audit.bounds import agrees, ratio, ratio_range
 from jixiao.core.audit.extract import Extraction
 from jixiao.core.audit.finding import AuditFinding, finding_at
 from jixiao.core.audit.scoretable import (
@@ -130,7 +130,8 @@ def _check_execution(table: ScoreTable, profile: RulesProfile) -> Iterator[Audit
     if bounds and rate_cell is not None and rate_cell.number is not None:
         rate_half = stated_places(rate_cell.text.rstrip("%％")) / 2
         if not agrees(rate_cell.number, rate_half, *bounds):
-            computed = f"{quantize_half_up((bounds[0] + bounds[1]) / 2, Decimal('0.01'))}%"
+            rate = ratio(actual.number, final.number)
+            computed = f"{quantize_half_up(rate, Decimal('0.01'))}%"
             message = f"执行率填 {rate_cell.text}，而全年执行数 {actual.text} ÷ 全年预算数 {final.text} = {computed}。"
             yield _cell_finding(
                 rate_cell,
@@ -144,13 +145,10 @@ def _check_execution(table: ScoreTable, profile: RulesProfile) -> Iterator[Audit
 
 
 def _check_execution_score(row: FundsRow, profile: RulesProfile) -> Iterator[AuditFinding]:
-    score_cell = row.cells.get("score")
-    if score_cell is None:
-        return
-    weight_cell = row.cells.get("weight")
-    weight = weight_cell.number if weight_cell and weight_cell.number is not None else None
-    if weight is None:
-        weight = profile.execution_weight
+    score_cell, weight_cell = row.cells.get("score"), row.cells.get("weight")
+    if score_cell is None or weight_cell is None:
+        return  # a 得分 column without 分值 scores something else (a project's total)
+    weight = weight_cell.number if weight_cell.number is not None else profile.execution_weight
     if score_cell.number is None:
         message = "预算执行率的得分未填写。"
         yield _cell_finding(score_cell, "score-empty", Severity.ERROR, message)

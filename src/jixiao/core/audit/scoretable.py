@@ -20,7 +20,7 @@ _FUNDS_COLUMNS = {
     "initial": ("年初预算",),
     "final": ("全年预算", "调整后预算"),
     "actual": ("全年执行", "执行数"),
-    "weight": ("分值",),
+    "weight": ("分值", "权重"),
     "rate": ("执行率",),
     "score": ("得分",),
 }
@@ -28,9 +28,9 @@ _INDICATOR_COLUMNS = {
     "name": ("三级指标", "指标名称"),
     "target": ("年度指标值", "指标值", "目标值"),
     "actual": ("实际完成值", "实际值", "完成值"),
-    "weight": ("分值",),
+    "weight": ("分值", "权重"),
     "score": ("得分",),
-    "deviation": ("偏差",),
+    "deviation": ("偏差", "未完成原因"),
 }
 _TOTAL_WORDS = ("总分", "合计得分")
 _GRADE_LABELS = ("等级", "评价结论", "自评结论")
@@ -42,6 +42,15 @@ _OPERATOR_WORDS = (
     (("≤", "<=", "不高于", "不超过", "不多于", "小于等于"), Operator.AT_MOST),
     (("＜", "<", "小于", "低于"), Operator.LESS_THAN),
     (("=", "＝", "等于"), Operator.EQUAL),
+)
+# Indicators whose bare target ("100%") can only mean "at least": rates of something
+# done or reached. Rates a unit keeps low (投诉率, 调整率 …) are not here, so a bare
+# target of theirs states no direction and is not scored.
+_HIGHER_IS_BETTER = (
+    *("执行率", "完成率", "覆盖率", "满意度", "合格率", "达标率", "到位率", "及时率"),
+    *("知晓率", "支付率", "使用率", "参与率", "通过率", "办结率", "完好率", "普及率"),
+    *("验收率", "就业率", "回收率", "利用率", "处置率", "结案率", "兑现率", "发放率"),
+    *("落实率", "公开率", "完成度", "达成率"),
 )
 _MEASURE = re.compile(r"^\s*(?P<number>[-+]?[\d０-９,，.．]+)\s*(?P<unit>[^\d\s]*)\s*$")
 BANDS = ("部分达成", "未达成", "达成")
@@ -125,11 +134,17 @@ def parse_measure(text: str) -> tuple[Decimal, str] | None:
 def indicator_measures(row: IndicatorRow) -> tuple[Operator, Decimal, Decimal] | None:
     """(operator, target, actual) of a quantitative indicator row, when both are legible.
 
-    None when either cell is words, the target states no comparison, or the units differ.
+    None when either cell is words, the target states no comparison (unless the
+    indicator is a rate of something done, where a bare target means "at least"), or
+    the units differ.
     """
     if "target" not in row.cells or "actual" not in row.cells:
         return None
     target = parse_target(row.cells["target"].text)
+    name = row.cells["name"].text if "name" in row.cells else ""
+    if target is None and name.strip().endswith(_HIGHER_IS_BETTER):
+        bare = parse_measure(row.cells["target"].text)
+        target = (Operator.AT_LEAST, *bare) if bare else None
     actual = parse_measure(row.cells["actual"].text)
     if target is None or actual is None:
         return None
@@ -172,7 +187,8 @@ def _header(rows: list[tuple[str, ...]], words: dict[str, tuple[str, ...]], *req
 
 def _funds_rows(table: Table, rows: list[tuple[str, ...]]) -> tuple[FundsRow, ...]:
     header, columns = _header(rows, _FUNDS_COLUMNS, "final", "actual")
-    if header is None:
+    if header is None or not ("initial" in columns or "weight" in columns):
+        # 全年预算 and 执行数 alone head a list of projects (one row each), not a funds block
         return ()
     found = []
     first = min(columns.values())

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.audit.bounds import plain
 from jixiao.core.audit.document import Block
 from jixiao.core.audit.extract import Extraction
 from jixiao.core.audit.finding import AuditFinding, finding_at
@@ -27,9 +28,9 @@ _NO_PROBLEM = re.compile(
     r"(?:不存在|没有|并无|未发现)(?:任何|明显|突出|重大)?的?问题"
     r"|(?:预算)?执行(?:情况)?(?:良好|顺利)"
 )
+# "执行率 100%" is a figure, not a claim: beside it "项目支出执行率 93.67%" is another rate
 _FULL_EXECUTION = re.compile(
     r"(?:资金|预算|经费)(?:已|均)?(?:全部|全额)(?:执行|支出|使用|拨付)(?:完毕)?"
-    r"|执行率(?:为|达到?)?\s*100(?:\.0+)?\s*[%％]"
 )
 _ALL_ACHIEVED = re.compile(
     r"(?:各项|所有|全部)(?:绩效)?(?:指标|目标)(?:均|都|全部)?(?:已)?(?:全部|全面|按期)?(?:完成|达成|实现)"
@@ -55,6 +56,7 @@ def rate_figures(extraction: Extraction) -> list[RateFigure]:
             item.rate.quantity.value, item.paragraph.block, item.rate.span, item.rate.quantity.text
         )
         for item in execution_rates(extraction)
+        if item.name == "执行率"
     ]
     for table in read_score_tables(extraction.document.tables):
         for row in table.funds[:1]:
@@ -77,9 +79,7 @@ def check_claims_against_rates(
     short = [figure for figure in figures if figure.rate < HUNDRED]
     for block in extraction.document.paragraphs:
         if low:
-            yield from _claims(
-                block, _NO_PROBLEM, low[0], f"低于应说明原因的 {threshold.normalize()}%"
-            )
+            yield from _claims(block, _NO_PROBLEM, low[0], f"低于应说明原因的 {plain(threshold)}%")
         relevant = [figure for figure in short if _related(figure, block, figures)]
         if relevant:
             yield from _claims(block, _FULL_EXECUTION, relevant[0], "未达 100%")
@@ -89,7 +89,7 @@ def check_claims_against_rates(
     ):
         figure = low[0]
         message = (
-            f"预算执行率 {figure.shown} 低于规则配置的 {threshold.normalize()}%，"
+            f"预算执行率 {figure.shown} 低于规则配置的 {plain(threshold)}%，"
             "报告中却没有说明执行率偏低的原因。"
         )
         yield finding_at(

@@ -1,0 +1,23 @@
+"""Paragraphs and tables as a reader finds them, before the audit prepares its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    """A paragraph as a reader found it, before the outline is known."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """A table as a reader found it; ``after`` counts the paragraphs that precede it."""
+
+    rows: tuple[tuple[str, ...], ...]
+    after: int
+    page: int | None = None
