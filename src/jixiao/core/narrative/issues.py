@@ -5,25 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from jixiao.core.evaluation import Evaluation
+from jixiao.core.finding_codes import finding_name
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.narrative.numerals import chinese_number
 from jixiao.core.records import Statement
 from jixiao.core.report_model import Block, Paragraph
 
-FINDING_TOPICS = {
-    "SELF_SCORE_GAP": "自评打分缺乏依据",
-    "DEVIATION_EXPLANATION_MISSING": "偏差原因分析缺失",
-    "EXECUTION_REASON_MISSING": "预算执行偏慢且未说明原因",
-    "GOAL_MISSING": "资金未被绩效目标覆盖",
-    "GOAL_LEVEL_MISSING": "绩效指标设置不完整",
-    "QUALITATIVE_SHARE": "绩效目标量化不足",
-    "INPUT_AS_OUTPUT": "以投入代替产出",
-    "LEVEL_WEIGHTS": "指标分值与规则不一致",
-    "DIMENSION_WEIGHT": "部门整体指标分值与规则不一致",
-    "ACTUAL_MISSING": "实际完成值未填报",
-    "UNIT_MISSING": "指标度量单位缺失",
-    "METRIC_UNAVAILABLE": "自动取数无法计算",
-}
 EXAMPLES_SHOWN = 3
 
 
@@ -46,7 +33,7 @@ def problems(evaluation: Evaluation) -> list[Block]:
     grouped: dict[str, list[Finding]] = defaultdict(list)
     for finding in evaluation.findings:
         if finding.severity is not Severity.INFO:
-            grouped[FINDING_TOPICS.get(finding.code, "数据检查问题")].append(finding)
+            grouped[finding_name(finding.code)].append(finding)
     if grouped:
         index = len(evaluation.data.problems) + 1
         total = sum(len(items) for items in grouped.values())
