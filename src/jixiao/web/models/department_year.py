@@ -27,6 +27,7 @@ class DepartmentYear(models.Model):
     profile = models.CharField("规则配置", max_length=100, default="default")
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
+    lock_override = models.TextField("越过审核签发说明", blank=True)
     texts = models.JSONField("部门文字", default=dict, blank=True)
     self_score = models.DecimalField(
         "部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True

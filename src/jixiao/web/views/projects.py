@@ -19,6 +19,7 @@ from jixiao.web.models import Status
 from jixiao.web.page_cache import cached, query_key
 from jixiao.web.roles import can_edit_project, reach, sees_whole_department
 from jixiao.web.selectors.indicators import project_history, rows_for, with_evidence
+from jixiao.web.selectors.lock import LOCKED, lock_state
 from jixiao.web.selectors.projects import (
     SOURCES,
     ProjectQuery,
@@ -52,7 +53,7 @@ def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "jixiao/project_list.html", {
         "year": year, "active": "projects", "query": query, "table": table, "sections": sections,
-        "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
+        "lock": lock_state(year), "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
     })  # fmt: skip
 
 
@@ -84,7 +85,7 @@ def _project_table(
     )
     html = render_to_string("jixiao/project_table.html", {
         "page": page, "columns": sort_columns(query, request.GET), "pager": pager,
-        "gap_threshold": threshold,
+        "gap_threshold": threshold, "locked": year.status in LOCKED,
     }, using="jinja2")  # fmt: skip
     return mark_safe(html)  # Jinja2 escaped every value it wrote
 
@@ -107,7 +108,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "funds": funds_rows(project), "can_edit": can_edit_project(request.user, project),
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
-        "history": project_history(project, indicators),
+        "history": project_history(project, indicators), "lock": lock_state(year),
     })  # fmt: skip
 
 
