@@ -24,7 +24,6 @@ from jixiao.web.selectors.lock import LOCKED, unreviewed_projects
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.revision import touch
 
-
 # django-simple-history keeps a change reason in 100 characters.
 HISTORY_REASON_LENGTH = 100
 

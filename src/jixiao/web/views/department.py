@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from jixiao.web.roles import can_edit_department
 from jixiao.web.selectors.department import department_indicators, dimension_totals, metric_values
-from jixiao.web.selectors.lock import blockers, lock_state
 from jixiao.web.selectors.indicators import rows_for, with_evidence
+from jixiao.web.selectors.lock import blockers, lock_state
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services import workflow
 from jixiao.web.services.profiles import profile_for
