@@ -63,10 +63,11 @@ def test_a_section_fills_in_the_group_returns_and_the_bureau_compares(
     assert project.computed_score == Decimal("99.83")
 
     log_in(page, actors.section.username)
-    assert "/projects/" in page.url  # a section lands on its own project list
-    assert page.locator("text=环卫保洁").count() >= 1 and page.locator("text=社区服务").count() == 0
+    # A section lands on its to-do list: its own projects only.
+    assert page.locator(".todo >> text=环卫保洁").count() >= 1
+    assert page.locator("text=社区服务").count() == 0
 
-    page.click("text=环卫保洁")
+    page.click(".todo >> text=环卫保洁")
     page.fill(f"#ind-{indicator.pk}-actual", "5")
     page.press(f"#ind-{indicator.pk}-actual", "Tab")
     # 完成数 5 of 10 earns 25 of its 50 points: 9.83 + 25 + 30 + 10 = 74.83.
@@ -89,7 +90,7 @@ def test_a_section_fills_in_the_group_returns_and_the_bureau_compares(
     assert project.status == "draft" and project.return_reason == "佐证材料不全，请补充验收资料"
 
     log_in(page, actors.bureau.username)
-    assert "/bureau/" in page.url
+    page.click("main >> text=各部门对比")
     page.wait_for_selector("text=示例街道办事处")
     assert page.locator("text=另一街道办事处").count() >= 1
     page.screenshot(path=str(tmp_path / "bureau.png"), full_page=True)

@@ -18,6 +18,8 @@ class FindingKind:
     name: str
     meaning: str
     remedy: str
+    # Resolved by filling in the web pages (not by correcting and re-importing the workbook).
+    on_page: bool = False
 
 
 FINDING_KINDS: tuple[FindingKind, ...] = (
@@ -56,12 +58,14 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "定性指标完成等级无效",
         "定性指标须选择规则配置中的完成等级（如达成、部分达成、未达成）。",
         "在项目页面的指标表中为该指标选择完成等级。",
+        on_page=True,
     ),
     FindingKind(
         "QUALITATIVE_SCORE_OUT_OF_BAND",
         "定性指标自评得分超出等级区间",
         "定性指标的自评得分不在所选完成等级对应的得分区间内。",
         "改选与实际相符的完成等级，或把自评得分改到该等级的区间内。",
+        on_page=True,
     ),
     FindingKind(
         "TARGET_INCOMPLETE",
@@ -80,18 +84,21 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "实际完成值未填报",
         "定量指标未填写实际完成值，按 0 分计。",
         "在项目页面的指标表中填写实际完成值，并上传佐证材料。",
+        on_page=True,
     ),
     FindingKind(
         "DEVIATION_EXPLANATION_MISSING",
         "偏差原因分析缺失",
         "指标未完全完成，或超过目标较多（目标可能偏低），须说明偏差原因及改进措施。",
         "在项目页面该指标的“偏差原因分析及改进措施”栏中写明原因和下一步措施。",
+        on_page=True,
     ),
     FindingKind(
         "EXECUTION_REASON_MISSING",
         "预算执行偏慢且未说明原因",
         "项目预算执行率低于规则配置的要求，须说明原因。",
         "在项目页面的“执行偏差说明”中写明执行偏慢的原因和措施。",
+        on_page=True,
     ),
     FindingKind(
         "GOAL_MISSING",
@@ -140,6 +147,7 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "自评打分缺乏依据",
         "项目自评总分与依据指标计算的得分相差超过规则配置的阈值。",
         "核对各指标的实际完成值和佐证材料；自评总分应与计算得分相符，差异须有依据。",
+        on_page=True,
     ),
     FindingKind(
         "METRIC_UNKNOWN",
@@ -155,6 +163,7 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     ),
 )
 KINDS_BY_CODE = {kind.code: kind for kind in FINDING_KINDS}
+ON_PAGE_CODES = tuple(kind.code for kind in FINDING_KINDS if kind.on_page)
 UNKNOWN_NAME = "数据检查问题"
 
 

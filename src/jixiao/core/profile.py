@@ -65,6 +65,7 @@ class RulesProfile:
     self_score_gap: Decimal
     max_qualitative_share: Decimal
     high_self_score: Decimal
+    evidence_required: bool
     application: dict[str, str]
 
     @property
@@ -158,5 +159,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         self_score_gap=_dec(data["checks"]["self_score_gap"]),
         max_qualitative_share=_dec(data["checks"]["max_qualitative_share"]),
         high_self_score=_dec(data["checks"]["high_self_score"]),
+        # Profiles written before this option keep their old meaning: nothing required.
+        evidence_required=bool(data["checks"].get("evidence_required", False)),
         application=dict(data["application"]),
     )
