@@ -99,6 +99,14 @@ def load_profile(name_or_path: str | Path = "default") -> RulesProfile:
     return load_profile_text(path.read_text(encoding="utf-8"), path.name)
 
 
+def shipped_profile_text(name: str) -> str | None:
+    """The TOML text of the profile ``name`` shipped in ``PROFILE_DIR``, or None."""
+    path = PROFILE_DIR / f"{name}.toml"
+    if path.parent != PROFILE_DIR or not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
 def load_profile_text(text: str, name: str) -> RulesProfile:
     """Parse a profile's TOML text (from a file or the database) named ``name``."""
     try:

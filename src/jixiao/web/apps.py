@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 
 
@@ -9,3 +10,9 @@ class JixiaoWebConfig(AppConfig):
 
     def ready(self) -> None:
         from jixiao.web import signals  # noqa: F401  (connects the receivers)
+
+
+class LoginThrottlingConfig(AxesConfig):
+    """django-axes as installed, with the Chinese name its admin section shows."""
+
+    verbose_name = "登录限制"
