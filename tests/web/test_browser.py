@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from .browser import browser, log_in, page  # noqa: F401  (fixtures)
+from .browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
