@@ -196,7 +196,7 @@ def test_the_project_page_lists_recent_changes_of_the_project_and_its_indicators
     newest, older = response.context["history"][:2]
     assert (newest.subject, newest.who) == ("项目", "section")
     assert [(c.label, c.new) for c in newest.changes] == [("自评总分", "95.00")]
-    assert older.subject == "指标「完成数」"
+    assert older.subject == "指标“完成数”"
     assert '10</span> → <span class="new">5' in response.content.decode()
 
 
@@ -250,7 +250,7 @@ def test_a_project_self_score_that_is_not_a_number_is_refused(year_a, actors, cl
         reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "九十"}, **HTMX
     )
     project.refresh_from_db()
-    assert "「九十」不是数字" in response.content.decode()
+    assert "“九十”不是数字" in response.content.decode()
     assert project.self_score is None and project.version == 1
 
 

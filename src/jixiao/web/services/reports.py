@@ -100,7 +100,7 @@ def file_name(year: models.DepartmentYear, kind: str, draft: bool) -> str:
 def render(year: models.DepartmentYear, kind: str) -> tuple[bytes, str]:
     """The ``kind`` file of ``year`` and its download name."""
     if kind not in KINDS:
-        raise ReportUnavailable(f"不支持的格式「{kind}」。")
+        raise ReportUnavailable(f"不支持的格式“{kind}”。")
     evaluation = evaluate_year(year)
     draft = error_count(evaluation) > 0
     if kind == "xlsx":

@@ -48,7 +48,7 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, user: str | None = None, **options) -> None:
         acting_user = self._user(user)
         if not path.is_file():
-            raise CommandError(f"找不到文件「{path}」")
+            raise CommandError(f"找不到文件“{path}”")
         try:
             data = read_upload(path)
         except ImportRejected as error:
@@ -70,4 +70,4 @@ class Command(BaseCommand):
         try:
             return User.objects.get(username=username)
         except User.DoesNotExist as error:
-            raise CommandError(f"找不到用户「{username}」") from error
+            raise CommandError(f"找不到用户“{username}”") from error
