@@ -112,7 +112,7 @@ def test_the_sort_links_keep_the_filters(year_a, actors, client_for):
     response = client_for(actors.finance).get(
         reverse("project_list", args=[year_a.pk]), {"q": "环卫", "sort": "score"}
     )
-    link = re.search(r'<a href="([^"]+)">计算得分', response.content.decode())
+    link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>计算得分', response.content.decode())
     assert link is not None
     url = unescape(link.group(1))
     assert "q=%E7%8E%AF%E5%8D%AB" in url and "sort=-score" in url
@@ -275,3 +275,22 @@ def test_the_page_title_is_plain_text_even_when_the_list_is_paged(
     )
     title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
     assert "<" not in title and "分页" not in title
+
+
+def test_the_indicator_table_shows_the_execution_line_so_weights_add_up_to_100(
+    actors, year_a, client_for
+):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.section).get(reverse("project_detail", args=[project.pk]))
+    execution = response.context["execution"]
+    # 118,000 of 120,000 spent: 98.33% of the 10 points.
+    assert (execution.weight, execution.score, execution.total_weight) == (10, Decimal("9.83"), 100)
+    text = response.content.decode()
+    assert 'class="execution-row"' in text and '<td class="num">100</td>' in text
+
+
+def test_sortable_headers_say_which_one_sorts_and_in_which_direction(actors, year_a, client_for):
+    url = reverse("project_list", args=[year_a.pk])
+    text = client_for(actors.finance).get(url, {"sort": "-score"}).content.decode()
+    assert text.count('class="sort"') == 6 and text.count('class="sort sorted"') == 1
+    assert 'aria-sort="descending"' in text and "计算得分↓" in text

@@ -23,6 +23,7 @@ from jixiao.web.selectors.lock import LOCKED, lock_state
 from jixiao.web.selectors.projects import (
     SOURCES,
     ProjectQuery,
+    execution_line,
     filtered_projects,
     funds_rows,
     mark_rows,
@@ -105,7 +106,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indicators = list(with_evidence(project.indicators.order_by("position", "pk")))
     return render(request, "jixiao/project_detail.html", {
         "year": year, "active": "projects", **_score_context(project, profile.self_score_gap),
-        "funds": funds_rows(project), "can_edit": can_edit_project(request.user, project),
+        "funds": funds_rows(project), "execution": execution_line(project, profile), "can_edit": can_edit_project(request.user, project),
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
         "history": project_history(project, indicators), "lock": lock_state(year),
