@@ -100,3 +100,19 @@ def test_the_outsider_sees_nothing_of_another_department(actors, year_a, client_
     assert all(year_a.department.name not in title for title in titles)
     project_urls = [reverse("project_detail", args=[p.pk]) for p in year_a.projects.all()]
     assert not {url for _, _, url in items(todo(client_for(actors.outsider)))} & set(project_urls)
+
+
+def test_projects_that_lack_something_come_before_those_only_to_submit(actors, year_a, client_for):
+    p1 = year_a.projects.get(code="P1")
+    year_a.projects.filter(code="P2").update(section=p1.section)  # both in 城管办
+    for indicator in models.Indicator.objects.filter(project__department_year=year_a):
+        do_update_indicator(acting_user=actors.finance, indicator_id=indicator.pk,
+                            expected_version=indicator.version,
+                            changes={"evidence": "台账"})  # fmt: skip
+    lowered = models.Indicator.objects.get(project__code="P2", project__department_year=year_a,
+                                           name="完成数")  # fmt: skip
+    do_update_indicator(acting_user=actors.finance, indicator_id=lowered.pk,
+                        expected_version=lowered.version, changes={"actual": "5"})  # fmt: skip
+    listed = items(todo(client_for(actors.section)))
+    assert [title for title, _, _ in listed] == ["P2 社区服务", "P1 环卫保洁"]
+    assert listed[1][1] == "填写完成后提交"

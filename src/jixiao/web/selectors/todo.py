@@ -83,11 +83,14 @@ def _findings_on_page(year: models.DepartmentYear, projects) -> dict[int, Counte
     return counts
 
 
+NOTHING_LACKING = "填写完成后提交"
+
+
 def _lacks(findings: Counter, evidence: int) -> str:
     parts = [f"{finding_name(code)} {count} 处" for code, count in sorted(findings.items())]
     if evidence:
         parts.append(f"{evidence} 项指标缺佐证材料")
-    return "；".join(parts) if parts else "填写完成后提交"
+    return "；".join(parts) if parts else NOTHING_LACKING
 
 
 def _project_items(year: models.DepartmentYear, projects) -> tuple[list[TodoItem], list[TodoItem]]:
@@ -106,6 +109,8 @@ def _project_items(year: models.DepartmentYear, projects) -> tuple[list[TodoItem
             returned=project.return_reason,
         )
         (returned if project.return_reason else to_fill).append(item)
+    # Projects that lack something come first; the order stays the list's within each part.
+    to_fill.sort(key=lambda item: item.action == NOTHING_LACKING)
     return returned, to_fill
 
 
