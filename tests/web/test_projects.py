@@ -14,6 +14,7 @@ from html import unescape
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from jixiao.core.profile import shipped_profile_text
 from jixiao.web import models
 from jixiao.web.services.evidence import do_attach_evidence
 from jixiao.web.services.indicators import do_update_indicator, do_update_project
@@ -294,3 +295,13 @@ def test_sortable_headers_say_which_one_sorts_and_in_which_direction(actors, yea
     text = client_for(actors.finance).get(url, {"sort": "-score"}).content.decode()
     assert text.count('class="sort"') == 6 and text.count('class="sort sorted"') == 1
     assert 'aria-sort="descending"' in text and "计算得分↓" in text
+
+
+def test_the_form_names_the_profiles_execution_threshold(actors, year_a, client_for):
+    text = shipped_profile_text("default").replace(
+        "reason_required_below = 0.90", "reason_required_below = 0.85"
+    )
+    models.RulesProfileRecord.objects.create(key="default", text=text)
+    project = year_a.projects.get(code="P1")
+    page = client_for(actors.section).get(reverse("project_detail", args=[project.pk])).content
+    assert "执行率低于 85% 须说明原因" in page.decode()

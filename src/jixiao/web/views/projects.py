@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from jixiao.core.money import format_percent
 from jixiao.core.profile import RulesProfile
 from jixiao.web import models
 from jixiao.web.models import Status
@@ -91,9 +92,13 @@ def _project_table(
     return mark_safe(html)  # Jinja2 escaped every value it wrote
 
 
-def _score_context(project: models.Project, threshold) -> dict[str, object]:
+def _score_context(project: models.Project, profile: RulesProfile) -> dict[str, object]:
     gap = score_gap(project)
-    return {"project": project, "gap": gap, "gap_high": gap is not None and gap > threshold}
+    return {
+        "project": project, "gap": gap, "gap_high": gap is not None and gap > profile.self_score_gap,
+        # The form says below which execution rate a reason is required, as the profile does.
+        "reason_below": format_percent(profile.execution_reason_below, Decimal(1)),
+    }  # fmt: skip
 
 
 @login_required
@@ -105,7 +110,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = profile_for(year.profile)
     indicators = list(with_evidence(project.indicators.order_by("position", "pk")))
     return render(request, "jixiao/project_detail.html", {
-        "year": year, "active": "projects", **_score_context(project, profile.self_score_gap),
+        "year": year, "active": "projects", **_score_context(project, profile),
         "funds": funds_rows(project), "execution": execution_line(project, profile), "can_edit": can_edit_project(request.user, project),
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
@@ -141,7 +146,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project(request.user, pk)
     profile = profile_for(project.department_year.profile)
     return render(request, "jixiao/partials/project_edit_form.html", {
-        **_score_context(project, profile.self_score_gap), "oob": True,
+        **_score_context(project, profile), "oob": True,
         "can_edit": can_edit_project(request.user, project),
         "error": error, "notice": "" if error else "已保存",
     })  # fmt: skip
