@@ -150,3 +150,16 @@ def test_get_is_not_allowed(actors, year_a, client_for):
         client_for(actors.finance).get(reverse("year_transition", args=[year_a.pk])).status_code
         == 405
     )
+
+
+def test_a_long_reason_is_kept_whole_and_the_history_row_names_its_start(
+    actors, year_a, client_for
+):
+    project = year_a.projects.get(code="P1")
+    move_project(client_for(actors.section), project, "submit")
+    reason = "佐证材料不全，" * 40  # 280 characters: more than a history row's reason holds
+    move_project(client_for(actors.working_group), fresh(project), "return", reason=reason)
+    assert fresh(project).return_reason == reason.strip()
+    latest = models.Project.history.filter(id=project.pk).latest("history_date")
+    assert latest.history_change_reason.startswith("退回：佐证材料不全")
+    assert len(latest.history_change_reason) == 100
