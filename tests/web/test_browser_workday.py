@@ -88,3 +88,22 @@ def test_signing_off_over_unreviewed_projects_needs_a_reason_and_says_so_after(
         page.locator(f"#ind-{year_a.projects.get(code='P1').indicators.first().pk}-actual").count()
         == 0
     )
+
+
+def test_evidence_is_chosen_with_a_chinese_picker_that_names_the_file(
+    page, actors, year_a, tmp_path
+):
+    project = year_a.projects.get(code="P1")
+    indicator = project.indicators.get(name="完成数")
+    proof = tmp_path / "验收报告.pdf"
+    proof.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    log_in(page, actors.section.username)
+    page.goto(f"/projects/{project.pk}/")
+    row = page.locator(f"#indicator-{indicator.pk}")
+    assert row.locator(".file-pick").inner_text() == "选择文件"
+    row.locator("input[type=file]").set_input_files(str(proof))
+    assert row.locator("[data-file-name]").inner_text() == "验收报告.pdf"
+    row.screenshot(path=str(tmp_path / "evidence-picker.png"))
+    row.locator("button:has-text('上传')").click()
+    page.wait_for_selector(f"#indicator-{indicator.pk} .evidence-list a:has-text('验收报告.pdf')")
+    assert indicator.evidence_files.count() == 1
