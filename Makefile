@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 PORT ?= 8000
 
-.PHONY: demo report serve test lint bench example clean
+.PHONY: demo report serve test lint bench example messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ bench: $(STAMP) $(ASSETS)
 example: $(STAMP)
 	$(BIN)/python examples/make_luopu_2023.py
 	$(BIN)/python examples/make_luopu_2023_goals.py
+
+messages:  # recompile the Chinese translations after editing django.po (needs gettext)
+	msgfmt -o src/jixiao/web/locale/zh_Hans/LC_MESSAGES/django.mo src/jixiao/web/locale/zh_Hans/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) node_modules out var .pytest_cache .ruff_cache

@@ -2,11 +2,14 @@
 
 ``actors`` has one user per role for department A (示例街道办事处), a finance user of
 department B (the outsider), and a bureau reviewer of the district. ``year_a`` and
-``year_b`` are the two departments' imported 2023 department-years.
+``year_b`` are the two departments' imported 2023 department-years. ``browser`` and
+``page`` drive Debian's Chromium through Playwright (imported only when a browser test runs).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, replace
 
 import pytest
@@ -109,3 +112,34 @@ def client_for(client):
         return client
 
     return login
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium must not reach for Google's services on this closed network.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+VIEWPORT = {"width": 1280, "height": 720}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (scripts/test-services.sh installs it)")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
+    # makes between page actions are ordinary synchronous code.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="zh-CN", viewport=VIEWPORT)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # the confirm() of locking moves
+    yield page
+    context.close()

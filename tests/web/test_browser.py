@@ -8,8 +8,6 @@ indicator carrying evidence, confirms the removal, and finds the file kept.
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import replace
 from decimal import Decimal
 
@@ -21,47 +19,11 @@ from jixiao.web import models
 from jixiao.web.services import workflow
 from jixiao.web.services.evidence import do_attach_evidence
 
-from .conftest import PASSWORD, department_data
+from .browser import log_in
+from .conftest import department_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-# Chromium must not reach for Google's services on this closed network.
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (scripts/test-services.sh installs it)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
-    # makes between page actions are ordinary synchronous code.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="zh-CN")
-    page = context.new_page()
-    page.on("dialog", lambda dialog: dialog.accept())  # the confirm() of locking moves
-    yield page
-    context.close()
-
-
-def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_a_section_fills_in_the_group_returns_and_the_bureau_compares(
@@ -72,10 +34,11 @@ def test_a_section_fills_in_the_group_returns_and_the_bureau_compares(
     assert project.computed_score == Decimal("99.83")
 
     log_in(page, actors.section.username)
-    assert "/projects/" in page.url  # a section lands on its own project list
-    assert page.locator("text=环卫保洁").count() >= 1 and page.locator("text=社区服务").count() == 0
+    # A section lands on its to-do list: its own projects only.
+    assert page.locator(".todo >> text=环卫保洁").count() >= 1
+    assert page.locator("text=社区服务").count() == 0
 
-    page.click("text=环卫保洁")
+    page.click(".todo >> text=环卫保洁")
     page.fill(f"#ind-{indicator.pk}-actual", "5")
     page.press(f"#ind-{indicator.pk}-actual", "Tab")
     # 完成数 5 of 10 earns 25 of its 50 points: 9.83 + 25 + 30 + 10 = 74.83.
@@ -98,7 +61,7 @@ def test_a_section_fills_in_the_group_returns_and_the_bureau_compares(
     assert project.status == "draft" and project.return_reason == "佐证材料不全，请补充验收资料"
 
     log_in(page, actors.bureau.username)
-    assert "/bureau/" in page.url
+    page.click("main >> text=各部门对比")
     page.wait_for_selector("text=示例街道办事处")
     assert page.locator("text=另一街道办事处").count() >= 1
     page.screenshot(path=str(tmp_path / "bureau.png"), full_page=True)

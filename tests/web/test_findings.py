@@ -84,3 +84,13 @@ def test_the_outsider_gets_404_for_another_departments_findings(with_findings, a
         .status_code
         == 404
     )
+
+
+def test_codes_show_as_their_chinese_names_in_the_list_and_the_filter(
+    with_findings, actors, client_for
+):
+    response, _ = listed(client_for(actors.finance), with_findings)
+    html = response.content.decode()
+    assert "偏差原因分析缺失" in html and "自评打分缺乏依据" in html
+    assert ">DEVIATION_EXPLANATION_MISSING<" not in html and ">SELF_SCORE_GAP<" not in html
+    assert ("SELF_SCORE_GAP", "自评打分缺乏依据") in response.context["codes"]

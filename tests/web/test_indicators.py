@@ -80,7 +80,7 @@ def test_a_value_that_is_not_a_number_is_refused_in_chinese(year_a, actors, clie
     indicator = completed(year_a)
     response = edit(client_for(actors.section), indicator, actual="五个")
     indicator.refresh_from_db()
-    assert "「五个」不是数字" in response.content.decode()
+    assert "“五个”不是数字" in response.content.decode()
     assert "hx-swap-oob" not in response.content.decode()
     assert (indicator.actual, indicator.version) == (Decimal("10"), 1)
 
@@ -267,6 +267,6 @@ def test_a_person_types_an_actual_value_and_sees_the_score_change(
         page.press(f"#ind-{indicator.pk}-actual", "Tab")
         error = page.inner_text(f"#indicator-{indicator.pk} .error")
         browser.close()
-    assert "74.83" in score and "「abc」不是数字" in error
+    assert "74.83" in score and "“abc”不是数字" in error
     indicator.refresh_from_db()
     assert indicator.actual == Decimal("5")

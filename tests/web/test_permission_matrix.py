@@ -57,9 +57,10 @@ NOT_IN_MATRIX = {
     "login",
     "logout",
     "home",
+    "help",
     "upload_commit",
     "upload_confirm",
-}  # public, or tested in test_upload
+}  # public, or tested elsewhere
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from html import unescape
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from jixiao.core.profile import shipped_profile_text
 from jixiao.web import models
 from jixiao.web.services.evidence import do_attach_evidence
 from jixiao.web.services.indicators import do_update_indicator, do_update_project
@@ -112,7 +113,7 @@ def test_the_sort_links_keep_the_filters(year_a, actors, client_for):
     response = client_for(actors.finance).get(
         reverse("project_list", args=[year_a.pk]), {"q": "环卫", "sort": "score"}
     )
-    link = re.search(r'<a href="([^"]+)">计算得分', response.content.decode())
+    link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>计算得分', response.content.decode())
     assert link is not None
     url = unescape(link.group(1))
     assert "q=%E7%8E%AF%E5%8D%AB" in url and "sort=-score" in url
@@ -196,7 +197,7 @@ def test_the_project_page_lists_recent_changes_of_the_project_and_its_indicators
     newest, older = response.context["history"][:2]
     assert (newest.subject, newest.who) == ("项目", "section")
     assert [(c.label, c.new) for c in newest.changes] == [("自评总分", "95.00")]
-    assert older.subject == "指标「完成数」"
+    assert older.subject == "指标“完成数”"
     assert '10</span> → <span class="new">5' in response.content.decode()
 
 
@@ -250,7 +251,7 @@ def test_a_project_self_score_that_is_not_a_number_is_refused(year_a, actors, cl
         reverse("project_edit", args=[project.pk]), {"version": 1, "self_score": "九十"}, **HTMX
     )
     project.refresh_from_db()
-    assert "「九十」不是数字" in response.content.decode()
+    assert "“九十”不是数字" in response.content.decode()
     assert project.self_score is None and project.version == 1
 
 
@@ -275,3 +276,32 @@ def test_the_page_title_is_plain_text_even_when_the_list_is_paged(
     )
     title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
     assert "<" not in title and "分页" not in title
+
+
+def test_the_indicator_table_shows_the_execution_line_so_weights_add_up_to_100(
+    actors, year_a, client_for
+):
+    project = year_a.projects.get(code="P1")
+    response = client_for(actors.section).get(reverse("project_detail", args=[project.pk]))
+    execution = response.context["execution"]
+    # 118,000 of 120,000 spent: 98.33% of the 10 points.
+    assert (execution.weight, execution.score, execution.total_weight) == (10, Decimal("9.83"), 100)
+    text = response.content.decode()
+    assert 'class="execution-row"' in text and '<td class="num">100</td>' in text
+
+
+def test_sortable_headers_say_which_one_sorts_and_in_which_direction(actors, year_a, client_for):
+    url = reverse("project_list", args=[year_a.pk])
+    text = client_for(actors.finance).get(url, {"sort": "-score"}).content.decode()
+    assert text.count('class="sort"') == 6 and text.count('class="sort sorted"') == 1
+    assert 'aria-sort="descending"' in text and "计算得分↓" in text
+
+
+def test_the_form_names_the_profiles_execution_threshold(actors, year_a, client_for):
+    text = shipped_profile_text("default").replace(
+        "reason_required_below = 0.90", "reason_required_below = 0.85"
+    )
+    models.RulesProfileRecord.objects.create(key="default", text=text)
+    project = year_a.projects.get(code="P1")
+    page = client_for(actors.section).get(reverse("project_detail", args=[project.pk])).content
+    assert "执行率低于 85% 须说明原因" in page.decode()

@@ -16,9 +16,16 @@ def move_project(client, project, name, reason="", htmx=False, **extra):
     )
 
 
-def move_year(client, year, name, reason="", version=None):
-    data = {"name": name, "reason": reason, "version": year.version if version is None else version}
+def move_year(client, year, name, reason="", version=None, override_reason=""):
+    data = {"name": name, "reason": reason, "version": year.version if version is None else version,
+            "override_reason": override_reason}  # fmt: skip
     return client.post(reverse("year_transition", args=[year.pk]), data, follow=True)
+
+
+def review_every_project(year, actors, client_for):
+    for project in year.projects.all():
+        move_project(client_for(actors.finance), project, "submit")
+        move_project(client_for(actors.working_group), fresh(project), "approve")
 
 
 def fresh(record):
@@ -89,10 +96,11 @@ def test_another_sections_project_is_not_found(actors, year_a, client_for):
 
 
 def test_the_year_goes_through_review_and_locks(actors, year_a, client_for):
-    move_year(client_for(actors.finance), year_a, "submit")
+    review_every_project(year_a, actors, client_for)
+    move_year(client_for(actors.finance), fresh(year_a), "submit")
     assert fresh(year_a).status == Status.SUBMITTED
     move_year(client_for(actors.working_group), year_a, "approve")
-    assert fresh(year_a).status == Status.GROUP_APPROVED
+    assert fresh(year_a).status == Status.GROUP_APPROVED and year_a.lock_override == ""
     indicator = year_a.indicators.filter(project__isnull=True, metric="").first()
     response = client_for(actors.finance).post(
         reverse("indicator_edit", args=[indicator.pk]),
@@ -107,11 +115,15 @@ def test_the_year_goes_through_review_and_locks(actors, year_a, client_for):
 
 def test_the_bureau_returns_an_approved_year_to_draft_with_a_reason(actors, year_a, client_for):
     move_year(client_for(actors.finance), year_a, "submit")
-    move_year(client_for(actors.working_group), fresh(year_a), "approve")
+    move_year(
+        client_for(actors.working_group), fresh(year_a), "approve", override_reason="年底截止"
+    )
+    assert fresh(year_a).lock_override
     response = move_year(
         client_for(actors.bureau), fresh(year_a), "bureau_return", reason="三公经费超预算"
     )
     assert fresh(year_a).status == Status.DRAFT and year_a.return_reason == "三公经费超预算"
+    assert year_a.lock_override == ""
     assert "退回" in response.content.decode()
 
 
@@ -138,3 +150,16 @@ def test_get_is_not_allowed(actors, year_a, client_for):
         client_for(actors.finance).get(reverse("year_transition", args=[year_a.pk])).status_code
         == 405
     )
+
+
+def test_a_long_reason_is_kept_whole_and_the_history_row_names_its_start(
+    actors, year_a, client_for
+):
+    project = year_a.projects.get(code="P1")
+    move_project(client_for(actors.section), project, "submit")
+    reason = "佐证材料不全，" * 40  # 280 characters: more than a history row's reason holds
+    move_project(client_for(actors.working_group), fresh(project), "return", reason=reason)
+    assert fresh(project).return_reason == reason.strip()
+    latest = models.Project.history.filter(id=project.pk).latest("history_date")
+    assert latest.history_change_reason.startswith("退回：佐证材料不全")
+    assert len(latest.history_change_reason) == 100

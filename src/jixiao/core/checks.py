@@ -40,11 +40,11 @@ Check = Callable[["Evaluation"], Iterator[Finding]]
 
 
 def _project_label(project: Project) -> str:
-    return f"项目「{project.name}」（{project.code}）"
+    return f"项目“{project.name}”（{project.code}）"
 
 
 def _indicator_label(indicator: Indicator) -> str:
-    return f"指标「{indicator.name}」"
+    return f"指标“{indicator.name}”"
 
 
 def check_project_weights(evaluation: Evaluation) -> Iterator[Finding]:
@@ -145,7 +145,7 @@ def check_department_weights(evaluation: Evaluation) -> Iterator[Finding]:
             yield Finding(
                 "DIMENSION_WEIGHT",
                 Severity.WARNING,
-                f"部门整体指标中「{name}」分值合计 {weight}，规则配置为 {expected}",
+                f"部门整体指标中“{name}”分值合计 {weight}，规则配置为 {expected}",
                 indicators[0].location,
             )
 
@@ -173,7 +173,7 @@ def check_qualitative_bands(evaluation: Evaluation) -> Iterator[Finding]:
                 "QUALITATIVE_BAND",
                 Severity.ERROR,
                 f"{label}{_indicator_label(indicator)}为定性指标，完成等级应为 {names} 之一，"
-                f"实为「{indicator.band or '空'}」",
+                f"实为“{indicator.band or '空'}”",
                 indicator.location,
                 indicator.owner,
             )
@@ -185,7 +185,7 @@ def check_qualitative_bands(evaluation: Evaluation) -> Iterator[Finding]:
             yield Finding(
                 "QUALITATIVE_SCORE_OUT_OF_BAND",
                 Severity.ERROR,
-                f"{label}{_indicator_label(indicator)}评为「{band.name}」，自评得分 {declared} "
+                f"{label}{_indicator_label(indicator)}评为“{band.name}”，自评得分 {declared} "
                 f"不在该等级的得分区间 [{low:.2f}, {high:.2f}{closing} 内",
                 indicator.location,
                 indicator.owner,
@@ -359,7 +359,7 @@ def check_projects_match_budget(evaluation: Evaluation) -> Iterator[Finding]:
             yield Finding(
                 "PROJECT_SOURCE_NOT_IN_BUDGET",
                 Severity.ERROR,
-                f"{_project_label(project)}的预算类型「{project.source.value}」在预算收支表中没有对应行",
+                f"{_project_label(project)}的预算类型“{project.source.value}”在预算收支表中没有对应行",
                 project.location,
                 project.code,
             )
@@ -409,7 +409,7 @@ def check_unknown_metrics(evaluation: Evaluation) -> Iterator[Finding]:
             yield Finding(
                 "METRIC_UNKNOWN",
                 Severity.ERROR,
-                f"部门整体{_indicator_label(indicator)}的自动取数「{indicator.metric}」不存在，"
+                f"部门整体{_indicator_label(indicator)}的自动取数“{indicator.metric}”不存在，"
                 f"可用：{'、'.join(known)}",
                 indicator.location,
             )
@@ -417,7 +417,7 @@ def check_unknown_metrics(evaluation: Evaluation) -> Iterator[Finding]:
             yield Finding(
                 "METRIC_UNAVAILABLE",
                 Severity.WARNING,
-                f"部门整体{_indicator_label(indicator)}的自动取数「{indicator.metric}」无法计算"
+                f"部门整体{_indicator_label(indicator)}的自动取数“{indicator.metric}”无法计算"
                 "（分母为零）",
                 indicator.location,
             )

@@ -99,6 +99,7 @@ class RulesProfile:
     max_qualitative_share: Decimal
     high_self_score: Decimal
     error_codes: frozenset[str]
+    evidence_required: bool
     application: dict[str, str]
     goal_review: GoalReviewRules
     forms: dict[str, str]  # form → the layout template it is filed in
@@ -149,6 +150,14 @@ def load_profile(name_or_path: str | Path = "default") -> RulesProfile:
     if not path.is_file():
         raise ProfileError(f"找不到规则配置「{name_or_path}」")
     return load_profile_text(path.read_text(encoding="utf-8"), path.name)
+
+
+def shipped_profile_text(name: str) -> str | None:
+    """The TOML text of the profile ``name`` shipped in ``PROFILE_DIR``, or None."""
+    path = PROFILE_DIR / f"{name}.toml"
+    if path.parent != PROFILE_DIR or not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
 
 
 def load_profile_text(text: str, name: str) -> RulesProfile:
@@ -254,6 +263,8 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         max_qualitative_share=_dec(data["checks"]["max_qualitative_share"]),
         high_self_score=_dec(data["checks"]["high_self_score"]),
         error_codes=frozenset(data["checks"].get("error_codes", ())),
+        # Profiles written before this option keep their old meaning: nothing required.
+        evidence_required=bool(data["checks"].get("evidence_required", False)),
         application=dict(data["application"]),
         goal_review=_goal_review(data),
         forms=dict(data.get("forms", {})),

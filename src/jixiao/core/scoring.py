@@ -245,6 +245,11 @@ def execution_share(rate: Decimal | None, profile: RulesProfile) -> Decimal:
     return min(max(rate, ZERO), profile.execution_cap)
 
 
+def execution_score(rate: Decimal | None, profile: RulesProfile) -> Decimal:
+    """The 预算执行率 line's score at ``rate`` (execution ÷ final budget, None without one)."""
+    return _round(execution_share(rate, profile) * profile.execution_weight, profile.score_places)
+
+
 def rescaled_total(
     earned: Decimal, applicable_weight: Decimal, full_weight: Decimal, places: Decimal
 ) -> Decimal:
@@ -273,7 +278,7 @@ def score_project(
     final, actual = _total_final_and_actual(project)
     rate = actual / final if final != ZERO else None
     exec_weight = profile.execution_weight
-    exec_score = _round(execution_share(rate, profile) * exec_weight, profile.score_places)
+    exec_score = execution_score(rate, profile)
     scores = tuple([score_indicator(indicator, profile) for indicator in indicators])
     earned = exec_score
     applicable = exec_weight

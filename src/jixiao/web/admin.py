@@ -2,7 +2,11 @@
 
 Department-years are view-only here: their data changes only through the import and
 editing services (which rescore and write history); the admin may delete a year.
-A rules profile is parsed before it is saved, so a broken TOML never reaches scoring.
+A rules profile is parsed before it is saved, so a broken TOML never reaches scoring;
+the profiles list opens with the profiles in use, the shipped default among them
+(read-only: a shipped file changes with the software, an administrator overrides it by
+adding a record of the same key). Access comes from each user's role (用户角色), so
+Django's groups and per-model permissions are not offered.
 """
 
 from __future__ import annotations
@@ -10,12 +14,17 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from jixiao.core.profile import ProfileError, load_profile_text
+from jixiao.core.profile import ProfileError, load_profile_text, shipped_profile_text
 from jixiao.web import models
 from jixiao.web.models import Role
+from jixiao.web.selectors.profiles import profiles_in_use
+from jixiao.web.services.profiles import profile_title
 
 admin.site.site_header = "jixiao 预算绩效管理 · 系统管理"
 admin.site.site_title = "jixiao 系统管理"
@@ -52,6 +61,13 @@ class MembershipInline(admin.StackedInline):
 
 class JixiaoUserAdmin(UserAdmin):
     inlines = (MembershipInline,)
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("first_name", "last_name", "email")}),
+        ("权限", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("重要日期", {"fields": ("last_login", "date_joined")}),
+    )
+    list_filter = ("is_active", "is_superuser")
     list_display = ("username", "first_name", "role", "is_active", "is_superuser", "last_login")
     list_select_related = ("membership",)
 
@@ -62,6 +78,7 @@ class JixiaoUserAdmin(UserAdmin):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
 admin.site.register(User, JixiaoUserAdmin)
 
 
@@ -107,12 +124,41 @@ class RulesProfileForm(forms.ModelForm):
 @admin.register(models.RulesProfileRecord)
 class RulesProfileAdmin(admin.ModelAdmin):
     form = RulesProfileForm
-    list_display = ("key",)
+    list_display = ("key", "title")
     search_fields = ("key",)
+    change_list_template = "admin/jixiao/rules_profiles.html"
+
+    @admin.display(description="名称")
+    def title(self, record: models.RulesProfileRecord) -> str:
+        return profile_title(record.key)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        extra = {**(extra_context or {}), "profiles_in_use": profiles_in_use()}
+        return super().changelist_view(request, extra_context=extra)
+
+    def get_urls(self):
+        shipped = path(
+            "shipped/<str:key>/",
+            self.admin_site.admin_view(self.shipped_view),
+            name="jixiao_rulesprofile_shipped",
+        )
+        return [shipped, *super().get_urls()]
+
+    def shipped_view(self, request: HttpRequest, key: str) -> HttpResponse:
+        """A shipped profile file, read-only."""
+        text = shipped_profile_text(key)
+        if text is None or not self.has_view_permission(request):
+            raise Http404
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "key": key, "title": profile_title(key), "text": text}  # fmt: skip
+        return TemplateResponse(request, "admin/jixiao/rules_profile_shipped.html", context)
 
 
 @admin.register(models.DepartmentYear)
 class DepartmentYearAdmin(admin.ModelAdmin):
+    # The JSON columns hold internal keys; their content shows on the department pages.
+    exclude = ("texts", "dimension_scores")
+    readonly_fields = ("profile_title",)
     list_display = (
         "department",
         "year",
@@ -131,3 +177,7 @@ class DepartmentYearAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description="规则配置名称")
+    def profile_title(self, year: models.DepartmentYear) -> str:
+        return profile_title(year.profile)

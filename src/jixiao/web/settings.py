@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
-    "axes",
+    "jixiao.web.apps.LoginThrottlingConfig",  # django-axes, under a Chinese name
     "jixiao.web.apps.JixiaoWebConfig",
 ]
 
@@ -168,6 +168,8 @@ AXES_LOCKOUT_TEMPLATE = "jixiao/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
+# Our Chinese for what the installed apps ship untranslated (django-axes, newer admin strings).
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

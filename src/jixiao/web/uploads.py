@@ -82,7 +82,7 @@ def _checked_kind(upload: UploadedFile, allowed: set[str]) -> str:
     kind = _extension(upload.name or "")
     if kind not in allowed:
         raise InvalidInput(
-            "file", f"不支持的文件类型「.{kind}」，可上传：{'、'.join(sorted(allowed))}。"
+            "file", f"不支持的文件类型“.{kind}”，可上传：{'、'.join(sorted(allowed))}。"
         )
     upload.seek(0)
     head = upload.read(8192)
@@ -92,11 +92,11 @@ def _checked_kind(upload: UploadedFile, allowed: set[str]) -> str:
     if kind == "txt":
         # Text has no magic bytes: refuse binary content (a NUL byte) dressed up as text.
         if b"\x00" in head or detected is not None:
-            raise InvalidInput("file", "文件内容不是文本，与扩展名「.txt」不符，已拒绝。")
+            raise InvalidInput("file", "文件内容不是文本，与扩展名“.txt”不符，已拒绝。")
     elif kind in OFFICE:
         if detected not in ("zip", kind):
-            raise InvalidInput("file", f"文件内容与扩展名「.{kind}」不符，已拒绝。")
+            raise InvalidInput("file", f"文件内容与扩展名“.{kind}”不符，已拒绝。")
         _check_zip(upload)
     elif detected != kind:
-        raise InvalidInput("file", f"文件内容与扩展名「.{kind}」不符，已拒绝。")
+        raise InvalidInput("file", f"文件内容与扩展名“.{kind}”不符，已拒绝。")
     return kind

@@ -10,6 +10,7 @@ from jixiao.web.views import (
     dashboard,
     department,
     findings,
+    help,
     indicators,
     projects,
     report,
@@ -43,4 +44,5 @@ urlpatterns = [
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
     path("audit/", audit.audit_report, name="audit_report"),
+    path("help/", help.help_page, name="help"),
 ]

@@ -22,11 +22,14 @@ class Status(models.TextChoices):
 
 
 class DepartmentYear(models.Model):
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="years")
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="years", verbose_name="部门"
+    )
     year = models.PositiveSmallIntegerField("年度")
     profile = models.CharField("规则配置", max_length=100, default="default")
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
+    lock_override = models.TextField("越过审核签发说明", blank=True)
     texts = models.JSONField("部门文字", default=dict, blank=True)
     self_score = models.DecimalField(
         "部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True
@@ -34,8 +37,8 @@ class DepartmentYear(models.Model):
     computed_score = models.DecimalField("依据计算得分", max_digits=6, decimal_places=2, null=True)
     grade = models.CharField("等级", max_length=10, blank=True)
     dimension_scores = models.JSONField("维度得分", default=dict, blank=True)
-    error_count = models.PositiveIntegerField(default=0)
-    warning_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField("错误数", default=0)
+    warning_count = models.PositiveIntegerField("警告数", default=0)
     execution_rate = models.DecimalField("预算执行率", max_digits=7, decimal_places=2, null=True)
     # Stored by recompute so the bureau's list of a whole district reads plain columns.
     declared_score = models.DecimalField("自报总分", max_digits=6, decimal_places=2, null=True)
@@ -47,8 +50,8 @@ class DepartmentYear(models.Model):
     project_average_self_score = models.DecimalField(
         "项目平均自评总分", max_digits=6, decimal_places=2, null=True
     )
-    version = models.PositiveIntegerField(default=1)
-    source_name = models.CharField(max_length=255, blank=True)
+    version = models.PositiveIntegerField("版本号", default=1)
+    source_name = models.CharField("导入文件名", max_length=255, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -63,7 +66,10 @@ class DepartmentYear(models.Model):
 
 class BudgetLine(models.Model):
     department_year = models.ForeignKey(
-        DepartmentYear, on_delete=models.CASCADE, related_name="budget_lines"
+        DepartmentYear,
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+        verbose_name="部门年度",
     )
     source = models.CharField("预算类型", max_length=20)
     class_code = models.CharField("科目编码", max_length=7)
@@ -72,17 +78,20 @@ class BudgetLine(models.Model):
     initial = MoneyField("年初预算数")
     final = MoneyField("全年预算数")
     actual = MoneyField("全年执行数")
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField("排序", default=0)
 
     class Meta:
+        verbose_name = verbose_name_plural = "预算收支"
         ordering = ["position"]
 
 
 class Project(models.Model):
     department_year = models.ForeignKey(
-        DepartmentYear, on_delete=models.CASCADE, related_name="projects"
+        DepartmentYear, on_delete=models.CASCADE, related_name="projects", verbose_name="部门年度"
     )
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="projects")
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="projects", verbose_name="责任科室"
+    )
     code = models.CharField("项目编码", max_length=50)
     name = models.CharField("项目名称", max_length=200)
     level = models.CharField("项目层级", max_length=4, default="二级")
@@ -92,28 +101,29 @@ class Project(models.Model):
     final = MoneyField("全年预算数")
     actual = MoneyField("全年执行数")
     carryover_initial = MoneyField("上年结转年初预算数", default=0)
-    carryover_final = MoneyField(default=0)
-    carryover_actual = MoneyField(default=0)
+    carryover_final = MoneyField("上年结转预算数", default=0)
+    carryover_actual = MoneyField("上年结转执行数", default=0)
     other_initial = MoneyField("其他资金年初预算数", default=0)
-    other_final = MoneyField(default=0)
-    other_actual = MoneyField(default=0)
+    other_final = MoneyField("其他资金预算数", default=0)
+    other_actual = MoneyField("其他资金执行数", default=0)
     goal = models.TextField("年度总体目标", blank=True)
     goal_outcome = models.TextField("实际完成情况", blank=True)
     execution_explanation = models.TextField("执行偏差说明", blank=True)
     self_score = models.DecimalField(
         "自评总分", max_digits=6, decimal_places=2, null=True, blank=True
     )
-    illustrative = models.BooleanField(default=False)
+    illustrative = models.BooleanField("示例数据", default=False)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
     computed_score = models.DecimalField("依据计算得分", max_digits=6, decimal_places=2, null=True)
     grade = models.CharField("等级", max_length=10, blank=True)
     execution_rate = models.DecimalField("执行率", max_digits=7, decimal_places=2, null=True)
-    position = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
+    position = models.PositiveIntegerField("排序", default=0)
+    version = models.PositiveIntegerField("版本号", default=1)
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = verbose_name_plural = "项目"
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")
@@ -128,10 +138,15 @@ class Indicator(models.Model):
     """A project indicator (``project`` set) or a department indicator (``project`` empty)."""
 
     department_year = models.ForeignKey(
-        DepartmentYear, on_delete=models.CASCADE, related_name="indicators"
+        DepartmentYear, on_delete=models.CASCADE, related_name="indicators", verbose_name="部门年度"
     )
     project = models.ForeignKey(
-        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+        Project,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name="项目",
     )
     dimension = models.CharField("维度", max_length=10, blank=True)
     level1 = models.CharField("一级指标", max_length=20)
@@ -155,16 +170,17 @@ class Indicator(models.Model):
     explanation = models.TextField("偏差原因分析及改进措施", blank=True)
     evidence = models.TextField("佐证材料", blank=True)
     basis = models.CharField("指标值依据", max_length=20, blank=True)
-    target_text = models.CharField(max_length=200, blank=True)
-    actual_text = models.CharField(max_length=500, blank=True)
+    target_text = models.CharField("年度指标值（文字）", max_length=200, blank=True)
+    actual_text = models.CharField("实际完成值（文字）", max_length=500, blank=True)
     metric = models.CharField("自动取数", max_length=50, blank=True)
     computed_score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True)
     computed_status = models.CharField("完成状态", max_length=10, blank=True)
-    position = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
+    position = models.PositiveIntegerField("排序", default=0)
+    version = models.PositiveIntegerField("版本号", default=1)
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = verbose_name_plural = "绩效指标"
         ordering = ["position"]
         indexes = [models.Index(fields=["department_year", "project"])]
 
@@ -174,14 +190,15 @@ class Indicator(models.Model):
 
 class Statement(models.Model):
     department_year = models.ForeignKey(
-        DepartmentYear, on_delete=models.CASCADE, related_name="statements"
+        DepartmentYear, on_delete=models.CASCADE, related_name="statements", verbose_name="部门年度"
     )
     kind = models.CharField("类型", max_length=4)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField("排序", default=0)
 
     class Meta:
+        verbose_name = verbose_name_plural = "问题与措施"
         ordering = ["position"]
 
 
@@ -189,13 +206,18 @@ class Finding(models.Model):
     """The checks' findings as of the last recomputation (replaced each time)."""
 
     department_year = models.ForeignKey(
-        DepartmentYear, on_delete=models.CASCADE, related_name="findings"
+        DepartmentYear, on_delete=models.CASCADE, related_name="findings", verbose_name="部门年度"
     )
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE)
-    code = models.CharField(max_length=50)
-    severity = models.CharField(max_length=10)
-    message = models.TextField()
-    location = models.CharField(max_length=200, blank=True)
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, verbose_name="项目"
+    )
+    code = models.CharField("问题代码", max_length=50)
+    severity = models.CharField("严重程度", max_length=10)
+    message = models.TextField("说明")
+    location = models.CharField("位置", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "问题"
 
 
 class Evidence(models.Model):
@@ -207,21 +229,27 @@ class Evidence(models.Model):
     """
 
     indicator = models.ForeignKey(
-        Indicator, null=True, blank=True, on_delete=models.PROTECT, related_name="evidence_files"
+        Indicator,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evidence_files",
+        verbose_name="指标",
     )
     kept_in_year = models.ForeignKey(
         DepartmentYear, null=True, blank=True, on_delete=models.PROTECT,
         related_name="kept_evidence", verbose_name="保留于部门年度",
     )  # fmt: skip
     former_indicator = models.CharField("原所属指标（已删除）", max_length=500, blank=True)
-    file = models.FileField(upload_to="evidence/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey("auth.User", on_delete=models.PROTECT)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField("文件", upload_to="evidence/%Y/%m/")
+    original_name = models.CharField("原文件名", max_length=255)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("校验值", max_length=64)
+    uploaded_by = models.ForeignKey("auth.User", on_delete=models.PROTECT, verbose_name="上传人")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "佐证材料"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(indicator__isnull=False) | models.Q(kept_in_year__isnull=False),

@@ -27,7 +27,9 @@ class Department(models.Model):
 class Section(models.Model):
     """A business section (业务科室) that owns projects."""
 
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="sections")
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="sections", verbose_name="部门"
+    )
     name = models.CharField("科室名称", max_length=100)
 
     class Meta:
@@ -51,11 +53,18 @@ class Membership(models.Model):
     """A user's role: in a department (finance, working group), a section, or a district."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="membership",
+        verbose_name="用户",
     )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
-    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.CASCADE)
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.CASCADE, verbose_name="部门"
+    )
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, verbose_name="科室"
+    )
     district = models.CharField("地区（财政局）", max_length=100, blank=True)
 
     class Meta:

@@ -15,9 +15,13 @@ from jixiao.web.models.department_year import DepartmentYear
 
 class DataRevision(models.Model):
     year = models.OneToOneField(
-        DepartmentYear, on_delete=models.CASCADE, primary_key=True, related_name="revision"
+        DepartmentYear,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="revision",
+        verbose_name="部门年度",
     )
-    value = models.PositiveBigIntegerField(default=0)
+    value = models.PositiveBigIntegerField("版本值", default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = "数据版本"

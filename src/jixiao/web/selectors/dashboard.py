@@ -45,10 +45,13 @@ def _chart_wan(amount: Decimal | None) -> float:
 def _bar(labels: list[str], series: list[tuple[str, list]], unit: str = "万元") -> dict:
     return {
         "tooltip": {"trigger": "axis"},
-        "legend": {"top": 0},
-        "grid": {"left": 8, "right": 8, "bottom": 8, "top": 40, "containLabel": True},
+        # The legend sits right, clear of the unit the y axis names at its top left.
+        "legend": {"top": 0, "right": 0},
+        # Room left and below for the first rotated category label, which containLabel
+        # alone lets run past the chart's edge.
+        "grid": {"left": 24, "right": 8, "bottom": 8, "top": 48, "containLabel": True},
         "xAxis": {"type": "category", "data": labels, "axisLabel": {"interval": 0, "rotate": 20}},
-        "yAxis": {"type": "value", "name": unit},
+        "yAxis": {"type": "value", "name": unit, "nameTextStyle": {"align": "left"}},
         "series": [{"name": name, "type": "bar", "data": data} for name, data in series],
     }
 

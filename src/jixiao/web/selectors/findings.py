@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, CharField, Count, F, IntegerField, QuerySet, Value, When
 
+from jixiao.core.finding_codes import finding_name
 from jixiao.core.findings import Severity
 from jixiao.web import models
 
@@ -43,6 +44,15 @@ def severity_counts(year: models.DepartmentYear) -> list[dict[str, object]]:
     ]
 
 
-def finding_codes(year: models.DepartmentYear) -> list[str]:
-    """The codes present in the year's findings, for the filter."""
-    return list(year.findings.order_by("code").values_list("code", flat=True).distinct())
+def finding_codes(year: models.DepartmentYear) -> list[tuple[str, str]]:
+    """The codes present in the year's findings with their Chinese names, for the filter."""
+    codes = year.findings.order_by("code").values_list("code", flat=True).distinct()
+    return sorted(((code, finding_name(code)) for code in codes), key=lambda item: item[1])
+
+
+def with_names(rows) -> list[models.Finding]:
+    """The listed findings, each with its code's Chinese name as ``name``."""
+    rows = list(rows)
+    for row in rows:
+        row.name = finding_name(row.code)
+    return rows

@@ -263,7 +263,7 @@ def project_history(
     entries = chain(
         _entries(own, models.Project, PROJECT_HISTORY_FIELDS, lambda r: "项目", None),
         _entries(rows, models.Indicator, INDICATOR_HISTORY_FIELDS,
-                 lambda r: f"指标「{names.get(r.id, r.name)}」", live),
+                 lambda r: f"指标“{names.get(r.id, r.name)}”", live),
     )  # fmt: skip
     return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]
 

@@ -11,7 +11,9 @@ from django.db.models.functions import Abs
 from django.http import QueryDict
 
 from jixiao.core.money import ZERO, format_wan, yuan_to_wan
+from jixiao.core.profile import RulesProfile
 from jixiao.core.records import BudgetSource
+from jixiao.core.scoring import execution_score
 from jixiao.web import models
 from jixiao.web.models import Status
 from jixiao.web.roles import projects_for
@@ -147,3 +149,27 @@ def funds_rows(project: models.Project) -> list[FundsRow]:
         for label, initial, final, actual in parts
     ]
     return rows
+
+
+@dataclass(frozen=True)
+class ExecutionLine:
+    """The 预算执行率 line of the project's indicator table, and the table's totals, so the
+    weights shown add up to 100 as the scoring counts them."""
+
+    weight: Decimal
+    score: Decimal
+    total_weight: Decimal
+
+
+def execution_line(project: models.Project, profile: RulesProfile) -> ExecutionLine:
+    """The 预算执行率 weight and score (from the exact 年度资金总额, as the scoring computes
+    it) and the weight of the whole table."""
+    final = project.final + project.carryover_final + project.other_final
+    actual = project.actual + project.carryover_actual + project.other_actual
+    rate = actual / final if final != ZERO else None
+    weights = sum((i.weight for i in project.indicators.all()), ZERO)
+    return ExecutionLine(
+        weight=profile.execution_weight,
+        score=execution_score(rate, profile),
+        total_weight=profile.execution_weight + weights,
+    )

@@ -37,14 +37,14 @@ def _number(field: str, raw: str) -> Decimal | None:
     try:
         return parse_decimal(str(raw).rstrip("%％"))
     except NotANumber as error:
-        raise InvalidInput(field, f"「{raw}」不是数字") from error
+        raise InvalidInput(field, f"“{raw}”不是数字") from error
 
 
 def _clean_indicator(indicator: models.Indicator, changes: dict[str, str]) -> dict[str, object]:
     clean: dict[str, object] = {}
     for field, raw in changes.items():
         if field not in EDITABLE_INDICATOR_FIELDS:
-            raise InvalidInput(field, f"字段「{field}」不能在此修改")
+            raise InvalidInput(field, f"字段“{field}”不能在此修改")
         if field in ("actual", "self_score"):
             clean[field] = _number(field, raw)
         elif field == "applicable":
@@ -86,7 +86,7 @@ def do_update_indicator(
     )
     _check_may_edit(acting_user, indicator)
     if indicator.version != expected_version:
-        raise EditConflict(f"指标「{indicator.name}」")
+        raise EditConflict(f"指标“{indicator.name}”")
     for field, value in _clean_indicator(indicator, changes).items():
         setattr(indicator, field, value)
     _save_filed(indicator, acting_user, indicator.department_year)
@@ -105,10 +105,10 @@ def do_update_project(
     if not can_edit_project(acting_user, project):
         raise NotAllowed("当前状态或您的角色不允许修改该项目。")
     if project.version != expected_version:
-        raise EditConflict(f"项目「{project.name}」")
+        raise EditConflict(f"项目“{project.name}”")
     for field, raw in changes.items():
         if field not in EDITABLE_PROJECT_FIELDS:
-            raise InvalidInput(field, f"字段「{field}」不能在此修改")
+            raise InvalidInput(field, f"字段“{field}”不能在此修改")
         value = _number(field, raw) if field == "self_score" else str(raw).strip()
         if field == "self_score" and value is not None and not Decimal(0) <= value <= Decimal(100):
             raise InvalidInput(field, "自评总分应在 0–100 之间")

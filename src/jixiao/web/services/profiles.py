@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jixiao.core.profile import RulesProfile, load_profile, load_profile_text
+from jixiao.core.profile import ProfileError, RulesProfile, load_profile, load_profile_text
 from jixiao.web.models import RulesProfileRecord
 
 
@@ -27,3 +27,11 @@ def profile_for(key: str) -> RulesProfile:
     if text is not None:
         return _parsed(text, key)
     return _shipped(key or "default")
+
+
+def profile_title(key: str) -> str:
+    """The Chinese title of the profile ``key`` (its ``name``), or a note that it is missing."""
+    try:
+        return profile_for(key).name
+    except ProfileError:
+        return f"找不到规则配置“{key}”"

@@ -105,7 +105,7 @@ def render(
 ) -> tuple[bytes, str]:
     """The ``kind`` file of ``year`` and its download name."""
     if kind not in KINDS:
-        raise ReportUnavailable(f"不支持的格式「{kind}」。")
+        raise ReportUnavailable(f"不支持的格式“{kind}”。")
     evaluation = evaluate_year(year)
     draft = error_count(evaluation) > 0
     if kind == "xlsx":

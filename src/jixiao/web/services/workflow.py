@@ -3,6 +3,11 @@
 A project moves when its section submits it and the working group approves or returns
 it; the department-year moves when finance submits it, the working group signs it off
 (locking it) and the bureau reviews or returns it. A return always carries a reason.
+
+Signing off a year while some of its projects are still 填报中 or 已提交 (not reviewed)
+is refused, naming them, unless the working group confirms an override with a reason;
+the override, with the projects it passed over, is kept on the year (``lock_override``)
+and in its history row.
 """
 
 from __future__ import annotations
@@ -15,8 +20,12 @@ from django.db import transaction
 from jixiao.web import models
 from jixiao.web.models import Role, Status
 from jixiao.web.roles import membership
+from jixiao.web.selectors.lock import LOCKED, unreviewed_projects
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.revision import touch
+
+# django-simple-history keeps a change reason in 100 characters.
+HISTORY_REASON_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,37 @@ def _find(user, year, project, name: str) -> Transition:
     raise NotAllowed("当前状态或您的角色不允许此操作。")
 
 
+NAMED_IN_MESSAGE = 5
+
+
+class LockBlocked(NotAllowed):
+    """Signing off would pass over projects not yet reviewed; ``projects`` lists them."""
+
+    def __init__(self, projects: list[models.Project]):
+        named = "、".join(f"{p.code} {p.name}" for p in projects[:NAMED_IN_MESSAGE])
+        more = f"等 {len(projects)} 个" if len(projects) > NAMED_IN_MESSAGE else ""
+        super().__init__(
+            f"还有 {len(projects)} 个项目未经工作小组审核（{named}{more}，填报中或已提交），"
+            "不能审核签发。请先审核这些项目；确需签发的，须填写越过审核的原因并确认。"
+        )
+        self.projects = projects
+
+
+def _override_note(projects: list[models.Project], reason: str) -> str:
+    listed = "；".join(f"{p.code} {p.name}（{p.get_status_display()}）" for p in projects)
+    return f"越过 {len(projects)} 个未审核项目签发。原因：{reason}。未审核项目：{listed}"
+
+
+def _check_lock(year: models.DepartmentYear, override_reason: str) -> str:
+    """The override note to keep ("" when every project is reviewed); refuses without one."""
+    projects = unreviewed_projects(year)
+    if not projects:
+        return ""
+    if not override_reason.strip():
+        raise LockBlocked(projects)
+    return _override_note(projects, override_reason.strip())
+
+
 def _apply(record, transition: Transition, user: User, reason: str, version: int) -> None:
     if transition.needs_reason and not reason.strip():
         raise InvalidInput("reason", "退回须填写原因。")
@@ -98,7 +138,7 @@ def _apply(record, transition: Transition, user: User, reason: str, version: int
     record._history_user = user
     record._change_reason = (
         f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
-    )
+    )[:HISTORY_REASON_LENGTH]
     record.save()
     touch([record.pk if isinstance(record, models.DepartmentYear) else record.department_year_id])
 
@@ -118,12 +158,19 @@ def do_transition_project(*, acting_user: User, project_id: int, name: str, reas
 
 @transaction.atomic
 def do_transition_year(*, acting_user: User, year_id: int, name: str, reason: str = "",
-                       expected_version: int) -> models.DepartmentYear:  # fmt: skip
+                       expected_version: int, override_reason: str = "",
+                       ) -> models.DepartmentYear:  # fmt: skip
+    """Move the year; signing off over unreviewed projects needs ``override_reason``."""
     year = (
         models.DepartmentYear.objects.select_for_update()
         .select_related("department")
         .get(pk=year_id)
     )
     transition = _find(acting_user, year, None, name)
-    _apply(year, transition, acting_user, reason, expected_version)
+    if transition.target == Status.GROUP_APPROVED:
+        year.lock_override = _check_lock(year, override_reason)
+    elif transition.target not in LOCKED:
+        year.lock_override = ""
+    # An override note is also the history row's reason: who passed over what, and why.
+    _apply(year, transition, acting_user, year.lock_override or reason, expected_version)
     return year

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from jixiao.web.models import Role
 from jixiao.web.roles import role_of
 from jixiao.web.selectors.scoping import department_years_for
+from jixiao.web.selectors.todo import todo_for
 
 
 class LoginView(auth_views.LoginView):
@@ -27,11 +28,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Bureau reviewers land on the side-by-side view; others on their department-years."""
-    if role_of(request.user) == Role.BUREAU:
-        return redirect("bureau")
-    years = list(department_years_for(request.user))
-    if len(years) == 1:
-        target = "dashboard" if role_of(request.user) != Role.SECTION else "project_list"
-        return redirect(target, pk=years[0].pk)
-    return render(request, "jixiao/home.html", {"years": years})
+    """Every role lands on its to-do list, then the department-years it may open (the
+    bureau opens its district through the side-by-side view instead)."""
+    years = [] if role_of(request.user) == Role.BUREAU else list(department_years_for(request.user))
+    return render(request, "jixiao/home.html", {"todo": todo_for(request.user), "years": years})

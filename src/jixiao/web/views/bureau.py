@@ -105,6 +105,8 @@ def _chart(points: list[tuple[str, int, Decimal, Decimal]]) -> dict[str, object]
         "series": [
             {"type": "scatter", "name": "部门", "data": data, "symbolSize": 10},
             {"type": "line", "name": "持平线", "data": [[low, low], [100, 100]], "showSymbol": False,
-             "silent": True, "lineStyle": {"type": "dashed", "color": "#999999"}},
+             "silent": True, "lineStyle": {"type": "dashed", "color": "#999999"},
+             # Drawn at once: an animated diagonal is caught half-drawn by a glance or a print.
+             "animation": False},
         ],
     }  # fmt: skip

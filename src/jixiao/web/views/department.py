@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from jixiao.web.roles import can_edit_department
 from jixiao.web.selectors.department import department_indicators, dimension_totals, metric_values
 from jixiao.web.selectors.indicators import rows_for, with_evidence
+from jixiao.web.selectors.lock import blockers, lock_state
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services import workflow
 from jixiao.web.services.profiles import profile_for
@@ -23,11 +24,13 @@ def department_overall(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk)
     profile = profile_for(year.profile)
     indicators = list(with_evidence(department_indicators(year)))
+    transitions = workflow.available(request.user, year)
     metrics = metric_values(year, profile, {row.metric for row in indicators if row.metric})
     return render(request, "jixiao/department.html", {
         "year": year, "active": "department", "dimensions": dimension_totals(year),
         "rows": rows_for(request.user, indicators, year=year, profile=profile, metrics=metrics),
         "can_edit": can_edit_department(request.user, year),
-        "transitions": workflow.available(request.user, year),
+        "transitions": transitions, "unreviewed": blockers(year, transitions),
+        "lock": lock_state(year),
         "kept_evidence": year.kept_evidence.select_related("uploaded_by").order_by("pk"),
     })  # fmt: skip

@@ -8,7 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from jixiao.web.selectors.findings import SEVERITIES, finding_codes, findings, severity_counts
+from jixiao.web.selectors.findings import (
+    SEVERITIES,
+    finding_codes,
+    findings,
+    severity_counts,
+    with_names,
+)
 from jixiao.web.selectors.scoping import get_department_year
 
 PAGE_SIZE = 100
@@ -28,7 +34,7 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "jixiao/findings.html", {
-        "year": year, "active": "findings", "page": page, "severity": severity, "code": code,
+        "year": year, "active": "findings", "page": page, "rows": with_names(page), "severity": severity, "code": code,
         "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
         "page_params": params.urlencode(),
     })  # fmt: skip

@@ -95,7 +95,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if error:
             messages.error(request, error)
         else:
-            messages.success(request, f"指标「{indicator.name}」已保存。")
+            messages.success(request, f"指标“{indicator.name}”已保存。")
         return redirect(_owner_url(indicator))
     return _row_response(
         request, pk, error=error, notice="" if error else "已保存", with_score=not error

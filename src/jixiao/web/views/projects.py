@@ -13,15 +13,18 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from jixiao.core.money import format_percent
 from jixiao.core.profile import RulesProfile
 from jixiao.web import models
 from jixiao.web.models import Status
 from jixiao.web.page_cache import cached, query_key
 from jixiao.web.roles import can_edit_project, reach, sees_whole_department
 from jixiao.web.selectors.indicators import project_history, rows_for, with_evidence
+from jixiao.web.selectors.lock import LOCKED, lock_state
 from jixiao.web.selectors.projects import (
     SOURCES,
     ProjectQuery,
+    execution_line,
     filtered_projects,
     funds_rows,
     mark_rows,
@@ -52,7 +55,7 @@ def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "jixiao/project_list.html", {
         "year": year, "active": "projects", "query": query, "table": table, "sections": sections,
-        "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
+        "lock": lock_state(year), "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
     })  # fmt: skip
 
 
@@ -84,14 +87,18 @@ def _project_table(
     )
     html = render_to_string("jixiao/project_table.html", {
         "page": page, "columns": sort_columns(query, request.GET), "pager": pager,
-        "gap_threshold": threshold,
+        "gap_threshold": threshold, "locked": year.status in LOCKED,
     }, using="jinja2")  # fmt: skip
     return mark_safe(html)  # Jinja2 escaped every value it wrote
 
 
-def _score_context(project: models.Project, threshold) -> dict[str, object]:
+def _score_context(project: models.Project, profile: RulesProfile) -> dict[str, object]:
     gap = score_gap(project)
-    return {"project": project, "gap": gap, "gap_high": gap is not None and gap > threshold}
+    return {
+        "project": project, "gap": gap, "gap_high": gap is not None and gap > profile.self_score_gap,
+        # The form says below which execution rate a reason is required, as the profile does.
+        "reason_below": format_percent(profile.execution_reason_below, Decimal(1)),
+    }  # fmt: skip
 
 
 @login_required
@@ -103,11 +110,11 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = profile_for(year.profile)
     indicators = list(with_evidence(project.indicators.order_by("position", "pk")))
     return render(request, "jixiao/project_detail.html", {
-        "year": year, "active": "projects", **_score_context(project, profile.self_score_gap),
-        "funds": funds_rows(project), "can_edit": can_edit_project(request.user, project),
+        "year": year, "active": "projects", **_score_context(project, profile),
+        "funds": funds_rows(project), "execution": execution_line(project, profile), "can_edit": can_edit_project(request.user, project),
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
-        "history": project_history(project, indicators),
+        "history": project_history(project, indicators), "lock": lock_state(year),
     })  # fmt: skip
 
 
@@ -139,7 +146,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project(request.user, pk)
     profile = profile_for(project.department_year.profile)
     return render(request, "jixiao/partials/project_edit_form.html", {
-        **_score_context(project, profile.self_score_gap), "oob": True,
+        **_score_context(project, profile), "oob": True,
         "can_edit": can_edit_project(request.user, project),
         "error": error, "notice": "" if error else "已保存",
     })  # fmt: skip

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from jixiao.web.selectors.lock import blockers
 from jixiao.web.selectors.scoping import get_department_year, get_project
 from jixiao.web.services import workflow
 from jixiao.web.services.errors import ServiceError
@@ -40,8 +41,9 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 
 
 def _respond(
-    request, record, transitions, target_url: str, fallback: str, outcome: tuple[str, str]
-):
+    request, record, transitions, target_url: str, fallback: str, outcome: tuple[str, str],
+    unreviewed: list | None = None,
+):  # fmt: skip
     level, text = outcome
     if request.headers.get("HX-Request") and level == "success":
         # A move changes what the whole page may edit: reload it rather than swap buttons.
@@ -52,7 +54,7 @@ def _respond(
     if request.headers.get("HX-Request"):
         context = {"transitions": transitions, "target_url": target_url, "version": record.version,
                    "record": record, "notice": text, "notice_level": level,
-                   "next": request.POST.get("next", "")}  # fmt: skip
+                   "next": request.POST.get("next", ""), "unreviewed": unreviewed or []}  # fmt: skip
         return render(request, FRAGMENT, context)
     getattr(messages, level)(request, text)
     return _back(request, fallback)
@@ -76,11 +78,16 @@ def _move(request: HttpRequest, record, move, table, title: str) -> tuple[object
 @require_POST
 def year_transition(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk)
-    move = partial(workflow.do_transition_year, year_id=year.pk)
+    move = partial(
+        workflow.do_transition_year,
+        year_id=year.pk,
+        override_reason=request.POST.get("override_reason", ""),
+    )
     year, outcome = _move(request, year, move, workflow.YEAR_TRANSITIONS, str(year))
     url = reverse("year_transition", args=[year.pk])
     fallback = reverse("dashboard", args=[year.pk])
-    return _respond(request, year, workflow.available(request.user, year), url, fallback, outcome)
+    transitions = workflow.available(request.user, year)
+    return _respond(request, year, transitions, url, fallback, outcome, blockers(year, transitions))
 
 
 @login_required
@@ -88,7 +95,7 @@ def year_transition(request: HttpRequest, pk: int) -> HttpResponse:
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project(request.user, pk)
     move = partial(workflow.do_transition_project, project_id=project.pk)
-    title = f"项目「{project.name}」"
+    title = f"项目“{project.name}”"
     project, outcome = _move(request, project, move, workflow.PROJECT_TRANSITIONS, title)
     transitions = workflow.available(request.user, project.department_year, project)
     url = reverse("project_transition", args=[project.pk])

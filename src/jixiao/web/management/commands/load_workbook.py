@@ -61,7 +61,7 @@ class Command(BaseCommand):
                **options) -> None:  # fmt: skip
         acting_user = self._user(user)
         if not path.is_file():
-            raise CommandError(f"找不到文件「{path}」")
+            raise CommandError(f"找不到文件“{path}”")
         try:
             data = read_upload(path)
         except ImportRejected as error:
@@ -95,7 +95,7 @@ class Command(BaseCommand):
         try:
             return User.objects.get(username=username)
         except User.DoesNotExist as error:
-            raise CommandError(f"找不到用户「{username}」") from error
+            raise CommandError(f"找不到用户“{username}”") from error
 
 
 def describe_removal(removal: Removal) -> str:

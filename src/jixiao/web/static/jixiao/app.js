@@ -18,6 +18,14 @@ document.addEventListener("click", function (event) {
   if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
 });
 
+// A file picker shows the chosen file's name beside it: <span data-file-name> after its <label>.
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (input.type !== "file" || !input.closest(".file-pick")) return;
+  var shown = input.closest(".file-pick").parentElement.querySelector("[data-file-name]");
+  if (shown) shown.textContent = input.files.length ? input.files[0].name : "未选择文件";
+});
+
 document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
 document.addEventListener("htmx:afterSwap", function (event) { drawCharts(event.target); });
 window.addEventListener("resize", function () {

@@ -1,0 +1,84 @@
+"""What the 使用说明 page shows, read from where each part is defined.
+
+The steps of the year follow the workflow's transitions; the workbook's sheets and
+columns come from the workbook format the reader and the template use; the findings
+come from the finding-code table; the 自动取数 items from the default rules profile.
+So the help cannot drift from what the system does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.core.finding_codes import FINDING_KINDS, FindingKind
+from jixiao.io.workbook_format import ALL_SHEETS, PROFILE_KEYS, SheetSpec
+from jixiao.web.services.profiles import profile_for
+
+
+@dataclass(frozen=True)
+class RoleSteps:
+    role: str
+    sees: str
+    steps: tuple[str, ...]
+
+
+# In the order the year runs: finance opens it, sections fill, the group reviews and
+# signs off, the bureau reviews.
+ROLE_STEPS = (
+    RoleSteps("财务人员", "本部门整个年度", (
+        "年初导入本年度工作簿（可先下载空白工作簿，按各表说明填写）。",
+        "检查“问题”页面：导入时发现的数据问题须改正工作簿后重新导入。",
+        "填写部门整体指标的实际完成值、自评得分和偏差说明。",
+        "督促各科室填报项目；也可代为填写、提交项目。",
+        "全部项目经工作小组审核后，在“部门整体”页面提交工作小组审核。",
+        "锁定后在“报告”页面下载自评报告（Word、网页）和自评表（Excel）。",
+    )),
+    RoleSteps("业务科室", "本科室负责的项目", (
+        "登录后在“待办”中查看本科室待填报和被退回的项目。",
+        "在项目页面逐项填写实际完成值（定性指标选择完成等级）、自评得分。",
+        "未完全完成或超额较多的指标，填写偏差原因分析及改进措施；上传佐证材料。",
+        "执行率偏低的项目填写执行偏差说明；填写实际完成情况和自评总分。",
+        "确认无误后提交项目；被退回的，按退回原因修改后重新提交。",
+    )),
+    RoleSteps("工作小组", "本部门整个年度", (
+        "在“待办”中查看已提交、待审核的项目，逐个审核通过或退回（退回须写明原因）。",
+        "财务人员提交年度后，在“部门整体”页面审核签发（锁定）或退回。",
+        "仍有项目未经审核时不能签发；确需签发的，须写明越过审核的原因，系统记录在案。",
+    )),
+    RoleSteps("财政局", "本地区各部门，只读", (
+        "在“待办”中查看工作小组已签发、待审阅的部门年度。",
+        "在“各部门对比”中比较依据计算的得分与部门自报得分，差距大的重点复核。",
+        "在部门年度的“部门整体”页面审阅完成，或写明原因退回部门重新填报。",
+    )),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SheetHelp:
+    name: str
+    note: str
+    columns: tuple[tuple[str, bool, str], ...]  # header, required, what it holds
+
+
+def _sheet(spec: SheetSpec) -> SheetHelp:
+    columns = tuple((c.header, c.required, c.help) for c in spec.columns)
+    return SheetHelp(spec.name, spec.note, columns)
+
+
+def workbook_sheets() -> list[SheetHelp]:
+    """Each sheet of the workbook with its columns, required ones marked."""
+    return [_sheet(spec) for spec in ALL_SHEETS]
+
+
+def profile_items() -> list[str]:
+    """The items of the 部门信息 sheet."""
+    return list(PROFILE_KEYS)
+
+
+def metrics() -> list[tuple[str, str]]:
+    """The 自动取数 names a department indicator may give, with what each computes."""
+    return list(profile_for("default").metrics.items())
+
+
+def findings() -> tuple[FindingKind, ...]:
+    return FINDING_KINDS
