@@ -111,12 +111,12 @@ def _read_department(rows: list[list[object]], errors: list[Finding]) -> Departm
         value = cell_text(cells.raw(row, "value"))
         field = PROFILE_KEYS.get(key)
         limit = workbook_limits().text_length(PROFILE_SHEET.name, key)
-        if field is None:
-            cells.invalid(number, "key", f"未知项「{key}」，可填：{'、'.join(PROFILE_KEYS)}")
-        elif len(value) > limit:
+        if len(value) > limit:
             cells.invalid(
                 number, "value", f"「{key}」最多 {limit:,} 个字符，实为 {len(value):,} 个"
             )
+        if field is None:
+            cells.invalid(number, "key", f"未知项「{key}」，可填：{'、'.join(PROFILE_KEYS)}")
         elif field in MULTI_PARAGRAPH_KEYS:
             if value:
                 fields[field].append(value)
