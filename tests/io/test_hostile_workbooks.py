@@ -41,7 +41,6 @@ def test_a_value_past_the_sheets_area_is_refused_naming_the_sheet(
         read_workbook(hostile)
 
     assert f"工作表「{sheet}」有数据写到了 {cell} 单元格，超出该表的范围" in str(refused.value)
-    assert refused.value.sheet == sheet
 
 
 @pytest.mark.parametrize(("sheet", "cell"), [("项目绩效指标", "XFD1048576"), ("项目", "ALL65536")])

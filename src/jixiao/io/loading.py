@@ -40,7 +40,7 @@ def load_and_evaluate(path: str | Path, profile_name: str | None = None) -> Load
     try:
         result = read_workbook(path)
     except WorkbookUnreadable as error:
-        return Loaded(path, None, (_input_error(str(error), error.sheet),))
+        return Loaded(path, None, (_input_error(str(error)),))
     if result.data is None:
         return Loaded(path, None, result.errors)
     try:

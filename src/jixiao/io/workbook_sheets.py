@@ -32,12 +32,8 @@ Rows = list[list[object]]
 
 
 class WorkbookUnreadable(Exception):
-    """The file is not an .xlsx workbook we can open (message in Chinese); ``sheet``
-    names the sheet at fault, when one is."""
-
-    def __init__(self, message: str, sheet: str | None = None):
-        super().__init__(message)
-        self.sheet = sheet
+    """The file is not an .xlsx workbook we can open (message in Chinese, naming the
+    sheet at fault when there is one)."""
 
 
 class WorkbookSheets:
@@ -90,7 +86,7 @@ def _unreadable(path: Path) -> Iterator[None]:
     try:
         yield
     except SheetTooLarge as error:
-        raise WorkbookUnreadable(str(error), error.sheet) from error
+        raise WorkbookUnreadable(str(error)) from error
     except NotAnArchive as error:
         message = f"无法读取工作簿「{path.name}」：不是有效的 .xlsx 文件"
         raise WorkbookUnreadable(message) from error
