@@ -158,3 +158,20 @@ def test_a_section_name_fits_its_field():
     field = models.Section._meta.get_field("name")
 
     assert workbook_limits().text_length("项目", "责任科室") == field.max_length
+
+
+HUGE = "9" * 30
+
+
+def test_a_huge_year_filter_on_the_bureau_page_is_ignored(actors, client_for):
+    response = client_for(actors.bureau).get(reverse("bureau"), {"year": HUGE})
+
+    assert response.status_code == 200
+
+
+def test_a_huge_section_filter_on_the_project_list_is_ignored(year_a, actors, client_for):
+    response = client_for(actors.finance).get(
+        reverse("project_list", args=[year_a.pk]), {"section": HUGE}
+    )
+
+    assert response.status_code == 200

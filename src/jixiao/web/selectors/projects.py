@@ -14,6 +14,7 @@ from jixiao.core.money import ZERO, format_wan, yuan_to_wan
 from jixiao.core.records import BudgetSource
 from jixiao.web import models
 from jixiao.web.models import Status
+from jixiao.web.query_numbers import query_number
 from jixiao.web.roles import projects_for
 
 # Sort key → (column heading, ordering expression).
@@ -47,7 +48,7 @@ class ProjectQuery:
         source = data.get("source", "")
         sort = data.get("sort", "")
         return cls(
-            section=int(section) if section.isdigit() else None,
+            section=query_number(section),
             source=source if source in SOURCES else "",
             grade=data.get("grade", "").strip(),
             status=status if status in Status.values else "",
