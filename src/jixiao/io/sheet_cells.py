@@ -182,9 +182,13 @@ class SheetCells:
             index = self.columns.get(column.key)
             if index is None or column.kind is not Cell.TEXT:
                 continue
-            texts = [value for value in transposed[index] if type(value) is str]
+            texts = transposed[index]
+            try:  # a text column is nearly always all text ('' for an empty cell)
+                joined = "".join(texts)  # type: ignore[arg-type]
+            except TypeError:
+                texts = tuple(value for value in texts if type(value) is str)
+                joined = "".join(texts)  # type: ignore[arg-type]
             limit = limits.text_length(self.spec.name, column.header)
-            joined = "".join(texts)
             if CONTROL_OR_RETURN.search(joined) or (
                 len(joined) > limit and max(map(len, texts)) > limit
             ):
