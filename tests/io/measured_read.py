@@ -12,15 +12,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# The peak from /proc (VmHWM), not getrusage: Linux carries ru_maxrss across exec, so a
+# child forked from a large test process would report the parent's size.
 CHILD = """
-import json, resource, sys, time
+import json, re, sys, time
+from pathlib import Path
 from jixiao.io.loading import load_and_evaluate
 start = time.perf_counter()
 loaded = load_and_evaluate(sys.argv[1])
 seconds = time.perf_counter() - start
+status = Path("/proc/self/status").read_text()
 print(json.dumps({
     "seconds": seconds,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": int(re.search(r"VmHWM:\\s*(\\d+) kB", status).group(1)) / 1024,
     "errors": [finding.describe() for finding in loaded.input_errors],
     "evaluated": loaded.evaluation is not None,
 }, ensure_ascii=False))
