@@ -136,3 +136,14 @@ def test_a_part_whose_directory_understates_its_size_is_refused(
 
     with pytest.raises(WorkbookUnreadable, match=r"不是有效的 \.xlsx 文件"):
         read_workbook(lying)
+
+
+def test_two_sheets_of_one_name_are_refused(workbook: Path, tmp_path: Path) -> None:
+    # The second 项目 could hide the first from the scan while calamine parses the first.
+    twice = rewritten(
+        workbook, tmp_path / "重名.xlsx", "xl/workbook.xml",
+        lambda data: data.replace('name="填表说明"'.encode(), 'name="项目"'.encode()),
+    )  # fmt: skip
+
+    with pytest.raises(WorkbookUnreadable, match=r"不是有效的 \.xlsx 文件"):
+        read_workbook(twice)

@@ -44,10 +44,15 @@ def workbook_parts(archive: zipfile.ZipFile, budget: InflationBudget) -> Workboo
         raise NotAnArchive("缺少工作簿结构")
     relations = list(_xml(archive, RELATIONSHIPS_PART, budget).iter(f"{_PACKAGE}Relationship"))
     targets = {relation.get("Id"): relation.get("Target", "") for relation in relations}
-    sheets = {
-        sheet.get("name", ""): _part(targets.get(sheet.get(_RELATIONSHIP_ID), ""))
+    listed = [
+        (sheet.get("name", ""), _part(targets.get(sheet.get(_RELATIONSHIP_ID), "")))
         for sheet in _xml(archive, WORKBOOK_PART, budget).iter(f"{_MAIN}sheet")
-    }
+    ]
+    sheets = dict(listed)
+    if len(sheets) != len(listed):
+        # Excel never writes two sheets of one name; the part checked could then be
+        # another than the one parsed.
+        raise NotAnArchive("工作表重名")
     opening = tuple(
         _part(relation.get("Target", ""))
         for relation in relations
