@@ -43,6 +43,10 @@ FORMULA_LIKE = (
 WHITESPACE_LED = ("\t=1+1", "\r=1+1", "\t+1", "\r-1")
 
 
+# 指标值依据 holds a short label (计划标准 …): the reader refuses a longer one.
+BASIS_LENGTH = 20
+
+
 def hostile_year(texts: tuple[str, ...]) -> DepartmentYear:
     """The small department-year with every free text replaced by one of ``texts``."""
     pick = cycle(texts).__next__
@@ -57,7 +61,7 @@ def hostile_year(texts: tuple[str, ...]) -> DepartmentYear:
     )  # fmt: skip
     indicators = tuple(
         replace(item, name=f"{pick()}{index}", level2=pick(), explanation=pick(),
-                evidence=pick(), basis=pick(), unit=item.unit)
+                evidence=pick(), basis=pick()[:BASIS_LENGTH], unit=item.unit)
         for index, item in enumerate(data.indicators)
     )  # fmt: skip
     department_indicators = tuple(

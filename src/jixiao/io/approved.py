@@ -70,9 +70,10 @@ def _with_letters(findings: list[Finding], workbook: Path) -> list[Finding]:
 
 
 def _header_letters(workbook: Path) -> dict[str, dict[str, str]]:
-    sheets = WorkbookSheets(workbook)
+    read = (INDICATOR_SHEET, DEPARTMENT_INDICATOR_SHEET)
+    sheets = WorkbookSheets(workbook, wanted=frozenset(spec.name for spec in read))
     letters: dict[str, dict[str, str]] = {}
-    for spec in (INDICATOR_SHEET, DEPARTMENT_INDICATOR_SHEET):
+    for spec in read:
         if spec.name not in sheets:
             continue
         cells = SheetCells(spec, sheets[spec.name], [])

@@ -28,6 +28,7 @@ from jixiao.io.goals_format import (
     GOALS_DEPARTMENT_INDICATOR_SHEET,
     GOALS_INDICATOR_SHEET,
     GOALS_PROJECT_SHEET,
+    GOALS_SHEETS,
 )
 from jixiao.io.indicator_rows import DIMENSIONS, INDICATOR_KINDS, LEVEL1, OPERATORS
 from jixiao.io.sheet_cells import SheetCells, cell_text
@@ -53,7 +54,7 @@ def read_goals_workbook(path: str | Path) -> LoadResult:
     Raises ``WorkbookUnreadable`` for a file that is not an .xlsx workbook.
     """
     path = Path(path)
-    sheets = WorkbookSheets(path)
+    sheets = WorkbookSheets(path, wanted=frozenset(spec.name for spec in GOALS_SHEETS))
     errors: list[Finding] = []
     required = (PROFILE_SHEET, GOALS_BUDGET_SHEET, GOALS_PROJECT_SHEET, GOALS_INDICATOR_SHEET)
     missing = [spec.name for spec in required if spec.name not in sheets]

@@ -24,6 +24,7 @@ from jixiao.core.records import (
     Operator,
 )
 from jixiao.io.sheet_cells import NO, YES, SheetCells, cell_text
+from jixiao.io.workbook_limits import workbook_limits
 
 INDICATOR_KINDS = {kind.value: kind for kind in IndicatorKind}
 DIMENSIONS = {dimension.value: dimension for dimension in Dimension}
@@ -49,6 +50,13 @@ TYPICAL_KEYS = (
     "actual", "band", "self_score", "applicable", "explanation", "evidence", "basis", "metric",
 )  # fmt: skip
 _QUANTITATIVE = IndicatorKind.QUANTITATIVE
+# A float the quick path takes fits every indicator number column: below the target's
+# magnitude bound, with no more decimals than a score holds. (Weights and scores are
+# also kept to 0–100 by their own checks.) Any other goes to the validating reader,
+# which checks it against its own column.
+_TARGET_SIZE = workbook_limits().number_sizes["年度指标值"]
+_FEWEST_PLACES = min(size.places for size in workbook_limits().number_sizes.values())
+_FITS_BOUND = float(_TARGET_SIZE.bound)
 
 
 def read_indicators(
@@ -93,6 +101,8 @@ def typical_indicator(
 
     ``numbers`` remembers the Decimal of each float met so far in the sheet: weights and
     targets repeat from row to row, and a Decimal is immutable, so one can serve them all.
+    A float is remembered only once it fits every number column (``_FITS_ALL``); one that
+    does not is left to the reader, which checks it against its own column.
     """
     if numbers is None:
         numbers = {}
@@ -156,7 +166,11 @@ def typical_indicator(
 def _decimal(value: float, numbers: dict[float, Decimal]) -> Decimal:
     found = numbers.get(value)
     if found is None:
-        found = numbers[value] = parse_decimal(value)
+        found = parse_decimal(value)
+        # A float's Decimal is its shortest repr, so its exponent counts its decimals.
+        if not -_FITS_BOUND < value < _FITS_BOUND or found.as_tuple().exponent < -_FEWEST_PLACES:  # type: ignore[operator]
+            raise NotANumber(repr(value))  # the reader says what is wrong, for its column
+        numbers[value] = found
     return found
 
 

@@ -14,7 +14,9 @@ from operator import itemgetter
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import FEN, WAN, NotANumber, parse_decimal
 from jixiao.core.records import Location
-from jixiao.io.workbook_format import Column, SheetSpec
+from jixiao.io.cell_text_rules import CONTROL_OR_RETURN, normalised, text_problem
+from jixiao.io.workbook_format import Cell, Column, SheetSpec
+from jixiao.io.workbook_limits import NumberSize, workbook_limits
 
 # No department's line comes near a 万亿元 (10^12 元): such a figure is a typing slip
 # (a unit confusion or extra digits), so it is refused rather than reported.
@@ -52,6 +54,12 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def shown_number(value: Decimal) -> str:
+    """A number as a message quotes it: as written, or ``1.000000e+308`` when very long."""
+    text = f"{value:f}"
+    return text if len(text) <= 24 else f"{value:.6e}"
+
+
 class SheetCells:
     """One sheet's header map and typed cell readers; errors accumulate in ``errors``."""
 
@@ -69,6 +77,13 @@ class SheetCells:
         self._map_columns()
         self._index = {column.key: self.columns.get(column.key, -1) for column in spec.columns}
         self._pad_data_rows()
+        self._check_texts()
+        limits = workbook_limits()
+        self._sizes: dict[str, NumberSize] = {
+            column.key: limits.number_sizes[column.header]
+            for column in spec.columns
+            if column.header in limits.number_sizes
+        }
         if spec.has_money:
             self._read_unit()
 
@@ -150,6 +165,48 @@ class SheetCells:
                 row.extend([None] * (width - len(row)))
             row.append(None)
 
+    def _check_texts(self) -> None:
+        """Refuse text a cell of a read text column cannot hold: longer than what stores
+        it, or with control characters (which no document can carry); a carriage return
+        becomes a line break. Column by column on the transposed rows, since nearly every
+        column is clean; only a column with a finding is gone through cell by cell.
+        (Number and yes/no columns hold no text: a word there is refused as such.)"""
+        assert self.header_row is not None
+        data = self.rows[self.header_row + 1 :]
+        if not data:
+            return
+        limits = workbook_limits()
+        # Rows differ in length past the padding; every read column lies within it.
+        transposed = list(zip(*data, strict=False))
+        for column in self.spec.columns:
+            index = self.columns.get(column.key)
+            if index is None or column.kind is not Cell.TEXT:
+                continue
+            texts = transposed[index]
+            try:  # a text column is nearly always all text ('' for an empty cell)
+                joined = "".join(texts)  # type: ignore[arg-type]
+            except TypeError:
+                texts = tuple(value for value in texts if type(value) is str)
+                joined = "".join(texts)  # type: ignore[arg-type]
+            limit = limits.text_length(self.spec.name, column.header)
+            if CONTROL_OR_RETURN.search(joined) or (
+                len(joined) > limit and max(map(len, texts)) > limit
+            ):
+                self._check_column_texts(data, index, column, limit)
+
+    def _check_column_texts(
+        self, data: list[list[object]], index: int, column: Column, limit: int
+    ) -> None:
+        assert self.header_row is not None
+        for offset, row in enumerate(data):
+            value = row[index]
+            if type(value) is not str:
+                continue
+            row[index] = value = normalised(value)
+            problem = text_problem(value, limit)
+            if problem:
+                self._error(self.header_row + 2 + offset, column, problem)
+
     def location(self, row: int, key: str | None = None) -> Location:
         if key is None or key not in self.columns:
             return Location(self.spec.name, row)
@@ -185,7 +242,7 @@ class SheetCells:
         value = row[self._index.get(key, -1)]
         if type(value) is float or type(value) is int:  # the common case, checked first
             with suppress(NotANumber):  # NaN and infinities fall through to the error
-                return parse_decimal(value)
+                return self._sized(number, key, parse_decimal(value))
         column = self._by_key[key]
         if is_blank(value):
             if column.required:
@@ -194,10 +251,19 @@ class SheetCells:
         if isinstance(value, str) and value.strip().endswith(("%", "％")):
             value = value.strip()[:-1]  # "95%" in a target cell is the number 95
         try:
-            return parse_decimal(value)
+            return self._sized(number, key, parse_decimal(value))
         except NotANumber:
             self._error(number, column, f"应为数字，实为「{cell_text(value)}」")
             return None
+
+    def _sized(self, number: int, key: str, value: Decimal) -> Decimal | None:
+        """``value`` if its column can store it; else an error naming the limit, and None."""
+        size = self._sizes.get(key)
+        problem = size.problem(value) if size is not None else None
+        if problem is None:
+            return value
+        self._error(number, self._by_key[key], f"{problem}，实为「{shown_number(value)}」")
+        return None
 
     def amount(self, number: int, row: list[object], key: str) -> Decimal:
         """Money in the sheet's unit → exact 元 (blank optional amounts are zero)."""

@@ -28,6 +28,7 @@ from jixiao.core.records import (
 from jixiao.io.indicator_rows import read_indicators
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
+    ALL_SHEETS,
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
     HEADCOUNT_KEYS,
@@ -39,6 +40,7 @@ from jixiao.io.workbook_format import (
     STATEMENT_SHEET,
     SheetSpec,
 )
+from jixiao.io.workbook_limits import workbook_limits
 from jixiao.io.workbook_sheets import WorkbookSheets
 
 SOURCES = {source.value: source for source in BudgetSource}
@@ -57,7 +59,11 @@ class LoadResult:
 def read_workbook(path: str | Path) -> LoadResult:
     """Validate and read a whole workbook; ``data`` is None when anything is wrong."""
     path = Path(path)
-    sheets = WorkbookSheets(path, background=frozenset({INDICATOR_SHEET.name}))
+    sheets = WorkbookSheets(
+        path,
+        wanted=frozenset(spec.name for spec in ALL_SHEETS),
+        background=frozenset({INDICATOR_SHEET.name}),
+    )
     errors: list[Finding] = []
     missing = [
         spec.name
@@ -105,6 +111,11 @@ def _read_department(rows: list[list[object]], errors: list[Finding]) -> Departm
         key = cells.text(number, row, "key")
         value = cell_text(cells.raw(row, "value"))
         field = PROFILE_KEYS.get(key)
+        limit = workbook_limits().text_length(PROFILE_SHEET.name, key)
+        if len(value) > limit:
+            cells.invalid(
+                number, "value", f"「{key}」最多 {limit:,} 个字符，实为 {len(value):,} 个"
+            )
         if field is None:
             cells.invalid(number, "key", f"未知项「{key}」，可填：{'、'.join(PROFILE_KEYS)}")
         elif field in MULTI_PARAGRAPH_KEYS:
@@ -170,11 +181,12 @@ def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Deci
         value = parse_decimal(text)
     except NotANumber:
         value = None
-    if value is None or not Decimal(0) <= value <= Decimal(100):
+    size = workbook_limits().number_sizes["部门自评总分"]
+    if value is None or not Decimal(0) <= value <= Decimal(100) or size.problem(value):
         cells.invalid(
             int(fields.get("self_score_row", 3)),
             "value",
-            f"「部门自评总分」应为 0–100 的数字，实为「{text}」",
+            f"「部门自评总分」应为 0–100 的数字（最多 {size.places} 位小数），实为「{text}」",
         )
         return None
     return value

@@ -2,18 +2,19 @@
 
 A workbook or evidence file is accepted only when its bytes are what its name says, it
 is within the size limit, and (for Office files, which are zip archives) it does not
-expand past a sane size or ratio.
+expand past a sane size or ratio: the io layer's check, with the limits of
+``jixiao/io/workbook_limits.toml``, which the command line applies too.
 """
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import PurePath
 
 import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from jixiao.io.office_archive import ArchiveRefused, NotAnArchive, open_archive
 from jixiao.web.services.errors import InvalidInput
 
 OFFICE = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -21,9 +22,6 @@ OFFICE = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 EVIDENCE_KINDS = {"pdf", "png", "jpg", "xlsx", "docx"}
 WORKBOOK_KINDS = {"xlsx"}
 REPORT_KINDS = {"txt", "docx", "pdf"}
-# An Office file expands a few times when unzipped; hundreds of times is a zip bomb.
-MAX_EXPANDED_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 100
 
 
 def _extension(name: str) -> str:
@@ -32,19 +30,16 @@ def _extension(name: str) -> str:
 
 
 def _check_zip(upload: UploadedFile) -> None:
+    """The same archive check (and limits) as the command line's, from the io layer."""
     upload.seek(0)
     try:
-        with zipfile.ZipFile(upload) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-            packed = sum(info.compress_size for info in archive.infolist()) or 1
-            if "[Content_Types].xml" not in archive.namelist():
-                raise InvalidInput("file", "文件不是有效的 Office 文档。")
-    except zipfile.BadZipFile as error:
+        open_archive(upload).close()  # type: ignore[arg-type]
+    except NotAnArchive as error:
         raise InvalidInput("file", "文件已损坏或不是有效的 Office 文档。") from error
+    except ArchiveRefused as error:
+        raise InvalidInput("file", f"{error}。") from error
     finally:
         upload.seek(0)
-    if expanded > MAX_EXPANDED_BYTES or expanded / packed > MAX_RATIO:
-        raise InvalidInput("file", "文件解压后体积异常（疑似压缩炸弹），已拒绝。")
 
 
 def _size_text(limit: int) -> str:
@@ -63,7 +58,7 @@ def upload_name(upload: UploadedFile) -> str:
 
 def refused(upload: UploadedFile, reason: str) -> InvalidInput:
     """A refusal of ``upload`` that names it as the user knows it, then says why."""
-    return InvalidInput("file", f"「{upload_name(upload)}」：{reason}")
+    return InvalidInput("file", f"“{upload_name(upload)}”：{reason}")
 
 
 def check_upload(upload: UploadedFile, allowed: set[str]) -> str:

@@ -16,6 +16,7 @@ from jixiao.core.records import BudgetSource
 from jixiao.core.scoring import execution_score
 from jixiao.web import models
 from jixiao.web.models import Status
+from jixiao.web.query_numbers import query_number
 from jixiao.web.roles import projects_for
 
 # Sort key → (column heading, ordering expression).
@@ -49,7 +50,7 @@ class ProjectQuery:
         source = data.get("source", "")
         sort = data.get("sort", "")
         return cls(
-            section=int(section) if section.isdigit() else None,
+            section=query_number(section),
             source=source if source in SOURCES else "",
             grade=data.get("grade", "").strip(),
             status=status if status in Status.values else "",

@@ -11,11 +11,11 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from jixiao.core.money import NotANumber, parse_decimal
 from jixiao.core.narrative.indicator_text import plain
 from jixiao.web import models
 from jixiao.web.roles import can_edit_department, can_edit_project
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+from jixiao.web.services.field_values import number_value, text_value
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.recompute import recompute
 
@@ -31,26 +31,17 @@ EDITABLE_INDICATOR_FIELDS = (
 EDITABLE_PROJECT_FIELDS = ("goal_outcome", "execution_explanation", "self_score")
 
 
-def _number(field: str, raw: str) -> Decimal | None:
-    if raw is None or str(raw).strip() == "":
-        return None
-    try:
-        return parse_decimal(str(raw).rstrip("%％"))
-    except NotANumber as error:
-        raise InvalidInput(field, f"“{raw}”不是数字") from error
-
-
 def _clean_indicator(indicator: models.Indicator, changes: dict[str, str]) -> dict[str, object]:
     clean: dict[str, object] = {}
     for field, raw in changes.items():
         if field not in EDITABLE_INDICATOR_FIELDS:
             raise InvalidInput(field, f"字段“{field}”不能在此修改")
         if field in ("actual", "self_score"):
-            clean[field] = _number(field, raw)
+            clean[field] = number_value(models.Indicator, field, raw)
         elif field == "applicable":
             clean[field] = str(raw) in ("1", "true", "True", "on", "是")
         else:
-            clean[field] = str(raw).strip()
+            clean[field] = text_value(models.Indicator, field, raw)
     score = clean.get("self_score")
     if score is not None and not Decimal(0) <= score <= indicator.weight:
         raise InvalidInput("self_score", f"自评得分应在 0 与分值 {plain(indicator.weight)} 之间")
@@ -109,7 +100,11 @@ def do_update_project(
     for field, raw in changes.items():
         if field not in EDITABLE_PROJECT_FIELDS:
             raise InvalidInput(field, f"字段“{field}”不能在此修改")
-        value = _number(field, raw) if field == "self_score" else str(raw).strip()
+        value = (
+            number_value(models.Project, field, raw)
+            if field == "self_score"
+            else text_value(models.Project, field, raw)
+        )
         if field == "self_score" and value is not None and not Decimal(0) <= value <= Decimal(100):
             raise InvalidInput(field, "自评总分应在 0–100 之间")
         setattr(project, field, value)

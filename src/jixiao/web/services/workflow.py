@@ -22,10 +22,8 @@ from jixiao.web.models import Role, Status
 from jixiao.web.roles import membership
 from jixiao.web.selectors.lock import LOCKED, unreviewed_projects
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+from jixiao.web.services.field_values import text_value
 from jixiao.web.services.revision import touch
-
-# django-simple-history keeps a change reason in 100 characters.
-HISTORY_REASON_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -127,18 +125,26 @@ def _check_lock(year: models.DepartmentYear, override_reason: str) -> str:
     return _override_note(projects, override_reason.strip())
 
 
+def _change_reason(record, text: str) -> str:
+    """``text`` cut to what the history row's reason holds; the whole reason stays in
+    ``return_reason``, whose history row keeps it too."""
+    limit = record.history.model._meta.get_field("history_change_reason").max_length
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _apply(record, transition: Transition, user: User, reason: str, version: int) -> None:
-    if transition.needs_reason and not reason.strip():
+    reason = text_value(type(record), "return_reason", reason)
+    if transition.needs_reason and not reason:
         raise InvalidInput("reason", "退回须填写原因。")
     if record.version != version:
         raise EditConflict(str(record))
     record.status = transition.target
-    record.return_reason = reason.strip() if transition.needs_reason else ""
+    record.return_reason = reason if transition.needs_reason else ""
     record.version += 1
     record._history_user = user
-    record._change_reason = (
-        f"{transition.label}：{reason.strip()}" if reason.strip() else transition.label
-    )[:HISTORY_REASON_LENGTH]
+    record._change_reason = _change_reason(
+        record, f"{transition.label}：{reason}" if reason else transition.label
+    )
     record.save()
     touch([record.pk if isinstance(record, models.DepartmentYear) else record.department_year_id])
 

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from jixiao.web.page_cache import cached, query_key
+from jixiao.web.query_numbers import query_number
 from jixiao.web.roles import is_bureau, reach
 from jixiao.web.selectors import bureau as selectors
 from jixiao.web.services.revision import fingerprint
@@ -58,10 +59,7 @@ def _body(request: HttpRequest) -> str:
 
 def _context(request: HttpRequest) -> dict[str, object]:
     sort = selectors.sort_key(request.GET.get("sort", "department"))
-    try:
-        year = int(request.GET["year"]) if request.GET.get("year") else None
-    except ValueError:
-        year = None
+    year = query_number(request.GET.get("year"))
     years_queryset = selectors.ordered_years(request.user, sort=sort, year=year)
     # The chart shows the whole district; the table a page of it (a district has hundreds).
     page = Paginator(years_queryset, PAGE_SIZE).get_page(request.GET.get("page"))
