@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
+
 PROFILE_DIR = Path(__file__).with_name("profiles")
 EXECUTION_LINE = "预算执行率"
 
@@ -89,6 +91,7 @@ class RulesProfile:
     high_self_score: Decimal
     application: dict[str, str]
     goal_review: GoalReviewRules
+    monitoring: MonitoringRules
 
     @property
     def execution_weight(self) -> Decimal:
@@ -157,12 +160,14 @@ def _sorted_grades(table: dict[str, Any]) -> tuple[tuple[str, Decimal], ...]:
     return tuple(sorted(_dec_map(table).items(), key=lambda item: item[1], reverse=True))
 
 
+def _default_table(name: str) -> dict[str, Any]:
+    default = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(default, parse_float=Decimal)[name]
+
+
 def _goal_review(data: dict[str, Any]) -> GoalReviewRules:
     """``[goal_review]``; a profile written before goal review existed uses the default's."""
-    table = data.get("goal_review")
-    if table is None:
-        default = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
-        table = tomllib.loads(default, parse_float=Decimal)["goal_review"]
+    table = data.get("goal_review") or _default_table("goal_review")
     return GoalReviewRules(
         min_quantitative_share=_dec(table["min_quantitative_share"]),
         department_project_share=_dec(table["department_project_share"]),
@@ -209,4 +214,6 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         high_self_score=_dec(data["checks"]["high_self_score"]),
         application=dict(data["application"]),
         goal_review=_goal_review(data),
+        # A profile written before monitoring existed uses the default's rules.
+        monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
     )
