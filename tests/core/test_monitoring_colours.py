@@ -26,14 +26,16 @@ RULES = load_profile().monitoring
 FIXED = replace(RULES, execution_rule=ExecutionRule.FIXED)
 D = Decimal
 CENT = D("0.01")
+BUDGET = D(1200)
+HUNDRED = D(100)
 RED, YELLOW, GREEN, BLUE = Colour.RED, Colour.YELLOW, Colour.GREEN, Colour.BLUE
 
 
-def project(executed: Decimal, final: Decimal = D(1200), month: int = 7) -> ProjectExecution:
+def project(executed: Decimal, final: Decimal = BUDGET, month: int = 7) -> ProjectExecution:
     return ProjectExecution("P1", "项目", "科室", final, final, executed, month)
 
 
-def indicator(value, target=D(100), operator=Operator.AT_LEAST) -> IndicatorProgress:
+def indicator(value, target=HUNDRED, operator=Operator.AT_LEAST) -> IndicatorProgress:
     return IndicatorProgress(
         "P1", "产出指标", "数量指标", "指标", IndicatorKind.QUANTITATIVE, operator, target,
         value=value,
@@ -160,3 +162,12 @@ def test_execution_colour_never_improves_as_spending_falls(
     more = execution_colour(project(executed + CENT, final, month), time, RULES)
     less = execution_colour(project(executed, final, month), time, RULES)
     assert less.severity >= more.severity
+
+
+# A rate is held to its full target: 95% × 80% = 76, × 120% = 114.
+@pytest.mark.parametrize(
+    ("value", "colour"), [(D(95), GREEN), (D(76), GREEN), (D("75.99"), YELLOW), (D(114), BLUE)]
+)
+def test_a_rate_is_not_prorated_by_time(value: Decimal, colour: Colour) -> None:
+    item = replace(indicator(value, target=D(95)), unit="%")
+    assert indicator_colour(item, TimeProgress(7, 12), RULES) is colour

@@ -37,6 +37,9 @@ class TimeProgress:
         return Decimal(self.elapsed) / Decimal(self.total)
 
 
+FULL_YEAR = TimeProgress(1, 1)
+
+
 def time_progress(year: int, month: int, rule: TimeRule) -> TimeProgress:
     """The time progress at the end of ``month`` of ``year`` by ``rule``."""
     if rule is TimeRule.MONTHS:
@@ -93,14 +96,24 @@ def indicator_colour(
             else indicator.value < indicator.target
         )
         return rules.lower_within if within else rules.lower_beyond
-    expected = indicator.target * progress.elapsed
+    time = _time_for(indicator, progress, rules)
+    expected = indicator.target * time.elapsed
     if expected <= ZERO:
         return Colour.GREEN  # a zero target expects nothing to date
     # progress = value ÷ (target × elapsed ÷ total)
-    return _banded(rules.indicator_progress, indicator.value * progress.total, expected)
+    return _banded(rules.indicator_progress, indicator.value * time.total, expected)
 
 
-def indicator_progress(indicator: IndicatorProgress, progress: TimeProgress) -> Decimal | None:
+def _time_for(
+    indicator: IndicatorProgress, progress: TimeProgress, rules: MonitoringRules
+) -> TimeProgress:
+    """A rate (unit %) is held to its full target at any time of the year."""
+    return FULL_YEAR if indicator.unit in rules.unprorated_units else progress
+
+
+def indicator_progress(
+    indicator: IndicatorProgress, progress: TimeProgress, rules: MonitoringRules
+) -> Decimal | None:
     """A higher-is-better indicator's progress = value ÷ (target × 序时进度), for display."""
     if indicator.kind is IndicatorKind.QUALITATIVE or indicator.value is None:
         return None
@@ -108,7 +121,8 @@ def indicator_progress(indicator: IndicatorProgress, progress: TimeProgress) -> 
         return None
     if not indicator.operator.higher_is_better or indicator.target <= ZERO:
         return None
-    return indicator.value * progress.total / (indicator.target * progress.elapsed)
+    time = _time_for(indicator, progress, rules)
+    return indicator.value * time.total / (indicator.target * time.elapsed)
 
 
 def worst(colours: Iterable[Colour | None]) -> Colour:

@@ -76,7 +76,9 @@ def project_status(
     time = time_progress(round_.year, execution.month, rules.time_rule)
     own = execution_colour(execution, time, rules)
     indicators = tuple(
-        IndicatorStatus(item, indicator_colour(item, time, rules), indicator_progress(item, time))
+        IndicatorStatus(
+            item, indicator_colour(item, time, rules), indicator_progress(item, time, rules)
+        )
         for item in round_.indicators_of(execution.code)
     )
     colour = worst([own, *(status.colour for status in indicators)])

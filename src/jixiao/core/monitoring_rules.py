@@ -65,6 +65,7 @@ class MonitoringRules:
     rounds: tuple[RoundSpec, ...]
     execution_ratio: ColourBands
     indicator_progress: ColourBands
+    unprorated_units: frozenset[str]
     lower_within: Colour
     lower_beyond: Colour
     qualitative: dict[str, Colour]
@@ -113,6 +114,7 @@ def parse_monitoring(table: dict[str, Any]) -> MonitoringRules:
         rounds=rounds,
         execution_ratio=_bands(table["execution_ratio"]),
         indicator_progress=_bands(table["indicator_progress"]),
+        unprorated_units=frozenset(table.get("unprorated_units", ())),
         lower_within=Colour(table["lower_within"]),
         lower_beyond=Colour(table["lower_beyond"]),
         qualitative={band: Colour(colour) for band, colour in table["qualitative"].items()},
