@@ -52,11 +52,42 @@ class ProjectStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class ExecutionTotals:
+    """The round's project spending together: sums in 元, 执行率 and 序时进度."""
+
+    initial: Decimal
+    final: Decimal
+    executed: Decimal
+    expected: Decimal | None  # None when no project states its 全年预计执行数
+    rate: Decimal | None
+    time: TimeProgress
+
+
+@dataclass(frozen=True, slots=True)
 class MonitoringReview:
     round: MonitoringRound
     rules: MonitoringRules
     projects: tuple[ProjectStatus, ...]
     findings: tuple[Finding, ...]
+
+    @property
+    def months(self) -> str:
+        """The round's months as forms label them: ``1-7月``."""
+        return f"1-{self.round.end_month}月"
+
+    def totals(self) -> ExecutionTotals:
+        items = [project.execution for project in self.projects]
+        final = sum((item.final for item in items), Decimal(0))
+        executed = sum((item.executed for item in items), Decimal(0))
+        stated = [item.expected for item in items if item.expected is not None]
+        return ExecutionTotals(
+            initial=sum((item.initial for item in items), Decimal(0)),
+            final=final,
+            executed=executed,
+            expected=sum(stated, Decimal(0)) if stated else None,
+            rate=executed / final if final else None,
+            time=time_progress(self.round.year, self.round.end_month, self.rules.time_rule),
+        )
 
     def counts(self) -> dict[Colour, int]:
         """Projects per colour, in the order 红/黄/绿/蓝."""
