@@ -48,10 +48,12 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_web.py
 
-## Rebuild examples/luopu-2023.xlsx and its approved goals, luopu-2023-goals.xlsx.
+## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its
+## 1-7月 monitoring round (luopu-2023-monitoring.xlsx).
 example: $(STAMP)
 	$(BIN)/python examples/make_luopu_2023.py
 	$(BIN)/python examples/make_luopu_2023_goals.py
+	$(BIN)/python examples/make_luopu_2023_monitoring.py
 
 clean:
 	rm -rf $(VENV) node_modules out var .pytest_cache .ruff_cache

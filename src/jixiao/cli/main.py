@@ -10,11 +10,19 @@ from jixiao.cli import (
     audit_command,
     check_command,
     goals_command,
+    monitor_command,
     report_command,
     template_command,
 )
 
-COMMANDS = (report_command, check_command, goals_command, template_command, audit_command)
+COMMANDS = (
+    report_command,
+    check_command,
+    goals_command,
+    monitor_command,
+    template_command,
+    audit_command,
+)
 ARGPARSE_PHRASES = (
     ("the following arguments are required", "缺少必需的参数"),
     ("unrecognized arguments", "无法识别的参数"),

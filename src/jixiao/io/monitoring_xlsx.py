@@ -8,6 +8,7 @@ says it in a black-and-white print too. User text is always written as a string.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +29,10 @@ DEPARTMENT_SHEET = "部门整体"
 FONT = "宋体"
 MONEY_FIELDS = frozenset({"initial", "final", "executed", "expected"})
 Value = str | Decimal | Colour | None
+# A CJK character takes about two units of Excel's column width; a wrapped line of
+# 10-point 宋体 is about 14 points high.
+UNITS_PER_CHAR = 2.1
+LINE_HEIGHT = 14
 
 
 def write_monitoring_forms(
@@ -70,9 +75,10 @@ class _Form:
     def __init__(self, sheet: Worksheet, styles: dict[str, Format], layout: MonitoringLayout):
         self.sheet, self.styles, self.layout, self.row = sheet, styles, layout, 0
         self.width = 1
+        self.widths: list[int] = []
 
     def columns(self, widths: list[int]) -> None:
-        self.width = len(widths)
+        self.width, self.widths = len(widths), widths
         for index, width in enumerate(widths):
             self.sheet.set_column(index, index, width)
         self.sheet.set_landscape()
@@ -103,15 +109,28 @@ class _Form:
             self.sheet.set_row(self.row, height)
         self.row += 1
 
+    def fit(self, spans: list[tuple[int, int, Value]]) -> None:
+        """Size the row to its longest wrapped text: Excel does not fit merged cells."""
+        lines = 1
+        for first, last, value in spans:
+            if isinstance(value, str):
+                room = sum(self.widths[first : last + 1]) or 1
+                lines = max(lines, math.ceil(len(value) * UNITS_PER_CHAR / room))
+        if lines > 1:
+            self.sheet.set_row(self.row, lines * LINE_HEIGHT)
+
     def pair(self, label: str, value: Value) -> None:
+        self.fit([(0, 1, label), (2, self.width - 1, value)])
         self.put(0, 1, label, "label")
         self.put(2, self.width - 1, value)
         self.row += 1
 
     def spread(self, values: list[Value], style: str = "text") -> None:
         """Values one column each; the last takes the rest of the width."""
-        for index, value in enumerate(values):
-            last = self.width - 1 if index == len(values) - 1 else index
+        spans = [(index, self.width - 1 if index == len(values) - 1 else index, value)
+                 for index, value in enumerate(values)]  # fmt: skip
+        self.fit(spans)
+        for index, last, value in spans:
             self.put(index, last, value, "label" if style == "label" else _style_of(value, style))
         self.row += 1
 
@@ -248,7 +267,7 @@ def _department_form(form: _Form, review: MonitoringReview) -> None:
     _funds(form, layout, review, review.totals())
     form.line(layout.labels["counts_label"], "label")
     counts = review.counts()
-    form.spread([form.layout.colour_label(colour) for colour in COLOUR_ORDER], "label")
+    form.spread(list(COLOUR_ORDER), "label")
     form.spread([str(counts[colour]) for colour in COLOUR_ORDER])
     form.line(layout.labels["projects_label"], "label")
     form.spread([_label(column.header, review) for column in layout.columns], "label")
