@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 from jixiao.core.money import format_percent, format_wan, yuan_to_wan
-from jixiao.core.monitoring import DeviationCause
+from jixiao.core.monitoring import Deviation, DeviationCause
 from jixiao.core.monitoring_review import MonitoringReview, ProjectStatus
 from jixiao.core.monitoring_rules import COLOUR_ORDER, Colour, ColourBands, ExecutionRule, TimeRule
 from jixiao.core.narrative.numerals import chinese_number
@@ -88,28 +88,35 @@ def _execution(review: MonitoringReview) -> list[Block]:
     totals = review.totals()
     expected = (f"，预计全年执行 {_wan(totals.expected)} 万元"
                 if totals.expected is not None else "")  # fmt: skip
+    # The table lists the projects behind time; every project is on the 部门整体 form.
+    behind = [p for p in review.projects if p.execution_colour is not Colour.GREEN]
     rows = tuple(
         (p.execution.name, _wan(p.execution.final), _wan(p.execution.executed),
          _percent(p.rate), _percent(p.time.share), f"{p.execution_colour.value}色")
-        for p in review.projects
+        for p in behind
     )  # fmt: skip
-    behind = [p for p in review.projects if p.execution_colour is not Colour.GREEN]
-    lagging = (f"执行进度滞后的项目 {len(behind)} 个：{_names(tuple(behind))}。" if behind
+    lagging = (f"执行进度未达到序时进度要求的项目 {len(behind)} 个，见表1。" if behind
                else "各项目执行进度均达到序时进度要求。")  # fmt: skip
-    return [
+    blocks: list[Block] = [
         Heading(1, "二、预算执行情况"),
         Paragraph(
             f"纳入监控的项目全年预算数 {_wan(totals.final)} 万元（年初预算数 {_wan(totals.initial)} 万元），"
             f"{review.months}执行 {_wan(totals.executed)} 万元，执行率 {_percent(totals.rate)}，"
             f"序时进度 {_percent(totals.time.share)}{expected}。{lagging}"
         ),
-        Table(
-            f"表1 {review.months}项目预算执行情况（万元）",
-            ("项目名称", "全年预算数", f"{review.months}执行数", "执行率", "序时进度", "执行预警"),
-            rows,
-            NUMERIC,
-        ),
     ]
+    if behind:
+        headers = (
+            "项目名称",
+            "全年预算数",
+            f"{review.months}执行数",
+            "执行率",
+            "序时进度",
+            "执行预警",
+        )
+        caption = f"表1 {review.months}执行进度滞后项目（万元）"
+        blocks.append(Table(caption, headers, rows, NUMERIC))
+    return blocks
 
 
 def _goals(review: MonitoringReview) -> list[Block]:
@@ -156,36 +163,51 @@ def _colours(review: MonitoringReview) -> list[Block]:
     present = [(colour, review.by_colour(colour)) for colour in COLOUR_ORDER]
     for number, (colour, projects) in enumerate([item for item in present if item[1]], start=1):
         blocks.append(Heading(2, f"（{chinese_number(number)}）{colour.value}色项目"))
-        blocks.append(Paragraph(f"{_names(projects)}，共 {len(projects)} 个，{meaning[colour]}。"))
+        # Green projects need no action: their count says enough, the form lists them.
+        names = "" if colour is Colour.GREEN else f"{_names(projects)}，"
+        blocks.append(Paragraph(f"{names}共 {len(projects)} 个，{meaning[colour]}。"))
     return blocks
 
 
+def _deviations(project: ProjectStatus) -> list[tuple[str, Deviation]]:
+    """What is off track in a project (its execution, its indicators) and why."""
+    found = []
+    if project.execution_colour is not Colour.GREEN:
+        found.append(("预算执行", project.execution.deviation))
+    found += [(f"指标“{i.indicator.name}”", i.indicator.deviation) for i in project.indicators
+              if i.colour not in (None, Colour.GREEN)]  # fmt: skip
+    return found
+
+
+def _project_causes(project: ProjectStatus, found: list[tuple[str, Deviation]]) -> str:
+    """One sentence per project: the items sharing a cause and measure said together."""
+    grouped: dict[Deviation, list[str]] = {}
+    for what, deviation in found:
+        grouped.setdefault(deviation, []).append(what)
+    parts = []
+    for deviation, items in grouped.items():
+        cause = deviation.described or "未填写原因"
+        measure = deviation.measure or "未填写纠偏措施"
+        parts.append(f"{'、'.join(items)}偏差原因为{cause}，纠偏措施为{measure}")
+    return f"“{project.execution.name}”：{'；'.join(parts)}。"
+
+
 def _causes(review: MonitoringReview) -> list[Block]:
-    lines = []
     tally: Counter[DeviationCause] = Counter()
+    lines, count = [], 0
     for project in review.projects:
-        deviations = (
-            [("预算执行", project.execution.deviation)]
-            if project.execution_colour is not Colour.GREEN
-            else []
-        )
-        deviations += [(f"指标“{i.indicator.name}”", i.indicator.deviation) for i in project.indicators
-                       if i.colour not in (None, Colour.GREEN)]  # fmt: skip
-        for what, deviation in deviations:
-            if deviation.cause is not None:
-                tally[deviation.cause] += 1
-            cause = deviation.described or "未填写原因"
-            measure = deviation.measure or "未填写纠偏措施"
-            lines.append(
-                f"“{project.execution.name}”{what}：偏差原因为{cause}；纠偏措施：{measure}。"
-            )
+        found = _deviations(project)
+        if not found:
+            continue
+        count += len(found)
+        tally.update(d.cause for _, d in found if d.cause is not None)
+        lines.append(_project_causes(project, found))
     blocks: list[Block] = [Heading(1, "五、偏差原因及纠偏措施")]
     if not lines:
         return [*blocks, Paragraph("本轮监控未发现偏差。")]
     summary = "、".join(f"{cause.value} {n} 项" for cause, n in tally.most_common())
-    blocks.append(
-        Paragraph(f"本轮监控共发现偏差 {len(lines)} 项，按原因分：{summary or '未分类'}。")
-    )
+    blocks.append(Paragraph(f"本轮监控在 {len(lines)} 个项目中发现偏差 {count} 项，"
+                            f"按原因分：{summary or '未分类'}。"))  # fmt: skip
     blocks.extend(Paragraph(line) for line in lines)
     return blocks
 
