@@ -128,3 +128,32 @@ def test_the_luopu_round_is_what_its_script_builds(monkeypatch) -> None:
     assert [replace(p, location=None) for p in read.projects] == list(built.projects)
     assert [replace(i, location=None) for i in read.indicators] == list(built.indicators)
     assert all(p.illustrative for p in read.projects)
+
+
+def test_a_days_profile_changes_the_time_progress(tmp_path, capsys) -> None:
+    profile = tmp_path / "days.toml"
+    default = (REPO / "src/jixiao/core/profiles/default.toml").read_text(encoding="utf-8")
+    profile.write_text(
+        default.replace('time_progress = "months"', 'time_progress = "days"'), encoding="utf-8"
+    )
+    path = write_small_round(tmp_path / "round.xlsx")
+    argv = ["monitor", str(path), "--profile", str(profile), "-o", str(tmp_path / "o"), "--json"]
+    report = json.loads(run(argv, capsys).out)
+    assert report["projects"][0]["time_progress"] == "0.5820"  # 213 of 366 days (2024)
+
+
+def test_an_unknown_profile_exits_2(tmp_path, capsys) -> None:
+    path = write_small_round(tmp_path / "round.xlsx")
+    result = run(["monitor", str(path), "--profile", "nowhere", "-o", str(tmp_path / "o")], capsys)
+    assert result.code == EXIT_BAD_INPUT and "找不到规则配置「nowhere」" in result.out
+
+
+def test_goals_of_another_department_exit_2(tmp_path, capsys) -> None:
+    other = goals_department()
+    other = replace(other, department=replace(other.department, year=2025))
+    goals = write_goals_workbook(other, tmp_path / "g.xlsx")
+    path = write_small_round(tmp_path / "round.xlsx")
+    result = run(
+        ["monitor", str(path), "--approved", str(goals), "-o", str(tmp_path / "o")], capsys
+    )
+    assert result.code == EXIT_BAD_INPUT and "批复目标为「示例街道办事处」2025 年度" in result.out
