@@ -10,9 +10,10 @@ import pytest
 
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from jixiao.core.monitoring import Deviation, DeviationCause
+from jixiao.io.approved import read_approved
 from jixiao.io.goals_writer import write_goals_workbook
 from jixiao.io.monitoring_reader import read_monitoring_workbook
-from tests.builders import REPO, load_module
+from tests.builders import REPO, edit_cells, load_module
 from tests.cli.test_cli import nothing_written, run
 from tests.goals_builders import goals_department
 from tests.monitoring_builders import D, small_round, with_execution, write_small_round
@@ -157,3 +158,27 @@ def test_goals_of_another_department_exit_2(tmp_path, capsys) -> None:
         ["monitor", str(path), "--approved", str(goals), "-o", str(tmp_path / "o")], capsys
     )
     assert result.code == EXIT_BAD_INPUT and "批复目标为「示例街道办事处」2025 年度" in result.out
+
+
+def test_a_template_laid_out_from_the_goals_needs_only_the_values(tmp_path, goals, capsys) -> None:
+    path = tmp_path / "round.xlsx"
+    argv = ["template", "--monitoring", "--approved", str(goals), "-o", str(path)]
+    assert run(argv, capsys).code == EXIT_OK
+    unfilled = read_monitoring_workbook(path, approved=read_approved(goals).data)
+    assert [e.location.column for e in unfilled.errors] == ["累计执行数", "累计执行数"]
+    edit_cells(path, "项目执行", {"G3": 60000, "G4": 30000})
+    result = run(
+        ["monitor", str(path), "--approved", str(goals), "-o", str(tmp_path / "o")], capsys
+    )
+    # Every indicator's value to date is still blank: warned, not refused.
+    assert result.code == EXIT_OK and "未填写1-7月完成值" in result.out
+
+
+def test_a_round_the_profile_does_not_have_exits_2(tmp_path, goals, capsys) -> None:
+    argv = ["template", "--monitoring", "--approved", str(goals), "--round", "1-9月",
+            "-o", str(tmp_path / "r.xlsx")]  # fmt: skip
+    result = run(argv, capsys)
+    assert (
+        result.code == EXIT_BAD_INPUT
+        and "监控轮次「1-9月」不是规则配置中的轮次（1-7月）" in result.out
+    )

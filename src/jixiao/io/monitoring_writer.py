@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jixiao.core.monitoring import Deviation, IndicatorProgress, MonitoringRound, ProjectExecution
-from jixiao.core.records import IndicatorKind
+from jixiao.core.records import DepartmentYear, IndicatorKind
 from jixiao.io.monitoring_format import EXECUTION_SHEET, INFO_KEYS, INFO_SHEET, PROGRESS_SHEET
 from jixiao.io.workbook_writer import write_sheets
 
@@ -31,6 +31,34 @@ def write_monitoring_workbook(round_: MonitoringRound | None, path: str | Path) 
         (INFO_SHEET, _info_rows(round_)),
         (EXECUTION_SHEET, _execution_rows(round_.projects if round_ else ())),
         (PROGRESS_SHEET, _progress_rows(round_.indicators if round_ else ())),
+    )
+    return write_sheets(path, MONITORING_GUIDE, sheets)
+
+
+def write_monitoring_template(
+    goals: DepartmentYear, round_name: str, profile: str, path: str | Path
+) -> Path:
+    """A monitoring workbook for ``round_name`` laid out from the approved ``goals``: each
+    project with its 年初预算数 (and, until adjusted, the same 全年预算数), each indicator
+    with its approved target; the values to date are left for the sections to fill."""
+    info = {"部门名称": goals.department.name, "年度": goals.department.year,
+            "监控轮次": round_name, "规则配置": profile}  # fmt: skip
+    projects = [
+        {"code": p.code, "name": p.name, "section": p.section, "initial": p.fiscal.initial,
+         "final": p.fiscal.final, "illustrative": "是" if p.illustrative else ""}
+        for p in goals.projects
+    ]  # fmt: skip
+    indicators = [
+        {"owner": i.owner, "level1": i.level1, "level2": i.level2, "name": i.name,
+         "kind": i.kind.value, "operator": i.operator.value if i.operator else "",
+         "target": i.target if i.kind is IndicatorKind.QUANTITATIVE else i.target_text,
+         "unit": i.unit}
+        for i in goals.indicators
+    ]  # fmt: skip
+    sheets = (
+        (INFO_SHEET, [{"key": key, "value": value} for key, value in info.items()]),
+        (EXECUTION_SHEET, projects),
+        (PROGRESS_SHEET, indicators),
     )
     return write_sheets(path, MONITORING_GUIDE, sheets)
 
