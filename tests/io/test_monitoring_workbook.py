@@ -84,3 +84,10 @@ def test_nothing_is_returned_when_one_cell_is_wrong(tmp_path: Path) -> None:
     path = edit_cells(write_small_round(tmp_path / "m.xlsx"), "项目执行", {"G3": "很多"})
     result = read_monitoring_workbook(path)
     assert result.data is None and len(result.errors) == 1
+
+
+def test_an_indicator_twice_in_a_project_is_refused(tmp_path: Path) -> None:
+    data = small_round()
+    data = replace(data, indicators=(*data.indicators, data.indicators[0]))
+    (error,) = errors_of(write_small_round(tmp_path / "m.xlsx", data))
+    assert "第 11 行「三级指标」列" in error and "与第 3 行重复" in error

@@ -218,6 +218,7 @@ def _read_indicators(
 ) -> list[IndicatorProgress]:
     targets = _approved_targets(goals)
     indicators: list[IndicatorProgress] = []
+    seen: dict[tuple[str, ...], int] = {}
     for number, row in cells.data_rows():
         item = _read_indicator(cells, number, row)
         if item is None:
@@ -225,13 +226,25 @@ def _read_indicators(
         if item.owner not in codes:
             cells.invalid(number, "owner", f"项目编码「{item.owner}」不在「项目执行」表中")
         key = (item.owner, item.level1, item.level2, item.name)
+        if key in seen:
+            message = f"指标「{item.name}」与第 {seen[key]} 行重复（同一项目、同一二级指标下）"
+            cells.invalid(number, "name", message)
+            continue
+        seen[key] = number
         if targets is not None and item.owner in codes:
             _against_approved(cells, number, item, key, targets)
         indicators.append(item)
     return indicators
 
 
-def _against_approved(cells, number, item, key, targets) -> None:
+def _against_approved(
+    cells: SheetCells,
+    number: int,
+    item: IndicatorProgress,
+    key: tuple[str, ...],
+    targets: dict[tuple[str, ...], object],
+) -> None:
+    """The row's indicator must be an approved one, with the approved 年度指标值."""
     if key not in targets:
         cells.invalid(
             number, "name", f"指标「{item.name}」（{item.level1}/{item.level2}）不在批复目标中"
