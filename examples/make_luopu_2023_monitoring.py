@@ -34,7 +34,7 @@ from jixiao.core.monitoring import (
 from jixiao.core.monitoring_review import ProjectStatus, review_monitoring
 from jixiao.core.monitoring_rules import COLOUR_ORDER, Colour
 from jixiao.core.profile import load_profile
-from jixiao.core.records import Indicator, IndicatorKind, Project
+from jixiao.core.records import DepartmentYear, Indicator, IndicatorKind, Project
 from jixiao.io.monitoring_writer import write_monitoring_workbook
 
 OUTPUT = Path(__file__).with_name("luopu-2023-monitoring.xlsx")
@@ -51,6 +51,8 @@ CAUSES = (
 )  # fmt: skip
 AHEAD = Deviation(DeviationCause.OTHER, "年初目标按上年水平保守设定，上半年任务已基本完成",
                   "按实际工作量在下一年度申报时合理设定目标")  # fmt: skip
+BEHIND = Deviation(DeviationCause.OTHER, "上滘村、西三村管网施工受征拆进度影响",
+                   "加快征拆协调，四季度完成剩余村管网施工")  # fmt: skip
 DECISIONS = (Decision.CONTINUE, Decision.ADJUST_GOAL, Decision.ADJUST_BUDGET, Decision.PAUSE)
 
 
@@ -129,6 +131,20 @@ def explained(
     return execution, rows
 
 
+def department_progress(goals: DepartmentYear, year_end: DepartmentYear) -> list[IndicatorProgress]:
+    """The 部门整体 goals by July, on the time line; those the system computes from the
+    budget data at year end (自动取数) are left out of the round."""
+    actuals = {i.name: i for i in year_end.department_indicators}
+    return [
+        # What was only partly achieved by December was already behind in July.
+        progress_of(
+            goal, actuals[goal.name], "黄" if actuals[goal.name].band == "部分达成" else "绿"
+        )
+        for goal in goals.department_indicators
+        if not goal.metric
+    ]
+
+
 def build_round() -> MonitoringRound:
     goals, year_end = build_goals(), build()
     rng = random.Random(20230731)
@@ -141,12 +157,19 @@ def build_round() -> MonitoringRound:
         for goal in goals.indicators_by_project().get(project.code, []):
             year_end_row = actuals[(goal.owner, goal.level1, goal.level2, goal.name)]
             indicators.append(progress_of(goal, year_end_row, plan))
+    indicators += department_progress(goals, year_end)
     draft = MonitoringRound(goals.department.name, goals.department.year, "1-7月", MONTH,
                             tuple(projects), tuple(indicators), "default")  # fmt: skip
     review = review_monitoring(draft, load_profile().monitoring)
     filled = [explained(status, index) for index, status in enumerate(review.projects)]
+    department = [
+        replace(s.indicator, deviation=BEHIND, likelihood=Likelihood.POSSIBLE)
+        if s.colour is not Colour.GREEN
+        else s.indicator
+        for s in review.department
+    ]
     final = replace(draft, projects=tuple(e for e, _ in filled),
-                    indicators=tuple(row for _, rows in filled for row in rows))  # fmt: skip
+                    indicators=(*(row for _, rows in filled for row in rows), *department))  # fmt: skip
     counts = review_monitoring(final, load_profile().monitoring).counts()
     missing = [colour.value for colour in COLOUR_ORDER if not counts[colour]]
     assert not missing, f"示例缺少颜色：{missing}"

@@ -71,3 +71,12 @@ def with_progress(data: MonitoringRound, index: int, **fields) -> MonitoringRoun
 
 def write_small_round(path: Path, data: MonitoringRound | None = None) -> Path:
     return write_monitoring_workbook(data if data is not None else small_round(), path)
+
+
+def with_department_goals(data: MonitoringRound, value: Decimal) -> MonitoringRound:
+    """``data`` with the 部门整体 goals of ``goals_department``, each count at ``value``."""
+    goals = goals_department()
+    rows = progress_of(replace(goals, indicators=goals.department_indicators))
+    values = {"新增经济项目": value, "预算执行率": D(96)}
+    rows = tuple(replace(row, value=values.get(row.name, row.value)) for row in rows)
+    return replace(data, indicators=(*data.indicators, *rows))

@@ -12,7 +12,7 @@ from jixiao.core.monitoring_review import review_monitoring
 from jixiao.core.profile import load_profile
 from jixiao.io.monitoring_layout import MonitoringLayoutError, load_monitoring_layout
 from jixiao.io.monitoring_outputs import write_monitoring_outputs
-from tests.monitoring_builders import D, small_round, with_progress
+from tests.monitoring_builders import D, small_round, with_department_goals, with_progress
 
 RULES = load_profile().monitoring
 LAYOUT = load_monitoring_layout()
@@ -112,3 +112,26 @@ def test_a_layout_naming_an_unknown_field_is_a_chinese_error(tmp_path: Path) -> 
     path.write_text(text.replace('"likelihood", 10]', '"chance", 10]'), encoding="utf-8")
     with pytest.raises(MonitoringLayoutError, match="字段 chance 不存在"):
         load_monitoring_layout(path)
+
+
+def test_the_department_goals_are_on_the_department_form_and_in_the_report(tmp_path) -> None:
+    # 新增经济项目 at 8 of 10 by July: 137% of the time line, blue, with its cause missing.
+    review = review_monitoring(with_department_goals(small_round(), D(8)), RULES)
+    assert [f.code for f in review.findings] == ["MONITOR_CAUSE_MISSING", "MONITOR_MEASURE_MISSING"]
+    outputs = write_monitoring_outputs(review, LAYOUT, tmp_path, "m")
+    table = rows(openpyxl.load_workbook(outputs["forms"])["部门整体"])
+    assert ["部门整体绩效指标完成情况"] in table
+    assert [
+        "产出指标",
+        "数量指标",
+        "新增经济项目",
+        "≥10个",
+        "8个",
+        "10",
+        "确定能",
+        "",
+        "",
+        "蓝色",
+    ] in table
+    text = "\n".join(p.text for p in docx.Document(str(outputs["report"])).paragraphs)
+    assert "监控的 11 个绩效指标中，绿色 10 个、蓝色 1 个。" in text

@@ -11,7 +11,13 @@ from jixiao.io.monitoring_reader import read_monitoring_workbook
 from jixiao.io.monitoring_writer import write_monitoring_workbook
 from tests.builders import edit_cells
 from tests.goals_builders import goals_department, with_project
-from tests.monitoring_builders import small_round, with_execution, with_progress, write_small_round
+from tests.monitoring_builders import (
+    small_round,
+    with_department_goals,
+    with_execution,
+    with_progress,
+    write_small_round,
+)
 
 D = Decimal
 
@@ -91,3 +97,14 @@ def test_an_indicator_twice_in_a_project_is_refused(tmp_path: Path) -> None:
     data = replace(data, indicators=(*data.indicators, data.indicators[0]))
     (error,) = errors_of(write_small_round(tmp_path / "m.xlsx", data))
     assert "第 11 行「三级指标」列" in error and "与第 3 行重复" in error
+
+
+def test_department_goals_read_back_and_a_red_one_needs_a_cause(tmp_path: Path) -> None:
+    data = with_department_goals(small_round(), D(6))
+    result = read_monitoring_workbook(
+        write_small_round(tmp_path / "m.xlsx", data), approved=goals_department()
+    )
+    assert result.errors == () and len(result.data.indicators_of("部门整体")) == 3
+    red = with_department_goals(small_round(), D(1))
+    (error,) = errors_of(write_small_round(tmp_path / "red.xlsx", red))
+    assert "第 11 行「偏差原因」列" in error and "部门整体指标「新增经济项目」为红色预警" in error

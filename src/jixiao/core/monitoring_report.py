@@ -120,23 +120,24 @@ def _execution(review: MonitoringReview) -> list[Block]:
 
 
 def _goals(review: MonitoringReview) -> list[Block]:
-    statuses = [(p, i) for p in review.projects for i in p.indicators]
+    statuses = [(p.execution.name, i) for p in review.projects for i in p.indicators]
+    statuses += [("部门整体", i) for i in review.department]
     counts = Counter(i.colour for _, i in statuses)
     shown = "、".join(f"{c.value}色 {counts[c]} 个" for c in COLOUR_ORDER if counts[c])
     blocks: list[Block] = [Heading(1, "三、绩效目标实现情况")]
     text = f"监控的 {len(statuses)} 个绩效指标中，{shown or '均未填报完成值'}"
     if counts[None]:
         text += f"，未填报完成值 {counts[None]} 个"
-    off = [(p, i) for p, i in statuses if i.colour not in (None, Colour.GREEN)]
+    off = [(owner, i) for owner, i in statuses if i.colour not in (None, Colour.GREEN)]
     blocks.append(Paragraph(text + "。"))
     if off:
         rows = tuple(
-            (p.execution.name, i.indicator.name, i.indicator.target_shown,
+            (owner, i.indicator.name, i.indicator.target_shown,
              _value(i.indicator), i.indicator.likelihood.value if i.indicator.likelihood else "—",
              f"{i.colour.value}色")  # type: ignore[union-attr]
-            for p, i in off
+            for owner, i in off
         )  # fmt: skip
-        headers = ("项目名称", "指标", "年度指标值", f"{review.months}完成值", "完成可能性", "预警")
+        headers = ("项目", "指标", "年度指标值", f"{review.months}完成值", "完成可能性", "预警")
         blocks.append(Table("表2 预警指标情况", headers, rows))
     return blocks
 
@@ -179,7 +180,7 @@ def _deviations(project: ProjectStatus) -> list[tuple[str, Deviation]]:
     return found
 
 
-def _project_causes(project: ProjectStatus, found: list[tuple[str, Deviation]]) -> str:
+def _causes_line(owner: str, found: list[tuple[str, Deviation]]) -> str:
     """One sentence per project: the items sharing a cause and measure said together."""
     grouped: dict[Deviation, list[str]] = {}
     for what, deviation in found:
@@ -189,7 +190,7 @@ def _project_causes(project: ProjectStatus, found: list[tuple[str, Deviation]]) 
         cause = deviation.described or "未填写原因"
         measure = deviation.measure or "未填写纠偏措施"
         parts.append(f"{'、'.join(items)}偏差原因为{cause}，纠偏措施为{measure}")
-    return f"“{project.execution.name}”：{'；'.join(parts)}。"
+    return f"{owner}：{'；'.join(parts)}。"
 
 
 def _causes(review: MonitoringReview) -> list[Block]:
@@ -201,7 +202,13 @@ def _causes(review: MonitoringReview) -> list[Block]:
             continue
         count += len(found)
         tally.update(d.cause for _, d in found if d.cause is not None)
-        lines.append(_project_causes(project, found))
+        lines.append(_causes_line(f"“{project.execution.name}”", found))
+    department = [(f"指标“{i.indicator.name}”", i.indicator.deviation) for i in review.department
+                  if i.colour not in (None, Colour.GREEN)]  # fmt: skip
+    if department:
+        count += len(department)
+        tally.update(d.cause for _, d in department if d.cause is not None)
+        lines.append(_causes_line("部门整体", department))
     blocks: list[Block] = [Heading(1, "五、偏差原因及纠偏措施")]
     if not lines:
         return [*blocks, Paragraph("本轮监控未发现偏差。")]

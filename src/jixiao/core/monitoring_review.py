@@ -29,7 +29,7 @@ from jixiao.core.monitoring_colours import (
     worst,
 )
 from jixiao.core.monitoring_rules import COLOUR_ORDER, Colour, MonitoringRules
-from jixiao.core.records import Location
+from jixiao.core.records import DEPARTMENT_OWNER, Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class MonitoringReview:
     rules: MonitoringRules
     projects: tuple[ProjectStatus, ...]
     findings: tuple[Finding, ...]
+    department: tuple[IndicatorStatus, ...] = ()  # the 部门整体 indicators
 
     @property
     def months(self) -> str:
@@ -120,7 +121,36 @@ def review_monitoring(round_: MonitoringRound, rules: MonitoringRules) -> Monito
     """Every project's colours and the findings that keep the round from submission."""
     projects = tuple(project_status(item, round_, rules) for item in round_.projects)
     findings = [finding for project in projects for finding in _findings(project)]
-    return MonitoringReview(round_, rules, projects, tuple(findings))
+    department = department_statuses(round_, rules)
+    findings += [finding for status in department for finding in _department_findings(status)]
+    return MonitoringReview(round_, rules, projects, tuple(findings), department)
+
+
+def department_statuses(
+    round_: MonitoringRound, rules: MonitoringRules
+) -> tuple[IndicatorStatus, ...]:
+    """The colours of the 部门整体 indicators, at the round's last month."""
+    time = time_progress(round_.year, round_.end_month, rules.time_rule)
+    return tuple(
+        IndicatorStatus(
+            item, indicator_colour(item, time, rules), indicator_progress(item, time, rules)
+        )
+        for item in round_.indicators_of(DEPARTMENT_OWNER)
+    )
+
+
+def _department_findings(status: IndicatorStatus) -> Iterator[Finding]:
+    item = status.indicator
+    if status.colour is None:
+        yield Finding(
+            "MONITOR_VALUE_MISSING", Severity.WARNING,
+            f"部门整体指标「{item.name}」未填写完成值，未能预警", item.location, DEPARTMENT_OWNER,
+        )  # fmt: skip
+    elif status.colour is not Colour.GREEN:
+        what = f"部门整体指标「{item.name}」"
+        yield from _deviation_findings(
+            item.deviation, status.colour, what, item.location, DEPARTMENT_OWNER
+        )
 
 
 def _label(execution: ProjectExecution) -> str:

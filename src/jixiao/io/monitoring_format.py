@@ -49,7 +49,7 @@ EXECUTION_SHEET = SheetSpec(
 PROGRESS_SHEET = SheetSpec(
     "指标监控",
     (
-        Column("项目编码", "owner", required=True),
+        Column("项目编码", "owner", required=True, help="部门整体绩效指标填“部门整体”"),
         Column("一级指标", "level1", required=True),
         Column("二级指标", "level2", required=True),
         Column("三级指标", "name", required=True, width=30),
@@ -63,7 +63,7 @@ PROGRESS_SHEET = SheetSpec(
         Column("完成可能性", "likelihood", help="确定能/有可能/完全不可能"),
         *CAUSE_COLUMNS,
     ),
-    "每行一个三级指标：批复的年度指标值，截至本轮的完成值或完成情况，全年预计完成值与完成可能性；"
+    "每行一个三级指标（部门整体指标的项目编码填“部门整体”）：批复的年度指标值，截至本轮的完成值或完成情况，全年预计完成值与完成可能性；"
     "非绿色预警须填偏差原因与纠偏措施。",
 )
 

@@ -23,7 +23,7 @@ from jixiao.core.monitoring import (
     MonitoringRound,
     ProjectExecution,
 )
-from jixiao.core.monitoring_review import project_status
+from jixiao.core.monitoring_review import department_statuses, project_status
 from jixiao.core.monitoring_rules import Colour, MonitoringRules
 from jixiao.core.profile import RulesProfile, load_profile
 from jixiao.core.records import DEPARTMENT_OWNER, DepartmentYear, IndicatorKind, Location
@@ -208,8 +208,7 @@ def _approved_targets(goals: DepartmentYear | None) -> dict[tuple[str, ...], obj
         (item.owner, item.level1, item.level2, item.name): (
             item.target_text if item.kind is IndicatorKind.QUALITATIVE else item.target
         )
-        for item in goals.indicators
-        if item.owner != DEPARTMENT_OWNER
+        for item in (*goals.indicators, *goals.department_indicators)
     }
 
 
@@ -223,7 +222,8 @@ def _read_indicators(
         item = _read_indicator(cells, number, row)
         if item is None:
             continue
-        if item.owner not in codes:
+        known = item.owner in codes or item.owner == DEPARTMENT_OWNER
+        if not known:
             cells.invalid(number, "owner", f"项目编码「{item.owner}」不在「项目执行」表中")
         key = (item.owner, item.level1, item.level2, item.name)
         if key in seen:
@@ -231,7 +231,7 @@ def _read_indicators(
             cells.invalid(number, "name", message)
             continue
         seen[key] = number
-        if targets is not None and item.owner in codes:
+        if targets is not None and known:
             _against_approved(cells, number, item, key, targets)
         indicators.append(item)
     return indicators
@@ -308,3 +308,10 @@ def _red_rows_need_a_cause(
                     item.location.row, "cause",  # type: ignore[union-attr,arg-type]
                     f"指标「{item.name}」为红色预警，须填写偏差原因",
                 )  # fmt: skip
+    for status in department_statuses(round_, rules):
+        item = status.indicator
+        if status.colour is Colour.RED and item.deviation.cause is None:
+            progress.invalid(
+                item.location.row, "cause",  # type: ignore[union-attr,arg-type]
+                f"部门整体指标「{item.name}」为红色预警，须填写偏差原因",
+            )  # fmt: skip

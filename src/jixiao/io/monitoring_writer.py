@@ -53,7 +53,7 @@ def write_monitoring_template(
          "kind": i.kind.value, "operator": i.operator.value if i.operator else "",
          "target": i.target if i.kind is IndicatorKind.QUANTITATIVE else i.target_text,
          "unit": i.unit}
-        for i in goals.indicators
+        for i in (*goals.indicators, *goals.department_indicators)
     ]  # fmt: skip
     sheets = (
         (INFO_SHEET, [{"key": key, "value": value} for key, value in info.items()]),

@@ -273,6 +273,14 @@ def _department_form(form: _Form, review: MonitoringReview) -> None:
     form.spread([_label(column.header, review) for column in layout.columns], "label")
     for status in review.projects:
         form.spread([_project_row(column.field, review, status) for column in layout.columns])
+    if review.department:
+        columns = form.layout.project.columns
+        form.line(layout.labels["indicators_label"], "label")
+        form.spread([_label(column.header, review) for column in columns], "label")
+        for indicator in review.department:
+            values = [_indicator_value(c.field, indicator.indicator, indicator.colour)
+                      for c in columns]  # fmt: skip
+            form.spread(values)
     _signature(form, layout)
 
 
