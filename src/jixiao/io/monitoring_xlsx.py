@@ -242,12 +242,11 @@ def _project_row(field: str, review: MonitoringReview, status: ProjectStatus) ->
     if field == "colour":
         return status.colour
     if field == "cause":
+        # One cause often explains the execution and several indicators: said once.
         causes = [execution.deviation.described] + [
-            f"{i.indicator.name}：{i.indicator.deviation.described}"
-            for i in status.indicators
-            if i.indicator.deviation.cause is not None
+            i.indicator.deviation.described for i in status.indicators
         ]
-        return "；".join(cause for cause in causes if cause)
+        return "；".join(dict.fromkeys(cause for cause in causes if cause))
     if field == "measure":
         measures = [execution.deviation.measure] + [
             i.indicator.deviation.measure for i in status.indicators
