@@ -49,10 +49,12 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_soak.py
 
-## Rebuild examples/luopu-2023.xlsx and its approved goals, luopu-2023-goals.xlsx.
+## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its
+## 1-7月 monitoring round (luopu-2023-monitoring.xlsx).
 example: $(STAMP)
 	$(BIN)/python examples/make_luopu_2023.py
 	$(BIN)/python examples/make_luopu_2023_goals.py
+	$(BIN)/python examples/make_luopu_2023_monitoring.py
 
 messages:  # recompile the Chinese translations after editing django.po (needs gettext)
 	msgfmt -o src/jixiao/web/locale/zh_Hans/LC_MESSAGES/django.mo src/jixiao/web/locale/zh_Hans/LC_MESSAGES/django.po

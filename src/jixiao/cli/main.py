@@ -18,6 +18,7 @@ COMMANDS = {
     "report": "jixiao.cli.report_command",
     "check": "jixiao.cli.check_command",
     "goals": "jixiao.cli.goals_command",
+    "monitor": "jixiao.cli.monitor_command",
     "template": "jixiao.cli.template_command",
     "audit": "jixiao.cli.audit_command",
 }

@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
+
 PROFILE_DIR = Path(__file__).with_name("profiles")
 EXECUTION_LINE = "预算执行率"
 
@@ -110,6 +112,8 @@ class RulesProfile:
         names = {**self.project_weights, **self.project_weights_without_satisfaction}
         return tuple(name for name in names if name != EXECUTION_LINE)
 
+    monitoring: MonitoringRules
+
     @property
     def execution_weight(self) -> Decimal:
         return self.project_weights[EXECUTION_LINE]
@@ -192,12 +196,14 @@ def _sorted_grades(table: dict[str, Any]) -> tuple[tuple[str, Decimal], ...]:
     return tuple(sorted(_dec_map(table).items(), key=lambda item: item[1], reverse=True))
 
 
+def _default_table(name: str) -> dict[str, Any]:
+    default = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(default, parse_float=Decimal)[name]
+
+
 def _goal_review(data: dict[str, Any]) -> GoalReviewRules:
     """``[goal_review]``; a profile written before goal review existed uses the default's."""
-    table = data.get("goal_review")
-    if table is None:
-        default = (PROFILE_DIR / "default.toml").read_text(encoding="utf-8")
-        table = tomllib.loads(default, parse_float=Decimal)["goal_review"]
+    table = data.get("goal_review") or _default_table("goal_review")
     return GoalReviewRules(
         min_quantitative_share=_dec(table["min_quantitative_share"]),
         department_project_share=_dec(table["department_project_share"]),
@@ -268,4 +274,6 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         application=dict(data["application"]),
         goal_review=_goal_review(data),
         forms=dict(data.get("forms", {})),
+        # A profile written before monitoring existed uses the default's rules.
+        monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from jixiao.core.monitoring import Decision, DeviationCause, Likelihood
 from jixiao.core.records import (
     BudgetLine,
     BudgetSource,
@@ -51,6 +52,10 @@ DROPDOWNS = {
     "illustrative": ["是", "否"],
     "dimension": [dimension.value for dimension in Dimension],
     "type": ["问题", "措施"],
+    "cause": [cause.value for cause in DeviationCause],
+    "likelihood": [likelihood.value for likelihood in Likelihood],
+    "decision": [decision.value for decision in Decision],
+    "achievement": ["达成", "部分达成", "未达成"],
 }
 INDICATOR_KIND_OPTIONS = [kind.value for kind in IndicatorKind]
 GUIDE_LINES = (
