@@ -41,6 +41,7 @@ from jixiao.io.workbook_reader import (
     project_codes_in,
     read_class_code,
     read_department_sheet,
+    read_unique_projects,
 )
 from jixiao.io.workbook_sheets import WorkbookSheets
 
@@ -66,7 +67,7 @@ def read_goals_workbook(path: str | Path) -> LoadResult:
     year = department.year if department else 0
     lines = _read_budget(_cells(GOALS_BUDGET_SHEET, sheets, errors), year)
     project_cells = _cells(GOALS_PROJECT_SHEET, sheets, errors)
-    projects = _read_projects(project_cells, year)
+    projects = read_unique_projects(project_cells, year, _read_project)
     codes = project_codes_in(project_cells)
     indicators = _read_goal_rows(_cells(GOALS_INDICATOR_SHEET, sheets, errors), codes)
     own = _read_goal_rows(_cells(GOALS_DEPARTMENT_INDICATOR_SHEET, sheets, errors), None)
@@ -110,25 +111,6 @@ def _read_budget(cells: SheetCells | None, year: int) -> list[BudgetLine]:
                 BudgetLine(source, code, name, kind, _planned(initial), cells.location(number))
             )
     return lines
-
-
-def _read_projects(cells: SheetCells | None, year: int) -> list[Project]:
-    if cells is None:
-        return []
-    projects: list[Project] = []
-    seen: dict[str, int] = {}
-    for number, row in cells.data_rows():
-        project = _read_project(cells, number, row, year)
-        if project is None:
-            continue
-        if project.code in seen:
-            cells.invalid(
-                number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复"
-            )
-            continue
-        seen[project.code] = number
-        projects.append(project)
-    return projects
 
 
 def _read_project(cells: SheetCells, number: int, row: list[object], year: int) -> Project | None:

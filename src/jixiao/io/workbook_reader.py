@@ -6,6 +6,7 @@ returned unless the whole workbook is valid: a bad file yields only errors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -223,12 +224,22 @@ def _read_budget(cells: SheetCells | None, year: int, errors: list[Finding]) -> 
 
 
 def _read_projects(cells: SheetCells | None, year: int, errors: list[Finding]) -> list[Project]:
+    return read_unique_projects(cells, year, _read_project)
+
+
+def read_unique_projects(
+    cells: SheetCells | None,
+    year: int,
+    read_project: Callable[[SheetCells, int, list[object], int], Project | None],
+) -> list[Project]:
+    """The projects ``read_project`` makes of the sheet's rows; a 项目编码 given twice is
+    refused on its second row."""
     if cells is None:
         return []
     projects: list[Project] = []
     seen: dict[str, int] = {}
     for number, row in cells.data_rows():
-        project = _read_project(cells, number, row, year)
+        project = read_project(cells, number, row, year)
         if project is None:
             continue
         if project.code in seen:
