@@ -77,3 +77,13 @@ def test_it_recognises_every_outline_marker_style():
 
 def test_it_does_not_take_a_decimal_for_a_marker():
     assert parse_marker("1.5 万元的项目") is None
+
+
+def test_the_small_numerals_agree_with_cn2an() -> None:
+    import cn2an
+
+    from jixiao.core.audit.numbers import SMALL_CHINESE_INTEGERS
+
+    assert len(SMALL_CHINESE_INTEGERS) == 99
+    for text, value in SMALL_CHINESE_INTEGERS.items():
+        assert cn2an.cn2an(text, "normal") == value, text
