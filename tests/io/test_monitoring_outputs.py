@@ -10,7 +10,8 @@ import pytest
 
 from jixiao.core.monitoring_review import review_monitoring
 from jixiao.core.profile import load_profile
-from jixiao.io.monitoring_layout import MonitoringLayoutError, load_monitoring_layout
+from jixiao.io.layout_files import LayoutError
+from jixiao.io.monitoring_layout import load_monitoring_layout
 from jixiao.io.monitoring_outputs import write_monitoring_outputs
 from tests.monitoring_builders import D, small_round, with_department_goals, with_progress
 
@@ -110,7 +111,7 @@ def test_a_layout_naming_an_unknown_field_is_a_chinese_error(tmp_path: Path) -> 
     )
     path = tmp_path / "bad.toml"
     path.write_text(text.replace('"likelihood", 10]', '"chance", 10]'), encoding="utf-8")
-    with pytest.raises(MonitoringLayoutError, match="字段 chance 不存在"):
+    with pytest.raises(LayoutError, match="字段 chance 不存在"):
         load_monitoring_layout(path)
 
 

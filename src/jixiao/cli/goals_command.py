@@ -16,9 +16,10 @@ from jixiao.cli.summary import findings_line, print_findings
 from jixiao.core.findings import has_errors
 from jixiao.core.goal_review import GoalReview, review_goals
 from jixiao.core.profile import ProfileError, load_profile
-from jixiao.io.declaration_layout import LayoutError, load_layout
+from jixiao.io.declaration_layout import load_layout
 from jixiao.io.goal_outputs import write_goal_outputs
 from jixiao.io.goals_reader import read_goals_workbook
+from jixiao.io.layout_files import LayoutError
 from jixiao.io.workbook_sheets import WorkbookUnreadable
 
 

@@ -20,7 +20,8 @@ from jixiao.core.findings import has_errors
 from jixiao.core.monitoring_review import MonitoringReview, review_monitoring
 from jixiao.core.monitoring_rules import COLOUR_ORDER
 from jixiao.core.profile import ProfileError
-from jixiao.io.monitoring_layout import MonitoringLayoutError, load_monitoring_layout
+from jixiao.io.layout_files import LayoutError
+from jixiao.io.monitoring_layout import load_monitoring_layout
 from jixiao.io.monitoring_outputs import write_monitoring_outputs
 from jixiao.io.monitoring_reader import read_monitoring_workbook
 from jixiao.io.workbook_sheets import WorkbookUnreadable
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         layout = load_monitoring_layout(args.layout)
         result = read_monitoring_workbook(path, approved=approved, profile=args.profile)
-    except (WorkbookUnreadable, ProfileError, MonitoringLayoutError) as error:
+    except (WorkbookUnreadable, ProfileError, LayoutError) as error:
         print(f"错误：{error}")
         return EXIT_BAD_INPUT
     if result.data is None or result.profile is None:

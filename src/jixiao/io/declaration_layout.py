@@ -8,10 +8,17 @@ Chinese error, not an empty column.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from jixiao.io.layout_files import (
+    LayoutColumn,
+    LayoutError,
+    check_fields,
+    layout_columns,
+    read_layout_file,
+)
 
 LAYOUT_DIR = Path(__file__).with_name("declaration_layouts")
 HEADER_FIELDS = frozenset({
@@ -24,17 +31,6 @@ COLUMN_FIELDS = frozenset({
     "level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "basis",
     "previous", "planned", "target_reason", "dimension",
 })  # fmt: skip
-
-
-class LayoutError(ValueError):
-    """A layout file that is missing or names an unknown field (message in Chinese)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutColumn:
-    header: str
-    field: str
-    width: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,33 +60,20 @@ class DeclarationLayout:
 
 def load_layout(name_or_path: str | Path = "default") -> DeclarationLayout:
     """A layout by name (a file in ``LAYOUT_DIR``) or by path."""
-    path = Path(name_or_path)
-    if not path.suffix:
-        path = LAYOUT_DIR / f"{name_or_path}.toml"
-    if not path.is_file():
-        raise LayoutError(f"找不到申报表样式「{name_or_path}」")
+    path, data = read_layout_file(name_or_path, LAYOUT_DIR, "申报表")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         return DeclarationLayout(path.stem, _form(data["project"]), _form(data["department"]))
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
-        raise LayoutError(f"申报表样式「{path.name}」有误：{error}") from error
-
-
-def _checked(fields: list[str], allowed: frozenset[str], part: str) -> None:
-    unknown = [field for field in fields if field not in allowed]
-    if unknown:
-        raise ValueError(
-            f"{part}中的字段 {'、'.join(unknown)} 不存在，可用：{'、'.join(sorted(allowed))}"
-        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise LayoutError(f"申报表样式“{path.name}”有误：{error}") from error
 
 
 def _form(table: dict[str, Any]) -> FormLayout:
     header = tuple((label, field) for label, field in table["header"])
     funds = tuple((label, field) for label, field in table.get("funds", ()))
-    columns = tuple(LayoutColumn(h, f, int(w)) for h, f, w in table["columns"])
-    _checked([field for _, field in header], HEADER_FIELDS, "header")
-    _checked([field for _, field in funds], FUND_FIELDS, "funds")
-    _checked([column.field for column in columns], COLUMN_FIELDS, "columns")
+    columns = layout_columns(table["columns"])
+    check_fields((field for _, field in header), HEADER_FIELDS, "header")
+    check_fields((field for _, field in funds), FUND_FIELDS, "funds")
+    check_fields((column.field for column in columns), COLUMN_FIELDS, "columns")
     return FormLayout(
         title=table["title"], subtitle=table.get("subtitle", ""),
         unit_note=table.get("unit_note", ""), header=header,
