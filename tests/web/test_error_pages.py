@@ -88,6 +88,13 @@ def test_a_malformed_request_is_a_chinese_400(actors, client_for):
     assert_helpful_error_page(response, 400, "无法处理这次请求")
 
 
+def test_a_request_for_a_host_the_site_does_not_serve_is_a_chinese_400(db):
+    # The host is refused before the session middleware gives the request its user.
+    client = Client(raise_request_exception=False, HTTP_HOST="elsewhere.example")
+
+    assert_helpful_error_page(client.get("/"), 400, "无法处理这次请求")
+
+
 def test_a_crash_is_a_chinese_500_without_the_exception(actors):
     client = Client(raise_request_exception=False)
     client.force_login(actors.finance, backend="jixiao.web.auth_backend.MembershipBackend")

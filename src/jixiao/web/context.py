@@ -9,8 +9,9 @@ from jixiao.web.roles import can_audit_reports, is_bureau, membership, sees_whol
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    user = request.user
-    if not user.is_authenticated:
+    # A request refused before the middleware ran (a host not served) has no user.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     found = membership(user)
     return {
