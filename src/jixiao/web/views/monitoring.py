@@ -34,12 +34,8 @@ CHOICES = {
 
 def get_round(user, pk: int) -> models.MonitoringRound:
     """The round ``pk`` if the user may see its year (404 otherwise)."""
-    round_ = get_object_or_404(
-        models.MonitoringRound.objects.only("pk", "department_year_id"), pk=pk
-    )
-    year = get_department_year(user, round_.department_year_id, whole=False)
-    round_ = models.MonitoringRound.objects.get(pk=pk)
-    round_.department_year = year
+    round_ = get_object_or_404(models.MonitoringRound, pk=pk)
+    round_.department_year = get_department_year(user, round_.department_year_id, whole=False)
     return round_
 
 
