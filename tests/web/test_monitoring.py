@@ -15,6 +15,7 @@ import pytest
 from jixiao.web.models import RoundStatus
 from jixiao.web.monitoring_conversion import review_round
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+from jixiao.web.services.indicators import do_update_indicator
 from jixiao.web.services.monitoring_entries import do_fill_project
 from jixiao.web.services.monitoring_rounds import (
     do_decide,
@@ -23,6 +24,7 @@ from jixiao.web.services.monitoring_rounds import (
     do_submit_round,
     do_submit_section,
 )
+from jixiao.web.services.reports import evaluate_year, report_document
 from tests.web.monitoring_round import (
     entry,
     fill,
@@ -159,3 +161,41 @@ def test_the_bureau_returns_a_round_with_a_reason(actors, round_a):
     assert returned.return_reason == "纠偏措施过于笼统"
     assert not entry(round_a, "P1").submitted
     assert entry(round_a, "P1").decision == "继续实施"  # the decision made is kept
+
+
+def _submitted_round(actors, round_a):
+    red_and_submitted(actors, round_a)
+    row = entry(round_a, "P1")
+    do_decide(acting_user=actors.working_group, entry_id=row.pk, expected_version=row.version,
+              decision="调整目标")  # fmt: skip
+    return do_submit_round(acting_user=actors.working_group, round_id=round_a.pk,
+                           expected_version=round_a.version)  # fmt: skip
+
+
+def _score_full(actors, year, explanation: str = ""):
+    target = year.indicators.get(project__code="P1", name="完成数")
+    changes = {"self_score": str(target.weight), "explanation": explanation}
+    do_update_indicator(acting_user=actors.section, indicator_id=target.pk,
+                        expected_version=target.version, changes=changes)  # fmt: skip
+
+
+def test_full_marks_on_an_indicator_the_round_wrote_off_is_a_finding(actors, year_a, round_a):
+    _score_full(actors, year_a)
+    assert not year_a.findings.filter(code="MONITOR_IMPOSSIBLE_FULL_MARKS").exists()
+    _submitted_round(actors, round_a)  # submitting rescored the year against the round
+    finding = year_a.findings.get(code="MONITOR_IMPOSSIBLE_FULL_MARKS")
+    assert "完成数" in finding.message and "1-7月" in finding.message
+    assert finding.project.code == "P1"
+    _score_full(actors, year_a, "8 月追加资金后于 11 月全部完成")
+    assert not year_a.findings.filter(code="MONITOR_IMPOSSIBLE_FULL_MARKS").exists()
+
+
+def test_the_report_says_which_rounds_were_held(actors, year_a, round_a):
+    def efficiency_text():
+        document = report_document(evaluate_year(year_a))
+        return "".join(getattr(block, "text", "") for block in document.blocks)
+
+    assert "绩效运行监控" not in efficiency_text()
+    _submitted_round(actors, round_a)
+    assert ("本年度开展1-7月绩效运行监控，监控项目 2 个，预警红色 1 个、绿色 1 个；"
+            "红色预警项目处理意见为调整目标 1 个。") in efficiency_text()  # fmt: skip

@@ -23,6 +23,7 @@ from jixiao.web.roles import membership
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.field_values import text_value
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.recompute import recompute
 from jixiao.web.services.revision import touch
 
 NAMED_IN_MESSAGE = 5
@@ -195,6 +196,7 @@ def do_submit_round(
     round_.status = RoundStatus.SUBMITTED
     round_.return_reason = ""
     _save_round(round_, acting_user, "工作小组提交本轮监控")
+    recompute(round_.department_year)  # the year-end checks read submitted rounds
     return round_
 
 
@@ -223,4 +225,5 @@ def do_return_round(
     round_.status = RoundStatus.FILLING
     round_.return_reason = reason
     _save_round(round_, acting_user, f"财政局退回：{reason}"[:100])
+    recompute(round_.department_year)
     return round_
