@@ -32,6 +32,9 @@ COLOUR_CLASS = {
     Colour.BLUE: "blue",
 }
 ZERO = Decimal(0)
+# What a section must clear before it submits: a cause and a measure on every non-green
+# row. The decision on a red project is the working group's, later.
+SECTION_BLOCKERS = frozenset({"MONITOR_CAUSE_MISSING", "MONITOR_MEASURE_MISSING"})
 
 
 def wan(amount: Decimal | None) -> str:
@@ -76,8 +79,12 @@ class ProjectRow:
         return wan(self.entry.expected)
 
     @property
+    def red(self) -> bool:
+        return self.status.colour is Colour.RED
+
+    @property
     def needs_decision(self) -> bool:
-        return self.status.colour is Colour.RED and not self.entry.decision
+        return self.red and not self.entry.decision
 
 
 @dataclass
@@ -123,7 +130,7 @@ def round_view(round_: models.MonitoringRound, user: User | None = None) -> Roun
     review = review_round(round_, (projects, indicators))
     blockers = defaultdict(list)
     for finding in review.findings:
-        if finding.severity is Severity.ERROR:
+        if finding.code in SECTION_BLOCKERS:
             blockers[finding.subject].append(finding.message)
     found = membership(user) if user is not None else None
     section = found.section_id if found is not None and found.role == Role.SECTION else None
@@ -136,6 +143,26 @@ def round_view(round_: models.MonitoringRound, user: User | None = None) -> Roun
         if section is None or entry.project.section_id == section
     ]  # fmt: skip
     return RoundView(round_, review, rows, {row.pk: row for row in indicators})
+
+
+def project_view(entry: models.MonitoringProject) -> tuple[ProjectRow, list]:
+    """One project of a round, reviewed on its own (a project's colours depend only on its
+    own rows), with its indicator rows in order."""
+    round_ = entry.round
+    row = models.MonitoringProject.objects.select_related("project__section").get(pk=entry.pk)
+    indicators = list(
+        round_.indicators.filter(indicator__project_id=entry.project_id)
+        .select_related("indicator__project")
+        .order_by("indicator__position")
+    )
+    review = review_round(round_, ([row], indicators))
+    status = review.projects[0]
+    blockers = [f.message for f in review.findings if f.code in SECTION_BLOCKERS]
+    project_row = ProjectRow(
+        row, status, colour_tag(status.colour), colour_tag(status.execution_colour),
+        percent(status.rate), percent(status.time.share), blockers,
+    )  # fmt: skip
+    return project_row, indicators
 
 
 @dataclass

@@ -20,6 +20,7 @@ from jixiao.web import models
 from jixiao.web.models import Role, RoundStatus
 from jixiao.web.monitoring_conversion import review_round
 from jixiao.web.roles import membership
+from jixiao.web.selectors.monitoring import SECTION_BLOCKERS
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.field_values import text_value
 from jixiao.web.services.profiles import profile_for
@@ -27,9 +28,6 @@ from jixiao.web.services.recompute import recompute
 from jixiao.web.services.revision import touch
 
 NAMED_IN_MESSAGE = 5
-# Findings a section must clear before it submits: a cause and a measure on every
-# non-green row. The decision on a red project is the working group's, later.
-SECTION_BLOCKERS = frozenset({"MONITOR_CAUSE_MISSING", "MONITOR_MEASURE_MISSING"})
 
 
 def role_in(user: User, year: models.DepartmentYear, *roles: str) -> models.Membership | None:

@@ -11,18 +11,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jixiao.core.monitoring import Decision, DeviationCause, Likelihood
 from jixiao.web import models
 from jixiao.web.models import Role
-from jixiao.web.roles import membership, sees_whole_department
-from jixiao.web.selectors.monitoring import colour_tag, execution_groups, percent, round_view
+from jixiao.web.page_cache import cached
+from jixiao.web.roles import membership, reach, sees_whole_department
+from jixiao.web.selectors.monitoring import (
+    colour_tag,
+    execution_groups,
+    percent,
+    project_view,
+    round_view,
+)
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services import monitoring_entries, monitoring_rounds
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.monitoring_entries import INDICATOR_FIELDS
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.revision import current
 
 CHOICES = {
     "causes": [c.value for c in DeviationCause],
@@ -98,16 +108,30 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The round: its dashboard (whole-department viewers), every project's colours, the
     section's submit button, the working group's decisions and submit."""
     round_ = get_round(request.user, pk)
-    view = round_view(round_, request.user)
     whole = sees_whole_department(request.user)
+    parts = cached(
+        ("monitoring", round_.pk, current(round_.department_year), reach(request.user)),
+        lambda: _round_parts(round_, request.user, whole),
+    )
     context = {
-        "year": round_.department_year, "active": "monitoring", "round": round_, "view": view,
+        "year": round_.department_year, "active": "monitoring", "round": round_, "parts": parts,
         "whole": whole, "role": _role(request.user), "choices": CHOICES,
+    }  # fmt: skip
+    return render(request, "jixiao/monitoring_round.html", context)
+
+
+def _round_parts(round_: models.MonitoringRound, user, whole: bool) -> dict[str, object]:
+    """What the round page shows of the data, built once per revision and reach."""
+    view = round_view(round_, user)
+    table = render_to_string("jixiao/monitoring_projects.html", {"rows": view.rows}, using="jinja2")
+    return {
+        "counts": view.counts(), "totals": view.totals(), "needing": view.needing_decision,
+        "unsubmitted": view.unsubmitted, "row_count": len(view.rows),
+        "table": mark_safe(table),  # Jinja2 escaped every value it wrote
         "by_source": execution_groups(view, "source") if whole else [],
         "by_class": execution_groups(view, "class") if whole else [],
         "department_rows": _department_rows(view) if whole else [],
     }  # fmt: skip
-    return render(request, "jixiao/monitoring_round.html", context)
 
 
 def _department_rows(view):
@@ -173,16 +197,13 @@ def entry_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _entry_response(request, entry, problem: str, field: str) -> HttpResponse:
     round_ = entry.round
-    view = round_view(round_)
-    row = next(r for r in view.rows if r.entry.pk == entry.pk)
+    row, rows = project_view(entry)
     statuses = {
         (s.indicator.level1, s.indicator.level2, s.indicator.name): s for s in row.status.indicators
     }
     posted = request.POST if problem else {}
     indicators = []
-    for item in view.indicator_rows.values():
-        if item.indicator.project_id != entry.project_id:
-            continue
+    for item in rows:
         status = statuses[(item.indicator.level1, item.indicator.level2, item.indicator.name)]
         indicators.append({
             "row": item, "status": status, "colour": colour_tag(status.colour),
@@ -198,6 +219,7 @@ def _entry_response(request, entry, problem: str, field: str) -> HttpResponse:
         "year": round_.department_year, "active": "monitoring", "round": round_, "row": row,
         "entry": row.entry, "indicators": indicators, "editable": editable,
         "finance": role == Role.FINANCE, "choices": CHOICES, "problem": problem,
+        "decides": role == Role.WORKING_GROUP and row.red and round_.status == models.RoundStatus.FILLING,
         "problem_field": field, "values": _values(row.entry, ENTRY_POSTED, posted, ""),
     }  # fmt: skip
     return render(request, "jixiao/monitoring_entry.html", context, status=400 if problem else 200)
