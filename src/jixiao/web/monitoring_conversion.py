@@ -20,6 +20,17 @@ from jixiao.core.records import DEPARTMENT_OWNER, IndicatorKind, Location, Opera
 from jixiao.web import models
 from jixiao.web.services.profiles import profile_for
 
+# The columns the records and the pages read: a round of a large department loads a few
+# thousand rows per review, and the year's long texts are not among what it needs.
+ENTRY_FIELDS = ("round", "project", "month", "executed", "expected", "cause", "cause_text",
+                "measure", "decision", "submitted", "version")  # fmt: skip
+PROJECT_FIELDS = ("code", "name", "section", "source", "class_code", "initial", "final",
+                  "illustrative", "position")  # fmt: skip
+INDICATOR_ENTRY_FIELDS = ("round", "indicator", "value", "value_text", "achievement", "expected",
+                          "likelihood", "cause", "cause_text", "measure")  # fmt: skip
+INDICATOR_FIELDS = ("project", "level1", "level2", "name", "kind", "operator", "target", "unit",
+                    "target_text", "position")  # fmt: skip
+
 
 def _deviation(row: models.MonitoringProject | models.MonitoringIndicator) -> Deviation:
     cause = DeviationCause(row.cause) if row.cause else None
@@ -55,13 +66,16 @@ def progress_record(row: models.MonitoringIndicator, owner: str) -> IndicatorPro
 def entries(round_: models.MonitoringRound):
     """The round's project and indicator rows with what their records need, loaded once."""
     projects = list(
-        round_.projects.select_related("project__section").order_by("project__position")
-    )
+        round_.projects.select_related("project__section")
+        .only(*ENTRY_FIELDS, *(f"project__{name}" for name in PROJECT_FIELDS), "project__section__name")
+        .order_by("project__position")
+    )  # fmt: skip
     indicators = list(
-        round_.indicators.select_related("indicator__project").order_by(
-            "indicator__project__position", "indicator__position"
-        )
-    )
+        round_.indicators.select_related("indicator__project")
+        .only(*INDICATOR_ENTRY_FIELDS, *(f"indicator__{name}" for name in INDICATOR_FIELDS),
+              "indicator__project__code", "indicator__project__position")
+        .order_by("indicator__project__position", "indicator__position")
+    )  # fmt: skip
     return projects, indicators
 
 

@@ -125,13 +125,23 @@ def _round_parts(round_: models.MonitoringRound, user, whole: bool) -> dict[str,
     view = round_view(round_, user)
     table = render_to_string("jixiao/monitoring_projects.html", {"rows": view.rows}, using="jinja2")
     return {
-        "counts": view.counts(), "totals": view.totals(), "needing": view.needing_decision,
+        "counts": view.counts(), "totals": view.totals(), "needing": _needing(view),
         "unsubmitted": view.unsubmitted, "row_count": len(view.rows),
         "table": mark_safe(table),  # Jinja2 escaped every value it wrote
         "by_source": execution_groups(view, "source") if whole else [],
         "by_class": execution_groups(view, "class") if whole else [],
         "department_rows": _department_rows(view) if whole else [],
     }  # fmt: skip
+
+
+def _needing(view) -> list[dict[str, object]]:
+    """The red projects still without a decision, as the decision forms need them."""
+    return [
+        {"pk": row.entry.pk, "version": row.entry.version, "code": row.entry.project.code,
+         "name": row.entry.project.name, "section": row.entry.project.section.name,
+         "rate": row.rate, "time": row.time}
+        for row in view.needing_decision
+    ]  # fmt: skip
 
 
 def _department_rows(view):
