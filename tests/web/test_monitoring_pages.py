@@ -16,6 +16,7 @@ from django.urls import reverse
 from jixiao.io.monitoring_writer import write_monitoring_workbook
 from jixiao.web import models
 from jixiao.web.monitoring_conversion import entries, round_record
+from jixiao.web.services.monitoring_import import do_import_round, plan_round_import
 from tests.web.monitoring_round import entry, indicator, open_round, red_and_submitted
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,20 @@ def test_the_bureau_sees_red_projects_and_returns_a_round(actors, round_a, clien
     round_a.refresh_from_db()
     assert round_a.status == models.RoundStatus.FILLING and round_a.return_reason == "请细化措施"
     assert client_for(actors.finance).get(reverse("bureau_monitoring")).status_code == 404
+
+
+def test_an_imported_indicator_outdates_its_projects_open_form(actors, round_a, tmp_path):
+    before = entry(round_a, "P2").version
+    data = round_record(round_a, *entries(round_a))
+    data = replace(  # only an indicator of P2 changes, not P2's own row
+        data,
+        indicators=tuple(
+            replace(i, value=Decimal("60")) if (i.owner, i.name) == ("P2", "受益人数") else i
+            for i in data.indicators
+        ),
+    )
+    plan = plan_round_import(round_a, data)
+    do_import_round(acting_user=actors.finance, round_id=round_a.pk, data=data,
+                    source_name="round.xlsx", expected_fingerprint=plan.fingerprint)  # fmt: skip
+    assert indicator(round_a, "P2", "受益人数").value == Decimal("60")
+    assert entry(round_a, "P2").version > before

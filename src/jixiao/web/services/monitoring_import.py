@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.monitoring import IndicatorProgress, MonitoringRound, ProjectExecution
@@ -146,6 +147,18 @@ def plan_round_import(round_: models.MonitoringRound, data: MonitoringRound, *,
     return RoundImportPlan(changed, locked)
 
 
+def _outdate_forms(round_: models.MonitoringRound, plan: RoundImportPlan) -> None:
+    """A project whose indicators the import changed gets a new version, so a form opened
+    before the import cannot write over what it brought."""
+    touched = {
+        change.row.indicator.project_id
+        for change in plan.changed
+        if isinstance(change.row, models.MonitoringIndicator) and change.row.indicator.project_id
+    }
+    moved = {c.row.project_id for c in plan.changed if isinstance(c.row, models.MonitoringProject)}
+    round_.projects.filter(project_id__in=touched - moved).update(version=F("version") + 1)
+
+
 class RoundPlanChanged(ServiceError):
     def __init__(self) -> None:
         super().__init__(
@@ -179,6 +192,7 @@ def do_import_round(*, acting_user: User, round_id: int, data: MonitoringRound,
         row._history_user = acting_user
         row._change_reason = reason
         row.save()
+    _outdate_forms(round_, plan)
     round_.source_name = source_name[:255]
     round_.version += 1
     round_._history_user = acting_user
