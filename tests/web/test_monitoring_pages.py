@@ -168,3 +168,11 @@ def test_an_imported_indicator_outdates_its_projects_open_form(actors, round_a, 
                     source_name="round.xlsx", expected_fingerprint=plan.fingerprint)  # fmt: skip
     assert indicator(round_a, "P2", "受益人数").value == Decimal("60")
     assert entry(round_a, "P2").version > before
+
+
+def test_the_year_dashboard_links_its_latest_round(actors, year_a, round_a, client_for):
+    page = client_for(actors.finance).get(reverse("dashboard", args=[year_a.pk])).content.decode()
+    assert (
+        f'href="{reverse("monitoring_round", args=[round_a.pk])}"' in page
+        and "1-7月（填报中）" in page
+    )
