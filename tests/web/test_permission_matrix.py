@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
 from jixiao.web import models
+from jixiao.web.services.monitoring_rounds import do_open_round
 
 OK, HIDDEN, LOGIN, POST_ONLY = 200, 404, 302, 405
 ROLES = ("finance", "section", "other_section", "working_group", "bureau", "outsider")
@@ -44,6 +45,12 @@ GET_SCREENS = {
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
+    "monitoring_rounds": ("year", LIST),
+    "monitoring_round": ("round", LIST),
+    "monitoring_entry": ("entry", PROJECT_P1),
+    "monitoring_import": ("round", {role: HIDDEN for role in ROLES} | {"finance": OK}),
+    "monitoring_download": ("round_forms", WHOLE),
+    "bureau_monitoring": ("none", BUREAU_ONLY),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -52,6 +59,12 @@ POST_SCREENS = {
     "project_edit": ("project", PROJECT_P1),
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
+    "monitoring_open": ("year", LIST),
+    "monitoring_department": ("round", LIST),
+    "monitoring_section_submit": ("round", LIST),
+    "monitoring_submit": ("round", LIST),
+    "monitoring_return": ("round", LIST),
+    "monitoring_decide": ("entry", PROJECT_P1),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -60,6 +73,7 @@ NOT_IN_MATRIX = {
     "help",
     "upload_commit",
     "upload_confirm",
+    "monitoring_import_commit",
 }  # public, or tested elsewhere
 
 
@@ -71,9 +85,12 @@ def objects(year_a, actors):
         indicator=indicator, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="e.pdf"),
         original_name="验收资料.pdf", size=15, sha256="0" * 64, uploaded_by=actors.finance,
     )  # fmt: skip
+    round_ = do_open_round(acting_user=actors.finance, year_id=year_a.pk, round_name="1-7月")
+    entry = round_.projects.get(project=project)
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
+        "round": [round_.pk], "round_forms": [round_.pk, "forms"], "entry": [entry.pk],
     }  # fmt: skip
 
 

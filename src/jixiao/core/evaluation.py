@@ -10,6 +10,7 @@ from jixiao.core.classification import class_names
 from jixiao.core.coverage import Coverage, self_evaluation_coverage
 from jixiao.core.department_scoring import DepartmentScore, compute_metrics, score_department
 from jixiao.core.findings import Finding
+from jixiao.core.monitoring_review import MonitoringReview
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Project
 from jixiao.core.scoring import ProjectScore, score_project
@@ -29,6 +30,8 @@ class Evaluation:
     findings: tuple[Finding, ...] = ()
     # With the profile's separate 结转 evaluation: one score per project with 上年结转 funds.
     carryover_scores: tuple[ProjectScore, ...] = ()
+    # The year's submitted monitoring rounds (monitoring_followup.with_monitoring), if any.
+    monitoring_rounds: tuple[MonitoringReview, ...] = ()
 
 
 def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:

@@ -167,6 +167,13 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "部门整体指标的自动取数无法计算（如分母为零）。",
         "检查预算收支数据是否完整；确实无法计算的，改为手工填写实际完成值。",
     ),
+    FindingKind(
+        "MONITOR_IMPOSSIBLE_FULL_MARKS",
+        "监控预警“完全不可能”的指标自评满分",
+        "该指标在年中绩效运行监控中为红色预警、完成可能性为“完全不可能”，年终自评却为满分。",
+        "核实实际完成值和自评得分；确已完成的，在“偏差原因分析及改进措施”中说明监控后采取的措施和完成情况。",
+        on_page=True,
+    ),
 )
 KINDS_BY_CODE = {kind.code: kind for kind in FINDING_KINDS}
 ON_PAGE_CODES = tuple(kind.code for kind in FINDING_KINDS if kind.on_page)

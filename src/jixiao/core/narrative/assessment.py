@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_share, format_wan, yuan_to_wan
+from jixiao.core.monitoring_followup import rounds_sentence
 from jixiao.core.narrative.indicator_text import (
     INDICATOR_HEADERS,
     INDICATOR_NUMERIC,
@@ -181,7 +182,9 @@ def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
 
 def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
-    return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+    blocks = _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+    rounds = rounds_sentence(evaluation.monitoring_rounds)
+    return [*blocks, Paragraph(rounds)] if rounds else blocks
 
 
 def _applicable(evaluation: Evaluation, dimension: Dimension) -> list[IndicatorScore]:

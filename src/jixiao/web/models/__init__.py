@@ -9,10 +9,17 @@ from jixiao.web.models.department_year import (
     Statement,
     Status,
 )
+from jixiao.web.models.monitoring import (
+    MonitoringIndicator,
+    MonitoringProject,
+    MonitoringRound,
+    RoundStatus,
+)
 from jixiao.web.models.organisation import Department, Membership, Role, Section
 from jixiao.web.models.revision import DataRevision
 
 __all__ = [
     "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
-    "Membership", "Project", "Role", "RulesProfileRecord", "Section", "Statement", "Status",
+    "Membership", "MonitoringIndicator", "MonitoringProject", "MonitoringRound", "Project",
+    "Role", "RoundStatus", "RulesProfileRecord", "Section", "Statement", "Status",
 ]  # fmt: skip

@@ -15,6 +15,7 @@ from jixiao.core.findings import Severity, count_by_severity
 from jixiao.core.money import HUNDRED, quantize_half_up
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
+from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import touch
 from jixiao.web.services.row_updates import update_rows
@@ -29,7 +30,7 @@ def recompute(year: models.DepartmentYear) -> Evaluation:
     projects = list(year.projects.all())
     indicators = list(year.indicators.all())
     data = department_year_record(year, projects, indicators)
-    evaluation = evaluate(data, profile_for(year.profile))
+    evaluation = with_rounds(year, evaluate(data, profile_for(year.profile)))
     _store_projects(projects, indicators, evaluation)
     _store_department(year, indicators, evaluation)
     _store_findings(year, projects, evaluation)

@@ -25,6 +25,7 @@ from jixiao.io.tables_xlsx import write_tables
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
 from jixiao.web.services.errors import ServiceError
+from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 
 KINDS = ("docx", "html", "xlsx", "pdf")
@@ -42,7 +43,7 @@ class ReportUnavailable(ServiceError):
 
 def evaluate_year(year: models.DepartmentYear) -> Evaluation:
     """Score the department-year's stored rows through the core, as recompute does."""
-    return evaluate(department_year_record(year), profile_for(year.profile))
+    return with_rounds(year, evaluate(department_year_record(year), profile_for(year.profile)))
 
 
 def error_count(evaluation: Evaluation) -> int:

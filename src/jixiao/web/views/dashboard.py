@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from jixiao.web.page_cache import cached
 from jixiao.web.selectors.dashboard import dashboard as dashboard_figures
+from jixiao.web.selectors.monitoring import latest_round
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import current
@@ -23,6 +24,6 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         ("dashboard", year.pk, current(year)),
         lambda: dashboard_figures(year, profile_for(year.profile)),
     )
-    return render(
-        request, "jixiao/dashboard.html", {"year": year, "active": "dashboard", "figures": figures}
-    )
+    context = {"year": year, "active": "dashboard", "figures": figures,
+               "latest_round": latest_round(year)}  # fmt: skip
+    return render(request, "jixiao/dashboard.html", context)

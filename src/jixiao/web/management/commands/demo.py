@@ -27,11 +27,18 @@ from jixiao.web.models import Role
 from jixiao.web.roles import membership
 from jixiao.web.services.errors import ImportRejected
 from jixiao.web.services.importing import do_import_workbook, read_upload
+from jixiao.web.services.monitoring_import import (
+    do_import_round,
+    plan_round_import,
+    read_round_upload,
+)
+from jixiao.web.services.monitoring_rounds import do_open_round
 
 DEPARTMENT = "洛浦街道办事处"
 DISTRICT = "广东省广州市番禺区"
 YEAR = 2023
 EXAMPLE = Path("examples") / "luopu-2023.xlsx"
+MONITORING_EXAMPLE = Path("examples") / "luopu-2023-monitoring.xlsx"
 ACCOUNTS_FILE = "demo-accounts.txt"
 
 
@@ -111,9 +118,29 @@ class Command(BaseCommand):
         for account in ACCOUNTS[1:]:
             self._account(account, department, passwords)
         _write_passwords(path, passwords)
+        self._load_monitoring(department)
         self._print(passwords, port)
         if not no_run:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+    def _load_monitoring(self, department: models.Department) -> None:
+        """The example's 1-7月 round, opened by the demo finance account and imported once."""
+        year = department.years.get(year=YEAR)
+        if year.monitoring_rounds.exists():
+            return
+        finance = User.objects.get(username="finance")
+        path = Path(settings.REPO_DIR) / MONITORING_EXAMPLE
+        with transaction.atomic():
+            round_ = do_open_round(acting_user=finance, year_id=year.pk, round_name="1-7月")
+            try:
+                data = read_round_upload(path, round_)
+            except ImportRejected as error:
+                raise CommandError(f"示例监控工作簿无法导入：{error}") from error
+            do_import_round(
+                acting_user=finance, round_id=round_.pk, data=data, source_name=path.name,
+                expected_fingerprint=plan_round_import(round_, data).fingerprint,
+            )  # fmt: skip
+        self.stdout.write(f"已载入示例 {round_}绩效运行监控")
 
     def _load_example(self, admin: User) -> models.Department:
         loaded = models.DepartmentYear.objects.filter(
