@@ -13,6 +13,7 @@ from jixiao.core.audit import (
     rates,
     scores,
     semantics,
+    tabletotals,
 )
 from jixiao.core.audit.document import Document
 from jixiao.core.audit.extract import Extraction, extract
@@ -30,6 +31,7 @@ CHECKS: tuple[Check, ...] = (
     rates.check_execution_rates,
     scores.check_score_tables,
     scores.check_prose_grades,
+    tabletotals.check_table_totals,
     counts.check_listed_counts,
     numbering.check_outline_numbering,
     numbering.check_inline_numbering,

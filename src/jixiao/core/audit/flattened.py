@@ -1,0 +1,212 @@
+"""Tables flattened to one cell a line, as copying a Word or PDF table into text gives.
+
+Rows are not marked in such text: "项目 / 决算数 / 占比 / 一般公共预算 / 1,245.36 /
+95.76%" is a three-column table only because its header names three columns. So a
+table is rebuilt only where a header of known column words opens it (the label column
+first: 项目, 科目 …; then the value columns: 预算数, 金额, 占比 …) and every row after it
+is a label followed by exactly one value per value column. A label may wrap over
+lines; a value is a figure or a blank cell (an empty line, "—", "-", "/"); a page
+break may repeat the header (with page furniture before it). A run that stops where
+more cells seem to follow is not guessed at: it stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.core.audit.columns import is_label_header, value_column
+
+_FIGURE = re.compile(r"^[-+]?\s*[\d０-９][\d０-９,，.．]*\s*[%％]?$")
+_BLANK_CELLS = frozenset({"", "—", "——", "-", "--", "/", "－", "–", "…"})
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$"
+)
+_FURNITURE_REACH = 4
+LABEL_MAX = 40
+LABEL_LINES_MAX = 3
+MIN_ROWS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class FlatTable:
+    """A rebuilt table: its rows, and the lines it was read from (``start`` to ``end``)."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+def flattened_tables(lines: list[str]) -> list[FlatTable]:
+    """Every table flattened one cell a line in ``lines`` (blank lines included), rebuilt."""
+    found: list[FlatTable] = []
+    index = 0
+    while index < len(lines):
+        table = _table_at(lines, index)
+        if table is None:
+            index += 1
+        else:
+            found.append(table)
+            index = table.end
+    return found
+
+
+def _table_at(lines: list[str], start: int) -> FlatTable | None:
+    """The table whose header starts at ``start``, when exactly one reading of it fits.
+
+    A header cell may also be a row's label ("合计" opens the rows of many 决算 tables),
+    so each possible width is tried; two widths that both fit are a guess, refused.
+    """
+    fits = [
+        table
+        for cells, position, spaced in _headers_at(lines, start)
+        if (table := _rows_after(lines, start, cells, position, spaced)) is not None
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _rows_after(
+    lines: list[str], start: int, header: tuple[str, ...], position: int, spaced: bool
+) -> FlatTable | None:
+    stream = _Stream(lines, position, spaced)
+    rows = [header]
+    while True:
+        stream.skip_repeated_header(header)
+        row = stream.row(len(header) - 1)
+        if row is None:
+            break
+        rows.append(row)
+    if len(rows) - 1 < MIN_ROWS or stream.more_cells_follow():
+        return None
+    return FlatTable(start, stream.position, tuple(rows))
+
+
+def _headers_at(lines: list[str], start: int) -> list[tuple[tuple[str, ...], int, bool]]:
+    """Each header of two or more cells that can start at ``start``: its cells, the line
+    after it, and whether blank lines only space the cells."""
+    if not is_label_header(lines[start]):
+        return []
+    cells = [lines[start].strip()]
+    position, spaced = start + 1, False
+    if position + 1 < len(lines) and not lines[position].strip() and lines[position + 1].strip():
+        spaced, position = True, position + 1  # a blank line after the first cell: spacing
+    headers: list[tuple[tuple[str, ...], int, bool]] = []
+    while position < len(lines):
+        text = lines[position].strip()
+        if _is_value_header(text):
+            cells.append(text)
+        elif (
+            len(cells) > 1 and text and not _is_figure(text) and _is_value_header(cells[-1] + text)
+        ):
+            cells[-1] += text  # a header cell wrapped: "上年决算" / "数（万元）"
+            headers.pop()
+        else:
+            break
+        position += 1
+        while spaced and position < len(lines) and not lines[position].strip():
+            position += 1
+        headers.append((tuple(cells), position, spaced))
+    return headers
+
+
+def _is_value_header(text: str) -> bool:
+    return value_column(text) is not None
+
+
+def _is_figure(text: str) -> bool:
+    return _FIGURE.match(text) is not None
+
+
+def _is_value(text: str) -> bool:
+    return text in _BLANK_CELLS or _is_figure(text)
+
+
+def _is_label_line(text: str) -> bool:
+    return bool(text) and not _is_value(text) and len(text) <= LABEL_MAX and "。" not in text
+
+
+class _Stream:
+    """The lines after a header, read row by row."""
+
+    def __init__(self, lines: list[str], position: int, spaced: bool) -> None:
+        self.lines = lines
+        self.position = position
+        self.spaced = spaced  # blank lines only space the cells: they are no empty cells
+
+    def _next(self, position: int) -> int:
+        while self.spaced and position < len(self.lines) and not self.lines[position].strip():
+            position += 1
+        return position
+
+    def _at(self, position: int) -> str | None:
+        return self.lines[position].strip() if position < len(self.lines) else None
+
+    def row(self, values: int) -> tuple[str, ...] | None:
+        """A label (wrapped over up to three lines) and ``values`` value cells, or None."""
+        position = self._skip_blank_lines(self.position)
+        label: list[str] = []
+        while len(label) < LABEL_LINES_MAX:
+            text = self._at(position)
+            if text is None or not _is_label_line(text):
+                break
+            label.append(text)
+            position = self._next(position + 1)
+        if not label:
+            return None
+        cells: list[str] = []
+        for _ in range(values):
+            text = self._at(position)
+            if text is None or not _is_value(text):
+                return None
+            cells.append("" if text in _BLANK_CELLS else text)
+            position = self._next(position + 1)
+        self.position = position
+        return ("".join(label), *cells)
+
+    def _skip_blank_lines(self, position: int) -> int:
+        """Blank lines between rows: a row never starts with an empty cell."""
+        while position < len(self.lines) and not self.lines[position].strip():
+            position += 1
+        return position
+
+    def skip_repeated_header(self, header: tuple[str, ...]) -> None:
+        """A page break: page number, running header or title, then the header again."""
+        position = self._skip_blank_lines(self.position)
+        for offset in range(_FURNITURE_REACH + 1):
+            after = self._header_end(position + offset, header)
+            if after is not None:
+                skipped = [self._at(position + k) or "" for k in range(offset)]
+                if all(_is_furniture(text) for text in skipped):
+                    self.position = after
+                return
+
+    def _header_end(self, position: int, header: tuple[str, ...]) -> int | None:
+        """The line after the header repeated from ``position`` (wrapped as it may be)."""
+        target, joined = "".join(header), ""
+        while position < len(self.lines) and len(joined) < len(target):
+            joined += self.lines[position].strip()
+            position += 1
+        return position if joined == target else None
+
+    def more_cells_follow(self) -> bool:
+        """Whether the run stops on what still looks like cells: a figure, or a short
+        label with a figure after it. Then a cell is missing or extra, and rows would be
+        guessed."""
+        position = self._skip_blank_lines(self.position)
+        first = self._at(position)
+        if first is None:
+            return False
+        if _is_figure(first):
+            return True
+        second = self._at(self._skip_blank_lines(position + 1))
+        return _is_label_line(first) and second is not None and _is_figure(second)
+
+
+def _is_furniture(text: str) -> bool:
+    """A line a page break puts between rows: a page number, 续表, a short title."""
+    return (
+        not text
+        or _PAGE_NUMBER.match(text) is not None
+        or "续" in text
+        or (len(text) <= LABEL_MAX and "。" not in text and "，" not in text)
+    )
