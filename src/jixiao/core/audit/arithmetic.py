@@ -221,6 +221,8 @@ def _sentence_start(text: str, offset: int) -> int:
 
 
 def _compare_parts(item: Itemization) -> AuditFinding | None:
+    if item.total.hedged or any(part.hedged for part in item.parts):
+        return None  # "约 1.05 亿元，其中 …": an estimate holds no exact sum
     total = item.total.quantity
     parts_sum = sum((part.quantity.value for part in item.parts), Decimal(0))
     gap = parts_sum - total.value
@@ -425,6 +427,8 @@ def _stock_flow(paragraph: Paragraph, opening: Mention) -> AuditFinding | None:
     flows = [m for m in later if m.quantity.start < closing.quantity.start]
     if not flows or any(not m.is_change or _is_comparison_base(m) for m in flows):
         return None  # only flows may stand between the two stocks
+    if any(m.hedged for m in (opening, closing, *flows)):
+        return None
     expected = opening.quantity.value + sum(
         (m.change * m.quantity.value for m in flows), Decimal(0)
     )

@@ -30,6 +30,14 @@ _DECREASE = (
     *("减", "降", "少"),
 )
 _FILLER = " 了约为达"
+# Words that make a figure approximate or a bound ("约 2.3 万人次", "超过 95%", "98% 以上"):
+# no relation between exact figures holds for it. 约 after 节 / 制 / 合 … is a word of its
+# own (节约 4.64 万元 is a change, not an estimate).
+_HEDGE_BEFORE = re.compile(
+    r"(?:(?<![节制合预签履契公特])约|大约|近|将近|接近|超过|逾|不足|不到|不超过|不少于|不低于)$"
+)
+_HEDGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|之内)")
+_HEDGE_REACH = 4
 _SERIES_JOINERS = ("、", "和", "及", "与", "以及")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -74,6 +82,7 @@ class Mention:
     change: int
     series: int = 0
     position: int = 0
+    hedged: bool = False
 
     @property
     def is_change(self) -> bool:
@@ -151,11 +160,18 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
             previous = mentions[-1]
             series, position = previous.series, previous.position + 1
             change = change or previous.change
+        hedged = is_hedged(text, quantity.start, quantity.end)
         mentions.append(
-            Mention(quantity, block, sentence, segment, label, change, series, position)
+            Mention(quantity, block, sentence, segment, label, change, series, position, hedged)
         )
         previous_end = quantity.end
     return tuple(mentions)
+
+
+def is_hedged(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is stated as approximate or as a bound."""
+    before = text[max(start - _HEDGE_REACH, 0) : start].rstrip()
+    return _HEDGE_BEFORE.search(before) is not None or _HEDGE_AFTER.match(text, end) is not None
 
 
 def clause_start(text: str, offset: int, also: str = "") -> int:
@@ -177,13 +193,13 @@ def _count_of(text: str, characters: str) -> int:
 
 def change_sign(label: str) -> int:
     """+1 when an increase verb directly precedes a figure, -1 for a decrease, else 0."""
-    stripped = label.rstrip(_FILLER)
-    if stripped.endswith(("新增", "不少", "多少", "至少")):
-        return 0
-    if stripped.endswith(_INCREASE):
-        return 1
-    if stripped.endswith(_DECREASE):
-        return -1
+    for stripped in (label.rstrip(), label.rstrip(_FILLER)):  # 节约 ends with the filler 约
+        if stripped.endswith(("新增", "不少", "多少", "至少")):
+            return 0
+        if stripped.endswith(_INCREASE):
+            return 1
+        if stripped.endswith(_DECREASE):
+            return -1
     return 0
 
 

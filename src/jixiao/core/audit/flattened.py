@@ -68,7 +68,8 @@ def _table_at(lines: list[str], start: int) -> FlatTable | None:
 def _rows_after(
     lines: list[str], start: int, header: tuple[str, ...], position: int, spaced: bool
 ) -> FlatTable | None:
-    stream = _Stream(lines, position, spaced)
+    texts, origin = _cell_lines(lines, position, spaced)
+    stream = _Stream(texts)
     rows = [header]
     while True:
         stream.skip_repeated_header(header)
@@ -78,7 +79,35 @@ def _rows_after(
         rows.append(row)
     if len(rows) - 1 < MIN_ROWS or stream.more_cells_follow():
         return None
-    return FlatTable(start, stream.position, tuple(rows))
+    end = origin[stream.position] if stream.position < len(origin) else len(lines)
+    return FlatTable(start, end, tuple(rows))
+
+
+def _cell_lines(lines: list[str], position: int, spaced: bool) -> tuple[list[str], list[int]]:
+    """The lines from ``position``, one a cell, with the index each came from.
+
+    Where a blank line spaces every cell (a web page copied), a run of n blank lines
+    holds (n − 1) ÷ 2 empty cells; elsewhere each blank line is an empty cell.
+    """
+    if not spaced:
+        return [line.strip() for line in lines[position:]], list(range(position, len(lines)))
+    texts: list[str] = []
+    origin: list[int] = []
+    index = position
+    while index < len(lines):
+        run = index
+        while run < len(lines) and not lines[run].strip():
+            run += 1
+        if run > index:
+            empty = (run - index - 1) // 2 if run < len(lines) else 0
+            texts.extend([""] * empty)
+            origin.extend(range(index, index + empty))
+            index = run
+            continue
+        texts.append(lines[index].strip())
+        origin.append(index)
+        index += 1
+    return texts, origin
 
 
 def _headers_at(lines: list[str], start: int) -> list[tuple[tuple[str, ...], int, bool]]:
@@ -126,20 +155,14 @@ def _is_label_line(text: str) -> bool:
 
 
 class _Stream:
-    """The lines after a header, read row by row."""
+    """The cell lines after a header, read row by row."""
 
-    def __init__(self, lines: list[str], position: int, spaced: bool) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.position = position
-        self.spaced = spaced  # blank lines only space the cells: they are no empty cells
-
-    def _next(self, position: int) -> int:
-        while self.spaced and position < len(self.lines) and not self.lines[position].strip():
-            position += 1
-        return position
+        self.position = 0
 
     def _at(self, position: int) -> str | None:
-        return self.lines[position].strip() if position < len(self.lines) else None
+        return self.lines[position] if position < len(self.lines) else None
 
     def row(self, values: int) -> tuple[str, ...] | None:
         """A label (wrapped over up to three lines) and ``values`` value cells, or None."""
@@ -150,7 +173,7 @@ class _Stream:
             if text is None or not _is_label_line(text):
                 break
             label.append(text)
-            position = self._next(position + 1)
+            position += 1
         if not label:
             return None
         cells: list[str] = []
@@ -159,7 +182,7 @@ class _Stream:
             if text is None or not _is_value(text):
                 return None
             cells.append("" if text in _BLANK_CELLS else text)
-            position = self._next(position + 1)
+            position += 1
         self.position = position
         return ("".join(label), *cells)
 
@@ -184,7 +207,7 @@ class _Stream:
         """The line after the header repeated from ``position`` (wrapped as it may be)."""
         target, joined = "".join(header), ""
         while position < len(self.lines) and len(joined) < len(target):
-            joined += self.lines[position].strip()
+            joined += self.lines[position]
             position += 1
         return position if joined == target else None
 

@@ -32,6 +32,9 @@ _TOC_ENTRY = re.compile(
 _HALF_WIDTH = ((";", "；"), ("(", "（"), (")", "）"))
 _PROSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 _PROSE_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+# a full stop written "." after Chinese text, a percentage or a closing bracket ("增长
+# 6.8%.其中"); a decimal point, an outline "1." and a web address stay
+_PROSE_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"])\.(?![\d.])")
 _TERMINAL = tuple("。！？!?”’」』）)")
 _PAUSE = tuple("；：;:")
 _CLAUSE_MARKS = re.compile(r"[，、；：,;:]")
@@ -49,11 +52,14 @@ MIN_WRAPPED_LINES = 3
 
 
 def normalize_punctuation(text: str) -> str:
-    """Half-width commas, colons, semicolons and brackets of prose as full-width.
+    """Half-width commas, colons, semicolons, full stops and brackets of prose as full-width.
 
     Same length, so offsets still point into the text as written. A comma between
-    digit groups (1,200.50) and a colon between digits (9:30) stay as they are.
+    digit groups (1,200.50), a colon between digits (9:30) and a decimal point stay
+    as they are.
     """
+    if "." in text:
+        text = _PROSE_STOP.sub("。", text)
     if "," in text:
         text = _PROSE_COMMA.sub("，", text)
     if ":" in text:
@@ -215,7 +221,7 @@ def _without_furniture_lines(lines: list[str]) -> list[tuple[int, str]]:
 def _runs_on(line: str, following: str, width: int | None) -> bool:
     stripped = line.strip()
     reaches = width is not None and _columns(line) >= width - WRAP_SLACK
-    if not following.strip() or stripped.endswith(_TERMINAL):
+    if not following.strip() or _ends_sentence(stripped):
         return False
     if stripped.endswith(_PAUSE) and not reaches:
         return False  # "；" or "：" at the wrapping width is mid-paragraph, else it ends a line
@@ -230,6 +236,12 @@ def _runs_on(line: str, following: str, width: int | None) -> bool:
     return reaches or bool(_CLAUSE_MARKS.search(body))
 
 
+def _ends_sentence(line: str) -> bool:
+    return line.endswith(_TERMINAL) or (
+        line.endswith(".") and _PROSE_STOP.search(line, len(line) - 1) is not None
+    )
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line without punctuation: a title or an unnumbered heading, not prose."""
     stripped = line.strip()
@@ -241,9 +253,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     widths = Counter(
         _columns(line)
         for line in set(lines)
-        if line.strip()
-        and not line.strip().endswith(_TERMINAL)
-        and _columns(line) >= MIN_WRAP_WIDTH
+        if line.strip() and not _ends_sentence(line.strip()) and _columns(line) >= MIN_WRAP_WIDTH
     )
     if not widths:
         return None

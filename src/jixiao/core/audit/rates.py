@@ -134,6 +134,9 @@ def check_change_rates(extraction: Extraction, profile: RulesProfile) -> Iterato
 
 def _check_relation(relation: ChangeRelation) -> Iterator[AuditFinding]:
     change, rate = relation.change, relation.rate
+    figures = (relation.current, relation.base, change, rate)
+    if any(figure is not None and figure.hedged for figure in figures):
+        return  # "增长超过 8%", "约 2.3 万人次": a bound or an estimate is no exact rate
     if change.change != rate.change:
         message = f"变动额写的是“{_verb(change)}”，变动率却写“{_verb(rate)}”，方向前后矛盾。"
         yield _relation_finding(relation, "change-direction", Severity.ERROR, message)
@@ -269,6 +272,8 @@ def _check_share(
         )
     if whole is None or not part.quantity.same_kind(whole.quantity):
         return None
+    if share.hedged or part.hedged or whole.hedged:
+        return None
     part_q, whole_q = part.quantity, whole.quantity
     bounds = ratio_range(
         part_q.value,
@@ -366,6 +371,8 @@ def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iter
     for item in execution_rates(extraction):
         budget = item.budget
         if item.spent is None or budget is None:
+            continue
+        if item.rate.hedged or item.spent.hedged or budget.hedged:
             continue
         spent, rate = item.spent.quantity, item.rate.quantity
         if any(_explains(rate, spent, other.quantity) for other in item.budgets):

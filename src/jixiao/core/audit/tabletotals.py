@@ -152,36 +152,59 @@ def _column_sum(
 def _check_shares(
     figures: FigureTable, total: int, parts: list[int], wrong_totals: set[int]
 ) -> Iterator[AuditFinding]:
+    """Each part's share against its amount ÷ the 合计 of an amount column before it.
+
+    "本年决算数 | 上年决算数 | 占比": which year the share is of, the header does not
+    say, so a share any of those columns explains is right; one none explains is
+    shown against the nearest column that is not last year's.
+    """
     for column, kind in figures.columns.items():
-        amounts = [c for c, k in figures.columns.items() if k is Column.AMOUNT and c < column]
-        if kind is not Column.SHARE or not amounts or amounts[-1] in wrong_totals:
+        if kind is not Column.SHARE:
             continue
-        base = amounts[-1]  # the share of the amount column just before it
-        whole = cell_number(figures.cell(total, base))
-        if whole is None or whole == ZERO:
+        bases = [
+            c
+            for c, k in figures.columns.items()
+            if k is Column.AMOUNT and c < column and c not in wrong_totals
+        ]
+        bases = [c for c in bases if _whole(figures, total, c)]
+        if not bases:
             continue
+        shown = next((c for c in reversed(bases) if "上年" not in figures.cell(0, c)), bases[-1])
         for row in parts:
-            finding = _share(figures, row, column, base, total)
-            if finding is not None:
-                yield finding
+            if not any(
+                _share_agrees(figures, row, column, base, total) is not False for base in bases
+            ):
+                yield _share_finding(figures, row, column, shown, total)
 
 
-def _share(
+def _whole(figures: FigureTable, total: int, column: int) -> bool:
+    whole = cell_number(figures.cell(total, column))
+    return whole is not None and whole != ZERO
+
+
+def _share_agrees(
     figures: FigureTable, row: int, column: int, base: int, total: int
-) -> AuditFinding | None:
+) -> bool | None:
+    """Whether the share agrees with amount ÷ 合计; None when a cell holds no figure."""
     share_text, amount_text = figures.cell(row, column), figures.cell(row, base)
     whole_text = figures.cell(total, base)
-    share, amount = cell_number(share_text), _number(amount_text)
-    whole = cell_number(whole_text)
+    share, amount, whole = cell_number(share_text), _number(amount_text), cell_number(whole_text)
     if share is None or amount is None or whole is None:
         return None
     amount_half = _places(amount_text) / 2 if amount_text not in _BLANK else ZERO
     bounds = ratio_range(amount, amount_half, whole, _places(whole_text) / 2)
-    if bounds is None or agrees(share, _places(share_text) / 2, *bounds):
-        return None
+    return bounds is None or agrees(share, _places(share_text) / 2, *bounds)
+
+
+def _share_finding(
+    figures: FigureTable, row: int, column: int, base: int, total: int
+) -> AuditFinding:
+    share_text, amount_text = figures.cell(row, column), figures.cell(row, base)
+    whole_text = figures.cell(total, base)
+    amount, whole = _number(amount_text) or ZERO, cell_number(whole_text) or ZERO
     computed = f"{quantize_half_up(ratio(amount, whole), _places(share_text))}%"
     message = (
-        f"「{figures.label(row)}」{amount_text} 占合计 {whole_text} 的 {computed}，"
+        f"「{figures.label(row)}」{amount_text or 0} 占合计 {whole_text} 的 {computed}，"
         f"表中填 {share_text}。"
     )
     return _finding(
