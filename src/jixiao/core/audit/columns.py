@@ -29,6 +29,10 @@ _AMOUNT_ENDINGS = (
 )
 _UNIT_SUFFIX = re.compile(r"\s*[（(]\s*(?:万元|亿元|元|%|％|个|人|万元、%)\s*[）)]$")
 HEADER_MAX = 16
+COLUMN_NAME_MAX = 10
+_COLUMN_NAME_ENDINGS = (
+    *("数", "金额", "占比", "比重", "比例", "构成", "率", "同比", "环比", "增减", "增减额"),
+)
 
 
 class Column(StrEnum):
@@ -48,6 +52,15 @@ def without_unit(text: str) -> str:
 def is_label_header(text: str) -> bool:
     """Whether a header cell names the label column (项目, 科目 …)."""
     return re.sub(r"\s+", "", without_unit(text)) in LABEL_HEADERS
+
+
+def is_column_name(text: str) -> bool:
+    """Whether a line can only be a header cell, never a row's label: 项目, 决算数,
+    占比, 增长率 … ("一般公共预算" and "合计" name rows as often as columns)."""
+    core = re.sub(r"\s+", "", without_unit(text))
+    return is_label_header(core) or (
+        len(core) <= COLUMN_NAME_MAX and core.endswith(_COLUMN_NAME_ENDINGS)
+    )
 
 
 def value_column(text: str) -> Column | None:

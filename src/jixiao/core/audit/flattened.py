@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.core.audit.columns import is_label_header, value_column
+from jixiao.core.audit.columns import is_column_name, is_label_header, value_column
 
 _FIGURE = re.compile(r"^[-+]?\s*[\d０-９][\d０-９,，.．]*\s*[%％]?$")
 _BLANK_CELLS = frozenset({"", "—", "——", "-", "--", "/", "－", "–", "…"})
@@ -42,13 +42,57 @@ def flattened_tables(lines: list[str]) -> list[FlatTable]:
     found: list[FlatTable] = []
     index = 0
     while index < len(lines):
-        table = _table_at(lines, index)
+        table = _table_at(lines, index) or _unread_cells(lines, index)
         if table is None:
             index += 1
         else:
             found.append(table)
             index = table.end
     return found
+
+
+def _unread_cells(lines: list[str], start: int) -> FlatTable | None:
+    """Cells after a header whose rows cannot be told apart (two tables side by side,
+    a cell lost): one cell a row, so that no row is guessed, and so that their labels
+    ("一、一般公共预算财政拨款收入") are not read as the report's headings.
+
+    The run goes on over figures, blank cells and header words, and over a short line
+    only when a figure follows it (a row's label); it must hold two figures.
+    """
+    if not _headers_at(lines, start):
+        return None
+    cells: list[str] = []
+    position = start
+    while position < len(lines):
+        text = lines[position].strip()
+        if not (
+            not text
+            or _is_value(text)
+            or is_column_name(text)
+            or (_is_label_line(text) and _figure_follows(lines, position + 1))
+        ):
+            break
+        if text:
+            cells.append(text)
+        position += 1
+    if sum(1 for cell in cells if _is_figure(cell)) < MIN_ROWS:
+        return None
+    return FlatTable(start, position, tuple((cell,) for cell in cells))
+
+
+def _figure_follows(lines: list[str], position: int) -> bool:
+    """Whether a figure comes within the next lines of a label (which may wrap)."""
+    seen = 0
+    while position < len(lines) and seen <= LABEL_LINES_MAX:
+        text = lines[position].strip()
+        if text:
+            if _is_figure(text) or text in _BLANK_CELLS:
+                return True
+            if not _is_label_line(text):
+                return False
+            seen += 1
+        position += 1
+    return False
 
 
 def _table_at(lines: list[str], start: int) -> FlatTable | None:
@@ -60,16 +104,26 @@ def _table_at(lines: list[str], start: int) -> FlatTable | None:
     fits = [
         table
         for cells, position, spaced in _headers_at(lines, start)
-        if (table := _rows_after(lines, start, cells, position, spaced)) is not None
+        if not _follows_itself(lines, start, cells)
+        and (table := _rows_after(lines, start, cells, position, spaced)) is not None
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _follows_itself(lines: list[str], start: int, header: tuple[str, ...]) -> bool:
+    """Whether the same header cells stand right before: the right half of two tables
+    side by side ("项目 / 决算数 / 项目 / 决算数"), whose rows alternate between them."""
+    before = [line.strip() for line in lines[max(start - 2 * len(header), 0) : start]]
+    return "".join(text for text in before if text).endswith("".join(header))
 
 
 def _rows_after(
     lines: list[str], start: int, header: tuple[str, ...], position: int, spaced: bool
 ) -> FlatTable | None:
     texts, origin = _cell_lines(lines, position, spaced)
-    stream = _Stream(texts)
+    stream = _Stream(texts, frozenset(line.strip() for line in lines[:start]))
+    if stream.header_repeats(header):
+        return None  # "项目 / 决算数 / 项目 / 决算数": two tables side by side, not rows
     rows = [header]
     while True:
         stream.skip_repeated_header(header)
@@ -151,14 +205,21 @@ def _is_value(text: str) -> bool:
 
 
 def _is_label_line(text: str) -> bool:
-    return bool(text) and not _is_value(text) and len(text) <= LABEL_MAX and "。" not in text
+    return (
+        bool(text)
+        and not _is_value(text)
+        and len(text) <= LABEL_MAX
+        and "。" not in text
+        and not is_column_name(text)
+    )
 
 
 class _Stream:
     """The cell lines after a header, read row by row."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], before: frozenset[str]) -> None:
         self.lines = lines
+        self.before = before  # the lines before the table: what a page break repeats
         self.position = 0
 
     def _at(self, position: int) -> str | None:
@@ -199,9 +260,13 @@ class _Stream:
             after = self._header_end(position + offset, header)
             if after is not None:
                 skipped = [self._at(position + k) or "" for k in range(offset)]
-                if all(_is_furniture(text) for text in skipped):
+                if all(_is_furniture(text, self.before) for text in skipped):
                     self.position = after
                 return
+
+    def header_repeats(self, header: tuple[str, ...]) -> bool:
+        """Whether the header's cells come again at once."""
+        return self._header_end(self._skip_blank_lines(self.position), header) is not None
 
     def _header_end(self, position: int, header: tuple[str, ...]) -> int | None:
         """The line after the header repeated from ``position`` (wrapped as it may be)."""
@@ -225,11 +290,13 @@ class _Stream:
         return _is_label_line(first) and second is not None and _is_figure(second)
 
 
-def _is_furniture(text: str) -> bool:
-    """A line a page break puts between rows: a page number, 续表, a short title."""
+def _is_furniture(text: str, before: frozenset[str]) -> bool:
+    """A line a page break puts between rows: a page number, 续表, or a line that stood
+    before the table already (the running header, the table's title, 单位：万元)."""
     return (
         not text
         or _PAGE_NUMBER.match(text) is not None
         or "续" in text
-        or (len(text) <= LABEL_MAX and "。" not in text and "，" not in text)
+        or text.startswith("单位")
+        or (text in before and not _is_figure(text))
     )

@@ -131,6 +131,9 @@ def _column_sum(
         return None
     texts = [figures.cell(row, column) for row in (total, *parts)]
     places = max(_places(text) for text in texts if text not in _BLANK)
+    parts_values = [value for value in values if value is not None]
+    if abs(gap) > rounding_tolerance(len(parts), places) and _nests(parts_values, places):
+        return None  # a 类 row followed by its 款 rows: indents lost, levels unknown
     computed = _show(summed, places)
     stated_text = figures.cell(total, column)
     name = figures.cell(0, column)
@@ -147,6 +150,20 @@ def _column_sum(
         )
         severity, code = Severity.ERROR, "table-sum-mismatch"
     return _finding(figures, total, column, code, severity, message, stated_text, computed)
+
+
+def _nests(values: list[Decimal], places: Decimal) -> bool:
+    """Whether some row is the sum of the rows right after it: a subtotal, so the rows
+    are of more than one level (a flattened table loses the indents that showed it)."""
+    for index, value in enumerate(values[:-1]):
+        running = ZERO
+        for count, following in enumerate(values[index + 1 :], start=1):
+            running += following
+            if abs(running - value) <= rounding_tolerance(count, places) and value != ZERO:
+                return True
+            if running > value:
+                break
+    return False
 
 
 def _check_shares(
