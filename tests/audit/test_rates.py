@@ -162,3 +162,30 @@ def test_a_base_after_jiao_is_the_base_of_the_change():
     text = "“三公”经费支出决算为8.62万元，较年初预算10.00万元减少1.38万元，下降{rate}。"
     assert audit_text(text.format(rate="13.80%")) == ()
     assert codes(audit_text(text.format(rate="12.80%")), "error") == ["rate-mismatch"]
+
+
+def test_a_change_that_names_its_figure_again_in_a_later_sentence_is_checked():
+    text = (
+        "财政拨款支出6,258.93万元，占本年支出的93.62%。与2022年度相比，"
+        "财政拨款支出增加385.27万元，增长{}。"
+    )
+    assert serious(audit_text(text.format("6.56%"))) == []
+    assert codes(audit_text(text.format("6.86%")), "error") == ["rate-mismatch"]
+
+
+def test_a_share_of_a_whole_named_at_length_sections_before_is_checked():
+    text = (
+        "一、支出情况\n全区一般公共预算支出完成58.46亿元，同比增长3.2%。\n"
+        "二、重点工作\n上半年“三保”支出31.28亿元，占一般公共预算支出的{}。\n"
+    )
+    assert serious(audit_text(text.format("53.5%"))) == []
+    assert codes(audit_text(text.format("55.3%")), "error") == ["share-mismatch"]
+
+
+def test_a_rate_stated_as_a_bound_or_an_estimate_is_not_taken_as_exact():
+    assert audit_text("全年预算900万元，全年执行880万元，执行率超过95%。") == ()
+    assert audit_text("全年预算900万元，全年执行880万元，执行率达95%以上。") == ()
+    assert audit_text("收入约1,000万元，比上年增加100万元，增长5%。") == ()
+    assert codes(audit_text("全年预算900万元，全年执行880万元，执行率95%。"), "error") == [
+        "execution-rate-mismatch"
+    ]

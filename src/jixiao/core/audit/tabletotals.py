@@ -181,7 +181,7 @@ def _check_shares(
         bases = [
             c
             for c, k in figures.columns.items()
-            if k is Column.AMOUNT and c < column and c not in wrong_totals
+            if k in (Column.AMOUNT, Column.COUNT) and c < column and c not in wrong_totals
         ]
         bases = [c for c in bases if _whole(figures, total, c)]
         if not bases:
@@ -208,8 +208,10 @@ def _share_agrees(
     share, amount, whole = cell_number(share_text), _number(amount_text), cell_number(whole_text)
     if share is None or amount is None or whole is None:
         return None
-    amount_half = _places(amount_text) / 2 if amount_text not in _BLANK else ZERO
-    bounds = ratio_range(amount, amount_half, whole, _places(whole_text) / 2)
+    exact = amount_text in _BLANK or figures.columns[base] is Column.COUNT  # counts are exact
+    amount_half = ZERO if exact else _places(amount_text) / 2
+    whole_half = ZERO if figures.columns[base] is Column.COUNT else _places(whole_text) / 2
+    bounds = ratio_range(amount, amount_half, whole, whole_half)
     return bounds is None or agrees(share, _places(share_text) / 2, *bounds)
 
 
