@@ -26,6 +26,7 @@ _SUM_WORDS = re.compile(r"(合计|共计|总计|加总|总额为|总额|合计�
 _BREAKDOWN_START = re.compile(
     r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)"
 )
+_SEGMENT_END = re.compile("[；;。！？!?]")
 _PARTIAL_WORDS = ("等", "主要")
 _COMPARATIVES = ("比", "较", "同比", "相比")
 _LEVEL = re.compile(r"[一二三四五1-5]级")
@@ -325,15 +326,17 @@ def change_breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
             for m in paragraph.mentions
             if m.segment == segment and m.is_change and m.quantity.same_kind(change.quantity)
         )
+        if len(items) < 2:
+            continue
         start, end = _segment_span(text, segment)
         opening = _BREAKDOWN_START.match(text[start:end])
-        if len(items) >= 2 and opening is not None:
+        if opening is not None:
             tail = text[items[-1].quantity.end : end]
             yield Breakdown(paragraph, change, items, "等" in tail, "主要" in opening.group(1))
 
 
 def _segment_span(text: str, segment: int) -> tuple[int, int]:
-    bounds = [0] + [index + 1 for index, char in enumerate(text) if char in "；;。！？!?"]
+    bounds = [0] + [match.end() for match in _SEGMENT_END.finditer(text)]
     bounds.append(len(text) + 1)
     if segment >= len(bounds) - 1:
         return len(text), len(text)

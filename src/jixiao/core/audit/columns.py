@@ -29,6 +29,7 @@ _AMOUNT_ENDINGS = (
 )
 _UNIT_SUFFIX = re.compile(r"\s*[（(]\s*(?:万元|亿元|元|%|％|个|人|万元、%)\s*[）)]$")
 HEADER_MAX = 16
+LABEL_HEADER_MAX = 24  # "支出功能分类科目（万元）" with blanks around
 COLUMN_NAME_MAX = 10
 _COLUMN_NAME_ENDINGS = (
     *("数", "金额", "占比", "比重", "比例", "构成", "率", "同比", "环比", "增减", "增减额"),
@@ -51,6 +52,8 @@ def without_unit(text: str) -> str:
 
 def is_label_header(text: str) -> bool:
     """Whether a header cell names the label column (项目, 科目 …)."""
+    if len(text) > LABEL_HEADER_MAX:
+        return False  # most lines are prose: no need to take them apart
     return re.sub(r"\s+", "", without_unit(text)) in LABEL_HEADERS
 
 

@@ -8,6 +8,7 @@ read from the title. Extraction runs once; every check reads the same result.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
+_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+_SEGMENT_END_MARK = re.compile(f"[{_SEGMENT_END}]")
 _CLAUSE_BREAKS = frozenset("，：:；;。！？!?")
 _DIGIT_GROUP = re.compile(r"\d{3}")
 # Verbs that make the figure after them a change, not a level. Single 增 / 减 / 多 / 少
@@ -147,11 +150,13 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
     """The figures of one block with their sentence, segment, label and change sign."""
     text = block.text
     mentions: list[Mention] = []
-    previous_end = sentence = segment = 0
+    previous_end = 0
+    sentence_ends = [match.start() for match in _SENTENCE_END_MARK.finditer(text)]
+    segment_ends = [match.start() for match in _SEGMENT_END_MARK.finditer(text)]
     for index, quantity in enumerate(find_quantities(text)):
         between = text[previous_end : quantity.start]
-        sentence += _count_of(between, _SENTENCE_END)
-        segment += _count_of(between, _SEGMENT_END)
+        sentence = bisect.bisect_left(sentence_ends, quantity.start)
+        segment = bisect.bisect_left(segment_ends, quantity.start)
         label = text[max(clause_start(text, quantity.start, "、"), previous_end) : quantity.start]
         change = change_sign(label)
         series, position = index, 0
@@ -185,10 +190,6 @@ def clause_start(text: str, offset: int, also: str = "") -> int:
     for char in also:
         start = max(start, text.rfind(char, 0, offset) + 1)
     return start
-
-
-def _count_of(text: str, characters: str) -> int:
-    return sum(text.count(char) for char in characters)
 
 
 def change_sign(label: str) -> int:

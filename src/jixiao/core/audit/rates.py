@@ -255,12 +255,13 @@ def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[Audi
     for paragraph in extraction.paragraphs:
         if paragraph.block.section != section:
             named, section = [], paragraph.block.section
+        shares = "占" in paragraph.block.text  # most paragraphs state no share at all
         totals = {
             part.quantity.start: item.total
-            for item in itemizations(paragraph)
+            for item in (itemizations(paragraph) if shares else ())
             for part in item.parts
         }
-        for index, share in enumerate(paragraph.mentions):
+        for index, share in enumerate(paragraph.mentions if shares else ()):
             if share.quantity.kind is Kind.PERCENT and "占" in _clause_before(share):
                 finding = _check_share(paragraph.mentions[:index], share, totals, named, anywhere)
                 if finding is not None:
