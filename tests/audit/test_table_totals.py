@@ -118,3 +118,20 @@ def test_a_qizhong_row_larger_than_its_row_is_an_error():
     )
     table[2][1] = "0.00"
     assert serious(audit_table(table)) == []
+
+
+def test_a_row_whose_total_column_is_not_the_sum_of_its_parts_is_an_error():
+    table = [
+        ["项目", "合计", "基本支出", "项目支出"],
+        ["社会保障和就业支出", "412.36", "412.36", "—"],
+        ["农林水支出", "8,472.60", "1,554.85", "6,927.75"],
+    ]
+    [finding] = serious(audit_table(table))
+    assert (finding.code, finding.computed) == ("table-sum-mismatch", "8,482.60")
+    assert finding.place.describe() == "表 1 第 3 行第 2 列"
+
+
+def test_a_row_beside_last_years_figures_is_not_summed_across():
+    table = [["项目", "合计", "本年预算数", "上年预算数"], ["甲", "100.00", "100.00", "90.00"]]
+    table.append(["乙", "50.00", "50.00", "45.00"])
+    assert serious(audit_table(table)) == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.audit.bounds import agrees, ratio, ratio_range
-from jixiao.core.audit.columns import Column, is_label_header, value_column
+from jixiao.core.audit.columns import Column, is_label_header, value_column, without_unit
 from jixiao.core.audit.document import Block, Table
 from jixiao.core.audit.extract import Extraction
 from jixiao.core.audit.finding import AuditFinding, finding_at
@@ -56,6 +56,7 @@ def check_table_totals(extraction: Extraction, profile: RulesProfile) -> Iterato
         if figures is None:
             continue
         yield from _check_parts_of(figures)
+        yield from _check_row_totals(figures)
         split = _total_and_parts(figures)
         if split is not None:
             total, parts = split
@@ -229,6 +230,47 @@ def _share_finding(
     return _finding(
         figures, row, column, "table-share-mismatch", Severity.ERROR, message, share_text, computed
     )
+
+
+def _check_row_totals(figures: FigureTable) -> Iterator[AuditFinding]:
+    """ "项目 | 合计 | 基本支出 | 项目支出": each row's 合计 against the columns after it,
+    when every one of them is an amount of this year (no 上年 column to mix in)."""
+    header = [re.sub(r"\s+", "", without_unit(cell)) for cell in figures.table.rows[0]]
+    totals = [c for c in figures.columns if header[c] in _TOTAL_LABELS]
+    if len(totals) != 1:
+        return
+    total = totals[0]
+    parts = [c for c in range(total + 1, len(header))]
+    if len(parts) < 2 or any(
+        figures.columns.get(c) is not Column.AMOUNT or "年" in header[c] for c in parts
+    ):
+        return
+    for row in range(1, len(figures.table.rows)):
+        stated_text = figures.cell(row, total)
+        stated = cell_number(stated_text)
+        values = [_number(figures.cell(row, c)) for c in parts]
+        if stated is None or any(value is None for value in values):
+            continue
+        summed = sum((value for value in values if value is not None), ZERO)
+        texts = [figures.cell(row, c) for c in (total, *parts)]
+        places = max(_places(text) for text in texts if text not in _BLANK)
+        if abs(summed - stated) <= rounding_tolerance(len(parts), places):
+            continue
+        computed = _show(summed, places)
+        message = (
+            f"「{figures.label(row)}」一行各列合计 {computed}，与所填合计 {stated_text} "
+            f"相差 {_show(abs(summed - stated), places)}。"
+        )
+        yield _finding(
+            figures,
+            row,
+            total,
+            "table-sum-mismatch",
+            Severity.ERROR,
+            message,
+            stated_text,
+            computed,
+        )
 
 
 def _check_parts_of(figures: FigureTable) -> Iterator[AuditFinding]:
