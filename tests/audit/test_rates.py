@@ -189,3 +189,15 @@ def test_a_rate_stated_as_a_bound_or_an_estimate_is_not_taken_as_exact():
     assert codes(audit_text("全年预算900万元，全年执行880万元，执行率95%。"), "error") == [
         "execution-rate-mismatch"
     ]
+
+
+def test_a_rate_of_two_counts_is_their_exact_ratio():
+    assert audit_text("全年受理群众诉求4,862件，办结4,835件，办结率99.44%。") == ()
+    [finding] = audit_text("全年受理群众诉求4,862件，办结4,835件，办结率99.64%。")
+    assert (finding.code, finding.computed) == ("count-rate-mismatch", "99.44%")
+
+
+def test_a_rate_of_counts_may_exceed_the_plan_and_needs_counts_of_one_unit():
+    assert audit_text("新增就业岗位580个，年度目标500个，完成率116%。") == ()
+    assert audit_text("培训20次，参训300人次，覆盖率100%。") == ()
+    assert audit_text("共划分网格156个，配备网格员156名，化解率达98%以上。") == ()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from jixiao.core.audit import (
     arithmetic,
     consistency,
+    count_rates,
     counts,
     hygiene,
     numbering,
@@ -29,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     rates.check_change_rates,
     rates.check_shares,
     rates.check_execution_rates,
+    count_rates.check_count_rates,
     scores.check_score_tables,
     scores.check_prose_grades,
     tabletotals.check_table_totals,
