@@ -201,3 +201,5 @@ def test_a_rate_of_counts_may_exceed_the_plan_and_needs_counts_of_one_unit():
     assert audit_text("新增就业岗位580个，年度目标500个，完成率116%。") == ()
     assert audit_text("培训20次，参训300人次，覆盖率100%。") == ()
     assert audit_text("共划分网格156个，配备网格员156名，化解率达98%以上。") == ()
+    # the rate names what it counts (覆盖), and neither count is said to be covered
+    assert audit_text("项目涉及12个镇街、186个村（社区），覆盖率100%。") == ()

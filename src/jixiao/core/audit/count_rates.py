@@ -1,7 +1,8 @@
 """Rates of counts: "受理 4,862 件，办结 4,835 件，办结率 99.44%".
 
-A rate named X率 whose sentence states, before it, exactly two counts of one unit must
-be one of them ÷ the other: the part ÷ the whole as a rule ("应发 50 户，实发 48 户，发放
+A rate named X率 whose sentence states, before it, exactly two counts of one unit, one
+of them in a clause that names X (办结 4,835 件 for 办结率), must be one of them ÷ the
+other: the part ÷ the whole as a rule ("应发 50 户，实发 48 户，发放
 率 96%"), the done ÷ the planned when more was done than planned ("完成 580 个，目标 500
 个，完成率 116%"). Counts are exact, so only the rate's own rounding is allowed. A
 sentence with a third count, a count stated as a change or a bound, or counts of two
@@ -22,6 +23,8 @@ from jixiao.core.money import quantize_half_up
 from jixiao.core.profile import RulesProfile
 
 _RATE_PLACES = Decimal("0.01")
+_STEM = 2  # the two characters before 率 name what is counted: 办结, 完工, 发放, 达标 …
+_CLAUSE_ENDS = frozenset("，；。：、！？")
 
 
 def check_count_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
@@ -31,19 +34,33 @@ def check_count_rates(extraction: Extraction, profile: RulesProfile) -> Iterator
         for index, rate in enumerate(mentions):
             if rate.quantity.kind is not Kind.PERCENT or rate.is_change or rate.hedged:
                 continue
-            if not _names_a_rate(rate):
+            stem = _rate_stem(rate)
+            if not stem:
                 continue
             pair = _whole_and_part(mentions[:index], rate)
-            if pair is not None:
+            if pair is not None and any(stem in _clause_of(m) for m in pair):
                 finding = _check(rate, *pair)
                 if finding is not None:
                     yield finding
 
 
-def _names_a_rate(rate: Mention) -> bool:
+def _rate_stem(rate: Mention) -> str:
+    """What the rate counts: "办结" of "按时办结率", or "" when no X率 names it."""
     text = rate.block.text
     clause = text[clause_start(text, rate.quantity.start) : rate.quantity.start]
-    return "率" in clause and "占" not in clause
+    end = clause.rfind("率")
+    if end < _STEM or "占" in clause:
+        return ""
+    return clause[end - _STEM : end]
+
+
+def _clause_of(mention: Mention) -> str:
+    """The clause a figure stands in, up to the next clause break."""
+    text = mention.block.text
+    end = next(
+        (i for i in range(mention.quantity.end, len(text)) if text[i] in _CLAUSE_ENDS), len(text)
+    )
+    return text[clause_start(text, mention.quantity.start) : end]
 
 
 def _whole_and_part(earlier: tuple[Mention, ...], rate: Mention) -> tuple[Mention, Mention] | None:
