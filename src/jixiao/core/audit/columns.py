@@ -50,25 +50,33 @@ def without_unit(text: str) -> str:
     return _UNIT_SUFFIX.sub("", text.strip()).strip()
 
 
+def _core(text: str) -> str:
+    """A header cell without its unit and blanks: "金 额（万元）" → "金额"."""
+    text = without_unit(text) if "（" in text or "(" in text else text.strip()
+    return re.sub(r"\s+", "", text) if " " in text or "\u3000" in text else text
+
+
 def is_label_header(text: str) -> bool:
     """Whether a header cell names the label column (项目, 科目 …)."""
     if len(text) > LABEL_HEADER_MAX:
         return False  # most lines are prose: no need to take them apart
-    return re.sub(r"\s+", "", without_unit(text)) in LABEL_HEADERS
+    return _core(text) in LABEL_HEADERS
 
 
 def is_column_name(text: str) -> bool:
     """Whether a line can only be a header cell, never a row's label: 项目, 决算数,
     占比, 增长率 … ("一般公共预算" and "合计" name rows as often as columns)."""
-    core = re.sub(r"\s+", "", without_unit(text))
-    return is_label_header(core) or (
+    if len(text) > LABEL_HEADER_MAX:
+        return False
+    core = _core(text)
+    return core in LABEL_HEADERS or (
         len(core) <= COLUMN_NAME_MAX and core.endswith(_COLUMN_NAME_ENDINGS)
     )
 
 
 def value_column(text: str) -> Column | None:
     """The kind of a value column, from its header cell; None for any other header."""
-    core = re.sub(r"\s+", "", without_unit(text))
+    core = _core(text)
     if not core or len(core) > HEADER_MAX or any(mark in core for mark in "。，,"):
         return None
     if core[0].isdigit() and not re.match(r"^(?:19|20)\d{2}年", core):

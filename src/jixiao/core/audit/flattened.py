@@ -7,12 +7,14 @@ first: 项目, 科目 …; then the value columns: 预算数, 金额, 占比 …
 is a label followed by exactly one value per value column. A label may wrap over
 lines; a value is a figure or a blank cell (an empty line, "—", "-", "/"); a page
 break may repeat the header (with page furniture before it). A run that stops where
-more cells seem to follow is not guessed at: it stays text.
+more cells seem to follow is not guessed at: its cells are kept one a row, as cells
+that no check sums, and out of the prose.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.core.audit.columns import is_column_name, is_label_header, value_column
@@ -23,7 +25,12 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$"
 )
 _FURNITURE_REACH = 4
+_SENTENCE_MARKS = re.compile("[。，；！？]")
 LABEL_MAX = 40
+# the lines one table is read from at most (some 1,000 rows): a table is never longer,
+# and each header tried reads no further
+TABLE_LINES_MAX = 3_000
+_WINDOWS = (200, 800, TABLE_LINES_MAX)  # most tables end within the first
 LABEL_LINES_MAX = 3
 MIN_ROWS = 2
 
@@ -40,30 +47,38 @@ class FlatTable:
 def flattened_tables(lines: list[str]) -> list[FlatTable]:
     """Every table flattened one cell a line in ``lines`` (blank lines included), rebuilt."""
     found: list[FlatTable] = []
+    first_seen: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        first_seen.setdefault(line.strip(), number)
     index = 0
     while index < len(lines):
-        table = _table_at(lines, index) or _unread_cells(lines, index)
-        if table is None:
+        if not is_label_header(lines[index]):
             index += 1
+            continue
+        table = _table_at(lines, index, first_seen)
+        cells, end = _cell_run(lines, index)
+        if table is None and sum(1 for cell in cells if _is_figure(cell)) >= MIN_ROWS:
+            # rows that cannot be told apart (two tables side by side, a cell lost): one
+            # cell a row, so that no row is guessed, and so that their labels
+            # ("一、一般公共预算财政拨款收入") are not read as the report's headings
+            table = FlatTable(index, end, tuple((cell,) for cell in cells))
+        if table is None:
+            index = max(index + 1, end)  # no table starts inside a run without figures
         else:
             found.append(table)
             index = table.end
     return found
 
 
-def _unread_cells(lines: list[str], start: int) -> FlatTable | None:
-    """Cells after a header whose rows cannot be told apart (two tables side by side,
-    a cell lost): one cell a row, so that no row is guessed, and so that their labels
-    ("一、一般公共预算财政拨款收入") are not read as the report's headings.
+def _cell_run(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The cells from a header on, and the line after them.
 
     The run goes on over figures, blank cells and header words, and over a short line
-    only when a figure follows it (a row's label); it must hold two figures.
+    only when a figure follows it (a row's label).
     """
-    if not _headers_at(lines, start):
-        return None
     cells: list[str] = []
     position = start
-    while position < len(lines):
+    while position < min(len(lines), start + TABLE_LINES_MAX):
         text = lines[position].strip()
         if not (
             not text
@@ -75,9 +90,7 @@ def _unread_cells(lines: list[str], start: int) -> FlatTable | None:
         if text:
             cells.append(text)
         position += 1
-    if sum(1 for cell in cells if _is_figure(cell)) < MIN_ROWS:
-        return None
-    return FlatTable(start, position, tuple((cell,) for cell in cells))
+    return cells, position
 
 
 def _figure_follows(lines: list[str], position: int) -> bool:
@@ -95,7 +108,7 @@ def _figure_follows(lines: list[str], position: int) -> bool:
     return False
 
 
-def _table_at(lines: list[str], start: int) -> FlatTable | None:
+def _table_at(lines: list[str], start: int, first_seen: dict[str, int]) -> FlatTable | None:
     """The table whose header starts at ``start``, when exactly one reading of it fits.
 
     A header cell may also be a row's label ("合计" opens the rows of many 决算 tables),
@@ -105,7 +118,7 @@ def _table_at(lines: list[str], start: int) -> FlatTable | None:
         table
         for cells, position, spaced in _headers_at(lines, start)
         if not _follows_itself(lines, start, cells)
-        and (table := _rows_after(lines, start, cells, position, spaced)) is not None
+        and (table := _rows_after(lines, start, cells, position, spaced, first_seen)) is not None
     ]
     return fits[0] if len(fits) == 1 else None
 
@@ -118,22 +131,35 @@ def _follows_itself(lines: list[str], start: int, header: tuple[str, ...]) -> bo
 
 
 def _rows_after(
-    lines: list[str], start: int, header: tuple[str, ...], position: int, spaced: bool
+    lines: list[str],
+    start: int,
+    header: tuple[str, ...],
+    position: int,
+    spaced: bool,
+    first_seen: dict[str, int],
 ) -> FlatTable | None:
-    texts, origin = _cell_lines(lines, position, spaced)
-    stream = _Stream(texts, frozenset(line.strip() for line in lines[:start]))
-    if stream.header_repeats(header):
-        return None  # "项目 / 决算数 / 项目 / 决算数": two tables side by side, not rows
-    rows = [header]
-    while True:
-        stream.skip_repeated_header(header)
-        row = stream.row(len(header) - 1)
-        if row is None:
+    """The table read from ``position`` on; a table that runs to the end of what was read
+    is read again from a wider window, up to TABLE_LINES_MAX lines."""
+    for reach in _WINDOWS:
+        window = lines[: position + reach]
+        texts, origin = _cell_lines(window, position, spaced)
+        stream = _Stream(texts, lambda text: first_seen.get(text, start) < start)
+        if stream.header_repeats(header):
+            return None  # "项目 / 决算数 / 项目 / 决算数": two tables side by side, not rows
+        rows = [header]
+        while True:
+            stream.skip_repeated_header(header)
+            row = stream.row(len(header) - 1)
+            if row is None:
+                break
+            rows.append(row)
+        if stream.position < len(texts) or len(window) == len(lines):
             break
-        rows.append(row)
+    else:
+        return None  # longer than any table: its 合计 may lie past what was read
     if len(rows) - 1 < MIN_ROWS or stream.more_cells_follow():
         return None
-    end = origin[stream.position] if stream.position < len(origin) else len(lines)
+    end = origin[stream.position] if stream.position < len(origin) else len(window)
     return FlatTable(start, end, tuple(rows))
 
 
@@ -217,9 +243,9 @@ def _is_label_line(text: str) -> bool:
 class _Stream:
     """The cell lines after a header, read row by row."""
 
-    def __init__(self, lines: list[str], before: frozenset[str]) -> None:
+    def __init__(self, lines: list[str], seen_before: Callable[[str], bool]) -> None:
         self.lines = lines
-        self.before = before  # the lines before the table: what a page break repeats
+        self.seen_before = seen_before  # stood before the table: what a page break repeats
         self.position = 0
 
     def _at(self, position: int) -> str | None:
@@ -257,10 +283,12 @@ class _Stream:
         """A page break: page number, running header or title, then the header again."""
         position = self._skip_blank_lines(self.position)
         for offset in range(_FURNITURE_REACH + 1):
+            if self._at(position + offset) != header[0]:
+                continue  # the header's first cell (项目 …) is one line of its own
             after = self._header_end(position + offset, header)
             if after is not None:
                 skipped = [self._at(position + k) or "" for k in range(offset)]
-                if all(_is_furniture(text, self.before) for text in skipped):
+                if all(_is_furniture(text, self.seen_before) for text in skipped):
                     self.position = after
                 return
 
@@ -290,7 +318,7 @@ class _Stream:
         return _is_label_line(first) and second is not None and _is_figure(second)
 
 
-def _is_furniture(text: str, before: frozenset[str]) -> bool:
+def _is_furniture(text: str, seen_before: Callable[[str], bool]) -> bool:
     """A line a page break puts between rows: a page number, 续表, or a line that stood
     before the table already (the running header, the table's title, 单位：万元)."""
     return (
@@ -298,5 +326,5 @@ def _is_furniture(text: str, before: frozenset[str]) -> bool:
         or _PAGE_NUMBER.match(text) is not None
         or "续" in text
         or text.startswith("单位")
-        or (text in before and not _is_figure(text))
+        or (seen_before(text) and not _is_figure(text) and not _SENTENCE_MARKS.search(text))
     )
