@@ -142,3 +142,11 @@ def test_a_word_document_of_one_cell_a_paragraph_is_rebuilt():
     document = build_document("test", [RawParagraph(cell) for cell in cells.split()])
     [table] = document.tables
     assert table.rows[-1] == ("合计", "1,000.00", "100.00%")
+
+
+def test_tables_of_one_header_with_the_same_prose_between_stay_apart():
+    # the note stood before the third table too: still prose, not a page's furniture
+    table = "项目\n决算数\n甲\n1.00\n乙\n2.00\n合计\n3.00\n"
+    document = document_from_text(f"{table}上表为本级，单位万元。\n" * 3)
+    assert len(document.tables) == 3
+    assert [block.text for block in document.paragraphs] == ["上表为本级，单位万元。"] * 3
