@@ -203,3 +203,6 @@ def test_a_rate_of_counts_may_exceed_the_plan_and_needs_counts_of_one_unit():
     assert audit_text("共划分网格156个，配备网格员156名，化解率达98%以上。") == ()
     # the rate names what it counts (覆盖), and neither count is said to be covered
     assert audit_text("项目涉及12个镇街、186个村（社区），覆盖率100%。") == ()
+    assert audit_text("办结118件，其余2件正在办理，办结率98.3%。") == ()  # no whole stated
+    [finding] = audit_text("计划建设500个，完成580个，完成率106%。")
+    assert finding.computed == "116.00%"

@@ -1,12 +1,11 @@
 """Rates of counts: "受理 4,862 件，办结 4,835 件，办结率 99.44%".
 
 A rate named X率 whose sentence states, before it, exactly two counts of one unit, one
-of them in a clause that names X (办结 4,835 件 for 办结率), must be one of them ÷ the
-other: the part ÷ the whole as a rule ("应发 50 户，实发 48 户，发放
-率 96%"), the done ÷ the planned when more was done than planned ("完成 580 个，目标 500
-个，完成率 116%"). Counts are exact, so only the rate's own rounding is allowed. A
-sentence with a third count, a count stated as a change or a bound, or counts of two
-units says something else and is left alone.
+of them in a clause that names X, must be that count ÷ the other: "受理 4,862 件，办结
+4,835 件，办结率 99.44%", and "计划 500 个，完成 580 个，完成率 116%" too. Counts are
+exact, so only the rate's own rounding is allowed. A sentence with a third count, a
+count stated as a change, a bound or a remainder (其余 2 件), or counts of two units
+says something else and is left alone.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from jixiao.core.profile import RulesProfile
 _RATE_PLACES = Decimal("0.01")
 _STEM = 2  # the two characters before 率 name what is counted: 办结, 完工, 发放, 达标 …
 _CLAUSE_ENDS = frozenset("，；。：、！？")
+_REMAINDER_WORDS = ("其余", "剩余", "另有", "尚有", "未")
 
 
 def check_count_rates(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
@@ -38,10 +38,24 @@ def check_count_rates(extraction: Extraction, profile: RulesProfile) -> Iterator
             if not stem:
                 continue
             pair = _whole_and_part(mentions[:index], rate)
-            if pair is not None and any(stem in _clause_of(m) for m in pair):
-                finding = _check(rate, *pair)
+            readings = _readings(pair, stem) if pair is not None else []
+            if readings:
+                finding = _check(rate, readings)
                 if finding is not None:
                     yield finding
+
+
+def _readings(pair: tuple[Mention, Mention], stem: str) -> list[tuple[Mention, Mention]]:
+    """(part, whole) as the text names them: the part is the count whose clause says
+    what the rate counts (办结 4,835 件); when both clauses say it (应发放 / 实际发放),
+    either may be the part. None when the other count is a remainder (其余 2 件)."""
+    named = [m for m in pair if stem in _clause_of(m)]
+    if any(word in _clause_of(m) for m in pair for word in _REMAINDER_WORDS):
+        return []
+    if len(named) == 1:
+        part = named[0]
+        return [(part, pair[1] if part is pair[0] else pair[0])]
+    return [(pair[1], pair[0]), (pair[0], pair[1])] if named else []
 
 
 def _rate_stem(rate: Mention) -> str:
@@ -78,17 +92,18 @@ def _whole_and_part(earlier: tuple[Mention, ...], rate: Mention) -> tuple[Mentio
     return whole, part
 
 
-def _check(rate: Mention, whole: Mention, part: Mention) -> AuditFinding | None:
-    exact = ratio(part.quantity.value, whole.quantity.value)
-    inverse = ratio(whole.quantity.value, part.quantity.value)
+def _check(rate: Mention, readings: list[tuple[Mention, Mention]]) -> AuditFinding | None:
     stated = rate.quantity
-    if any(agrees(stated.value, stated.half_unit, value, value) for value in (exact, inverse)):
+    ratios = [ratio(part.quantity.value, whole.quantity.value) for part, whole in readings]
+    if any(agrees(stated.value, stated.half_unit, value, value) for value in ratios):
         return None
-    computed = f"{quantize_half_up(exact, _RATE_PLACES)}%"
+    part, whole = readings[0]
+    computed = f"{quantize_half_up(ratios[0], _RATE_PLACES)}%"
     message = f"{stated.text} 与 {part.quantity.text} ÷ {whole.quantity.text} = {computed} 不符。"
+    first = min(part.quantity.start, whole.quantity.start)
     return finding_at(
         rate.block,
-        (whole.quantity.start, stated.end),
+        (first, stated.end),
         "count-rate-mismatch",
         Severity.ERROR,
         message,

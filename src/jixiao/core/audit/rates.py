@@ -32,6 +32,7 @@ _LABEL_FILLER = "为是达共计合：:"
 _MIN_NAME = 2
 _LONG_NAME = 6
 _STATING_VERBS = ("完成", "实现", "达到")
+_EARLIER_YEAR_WORDS = ("上年", "去年", "上一年", "同期")
 _VERB_CHARACTERS = "增加减少长降低提高上升下滑回落了共约为"
 _WHOLE_WORDS = ("合计", "总计", "共计", "总额", "总")
 
@@ -135,6 +136,7 @@ def _named_current(earlier: tuple[Mention, ...], change: Mention) -> Mention | N
         and not _compares(m)
         and m.quantity.same_kind(change.quantity)
         and m.label.strip().rstrip(_LABEL_FILLER).endswith(subject)
+        and not any(word in m.label for word in _EARLIER_YEAR_WORDS)  # that is the base
     ]
     return matches[0] if len(matches) == 1 else None
 
