@@ -1,6 +1,6 @@
 """Figure tables: the 合计 row against its parts, 占比 against the amounts, 其中 rows."""
 
-from tests.audit.reports import audit_table, codes, serious
+from tests.audit.reports import audit_table, audit_text, codes, serious
 
 HEADER = ["项目", "年初预算数", "全年执行数", "占比"]
 
@@ -135,3 +135,23 @@ def test_a_row_beside_last_years_figures_is_not_summed_across():
     table = [["项目", "合计", "本年预算数", "上年预算数"], ["甲", "100.00", "100.00", "90.00"]]
     table.append(["乙", "50.00", "50.00", "45.00"])
     assert serious(audit_table(table)) == []
+
+
+def test_a_text_table_whose_rows_lost_an_empty_cell_is_not_summed():
+    # aligned with spaces, the empty 年初预算数 of 项目支出 leaves no trace: its figure
+    # would be read into the wrong column
+    text = (
+        "项目          年初预算数    全年执行数\n"
+        "基本支出      3,120.00      3,275.18\n"
+        "项目支出                    5,131.17\n"
+        "合计          3,120.00      8,406.35\n"
+    )
+    assert serious(audit_text(text)) == []
+    assert codes(
+        audit_text(
+            text.replace("8,406.35", "8,416.35").replace(
+                "                    5,131.17", "      0.00          5,131.17"
+            )
+        ),
+        "error",
+    ) == ["table-sum-mismatch"]

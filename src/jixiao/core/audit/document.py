@@ -63,12 +63,17 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table as a grid; a merged cell's text repeats over the positions it spans."""
+    """A table as a grid; a merged cell's text repeats over the positions it spans.
+
+    ``complete`` is False when short rows were padded and their cells' columns are not
+    known (see ``RawTable``).
+    """
 
     number: int
     rows: tuple[tuple[str, ...], ...]
     page: int | None = None
     section: str = ""
+    complete: bool = True
 
     def place(self, row: int, column: int) -> Place:
         """The place of a cell given 0-based grid indices (shown 1-based)."""
@@ -118,7 +123,13 @@ def build_document(
         for index, item in enumerate(raw)
     )
     built_tables = tuple(
-        Table(number, table.rows, table.page, _section_before(sections, table.after))
+        Table(
+            number,
+            table.rows,
+            table.page,
+            _section_before(sections, table.after),
+            table.complete,
+        )
         for number, table in enumerate(tables, start=1)
     )
     return Document(name, blocks, built_tables, headings)

@@ -114,7 +114,7 @@ def prepare(
             prose_before.append(len(prose))
     for table in tables:
         after = prose_before[min(table.after, len(raw))]
-        found.append((after, RawTable(table.rows, after, table.page)))
+        found.append((after, RawTable(table.rows, after, table.page, table.complete)))
     ordered = sorted(found, key=lambda pair: pair[0])
     return prose, [table for _, table in ordered]
 
@@ -127,7 +127,8 @@ def _flush_rows(
     """Rows of text cells become a table; a single row is no table, but prose."""
     if len(rows) >= 2:
         grid = _grid([cells for _, cells in rows])
-        found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page)))
+        complete = len({len(cells) for _, cells in rows if cells}) == 1
+        found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page, complete)))
     else:
         prose.extend(_prose(row) for row, _ in rows)
 

@@ -69,7 +69,7 @@ def check_table_totals(extraction: Extraction, profile: RulesProfile) -> Iterato
 
 def figure_table(table: Table) -> FigureTable | None:
     """The table's value columns when its first row is a header of known words."""
-    if len(table.rows) < 3 or not is_label_header(table.rows[0][0]):
+    if not table.complete or len(table.rows) < 3 or not is_label_header(table.rows[0][0]):
         return None
     header = table.rows[0]
     if any(is_label_header(cell) for cell in header[1:]):
