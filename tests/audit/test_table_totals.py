@@ -155,3 +155,13 @@ def test_a_text_table_whose_rows_lost_an_empty_cell_is_not_summed():
         ),
         "error",
     ) == ["table-sum-mismatch"]
+
+
+def test_a_label_column_merged_over_two_grid_columns_is_one_column():
+    table = [
+        ["项目", "项目", "决算数"],
+        ["201", "一般公共服务支出", "60.00"],
+        ["205", "教育支出", "40.00"],
+        ["合计", "合计", "110.00"],
+    ]
+    assert codes(serious(audit_table(table))) == ["table-sum-mismatch"]

@@ -72,13 +72,11 @@ def figure_table(table: Table) -> FigureTable | None:
     if not table.complete or len(table.rows) < 3 or not is_label_header(table.rows[0][0]):
         return None
     header = table.rows[0]
-    if any(is_label_header(cell) for cell in header[1:]):
+    # a merged cell repeats its text: "项目 | 项目 | 决算数" is one label column, twice
+    spans = [index for index in range(1, len(header)) if header[index] != header[index - 1]]
+    if any(is_label_header(header[index]) for index in spans):
         return None  # two tables side by side (收入 | 支出): rows do not add up across
-    columns = {
-        index: kind
-        for index, cell in enumerate(header[1:], start=1)
-        if (kind := value_column(cell)) is not None
-    }
+    columns = {index: kind for index in spans if (kind := value_column(header[index])) is not None}
     return FigureTable(table, columns) if columns else None
 
 
