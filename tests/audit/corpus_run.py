@@ -42,15 +42,47 @@ class CorpusResult:
             if not any(f.code in expected and f.severity.value in SERIOUS for f in found)
         ]
 
+    def stray_findings(self) -> list[AuditFinding]:
+        """Warnings and errors on defect reports that name no injected defect."""
+        return [
+            f
+            for found, expected in self.defects.values()
+            for f in found
+            if f.severity.value in SERIOUS and f.code not in expected
+        ]
+
+    def true_findings(self) -> list[AuditFinding]:
+        """Warnings and errors on defect reports that name their injected defect."""
+        return [
+            f
+            for found, expected in self.defects.values()
+            for f in found
+            if f.severity.value in SERIOUS and f.code in expected
+        ]
+
+    def precision(self) -> float:
+        """The share of warnings and errors that are right: those naming an injected
+        defect, over every warning and error on the corpus."""
+        right = len(self.true_findings())
+        wrong = len(self.false_errors()) + len(self.false_warnings()) + len(self.stray_findings())
+        return right / max(right + wrong, 1)
+
+    def recall(self) -> float:
+        """The share of defect reports whose defect a warning or error names."""
+        return (len(self.defects) - len(self.missed())) / max(len(self.defects), 1)
+
     def summary(self) -> str:
         """The figures, in Chinese, as the benchmark prints them."""
         clean, defects = len(self.clean), len(self.defects)
         found = defects - len(self.missed())
+        warnings = len(self.false_warnings())
         return (
             f"正确报告 {clean} 份：错误 {len(self.false_errors())} 项，"
-            f"警告 {len(self.false_warnings())} 项（每 5 份 "
-            f"{len(self.false_warnings()) * 5 / max(clean, 1):.2f} 项）；"
-            f"缺陷报告 {defects} 份：发现 {found} 份（{found * 100 / max(defects, 1):.0f}%）"
+            f"警告 {warnings} 项（每份 {warnings / max(clean, 1):.2f} 项，"
+            f"每 5 份 {warnings * 5 / max(clean, 1):.2f} 项）；"
+            f"缺陷报告 {defects} 份：发现 {found} 份（召回率 {self.recall():.0%}），"
+            f"另有无关警告或错误 {len(self.stray_findings())} 项；"
+            f"精确率 {self.precision():.0%}"
         )
 
 

@@ -149,3 +149,17 @@ def test_a_closing_stock_is_the_opening_plus_the_flows():
 
 def test_a_closing_figure_of_another_measure_is_no_stock():
     assert audit_text("年初预算500.00万元，年中追加100.00万元，年末执行数570.00万元。") == ()
+
+
+def test_an_estimated_total_holds_no_exact_sum():
+    text = "固定资产原值约1.05亿元，其中房屋建筑物7,826.30万元，教学仪器设备1,964.18万元。"
+    assert serious(audit_text(text)) == []
+    assert codes(audit_text(text.replace("约", "")), "warning") == ["sum-short-of-total"]
+
+
+def test_a_saving_is_a_change_and_never_the_total_of_a_list():
+    text = (
+        "“三公”经费支出18.36万元，比预算23.00万元节约4.64万元。其中：公务用车运行维护费"
+        "14.20万元，公务接待费4.16万元，因公出国（境）费0元。"
+    )
+    assert serious(audit_text(text)) == []

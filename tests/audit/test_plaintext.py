@@ -133,3 +133,16 @@ def test_a_paragraph_keeps_its_source_line_after_page_furniture():
     )
     [finding] = audit_text(text)
     assert finding.place.line == 4
+
+
+def test_a_half_width_full_stop_after_chinese_text_ends_the_sentence():
+    text = "收入36.82亿元,同比增长6.8%.其中:税收28.15亿元;非税8.67亿元.第二季度收入17.36亿元."
+    assert normalize_punctuation(text) == (
+        "收入36.82亿元，同比增长6.8%。其中：税收28.15亿元；非税8.67亿元。第二季度收入17.36亿元。"
+    )
+    assert serious(audit_text(text)) == []
+
+
+def test_a_line_ending_with_a_half_width_full_stop_is_not_run_on():
+    text = "全区收入完成36.82亿元,同比增长6.8%.\n全区支出完成58.46亿元,同比增长3.2%.\n"
+    assert len(document_from_text(text).paragraphs) == 2

@@ -162,3 +162,47 @@ def test_a_base_after_jiao_is_the_base_of_the_change():
     text = "“三公”经费支出决算为8.62万元，较年初预算10.00万元减少1.38万元，下降{rate}。"
     assert audit_text(text.format(rate="13.80%")) == ()
     assert codes(audit_text(text.format(rate="12.80%")), "error") == ["rate-mismatch"]
+
+
+def test_a_change_that_names_its_figure_again_in_a_later_sentence_is_checked():
+    text = (
+        "财政拨款支出6,258.93万元，占本年支出的93.62%。与2022年度相比，"
+        "财政拨款支出增加385.27万元，增长{}。"
+    )
+    assert serious(audit_text(text.format("6.56%"))) == []
+    assert codes(audit_text(text.format("6.86%")), "error") == ["rate-mismatch"]
+
+
+def test_a_share_of_a_whole_named_at_length_sections_before_is_checked():
+    text = (
+        "一、支出情况\n全区一般公共预算支出完成58.46亿元，同比增长3.2%。\n"
+        "二、重点工作\n上半年“三保”支出31.28亿元，占一般公共预算支出的{}。\n"
+    )
+    assert serious(audit_text(text.format("53.5%"))) == []
+    assert codes(audit_text(text.format("55.3%")), "error") == ["share-mismatch"]
+
+
+def test_a_rate_stated_as_a_bound_or_an_estimate_is_not_taken_as_exact():
+    assert audit_text("全年预算900万元，全年执行880万元，执行率超过95%。") == ()
+    assert audit_text("全年预算900万元，全年执行880万元，执行率达95%以上。") == ()
+    assert audit_text("收入约1,000万元，比上年增加100万元，增长5%。") == ()
+    assert codes(audit_text("全年预算900万元，全年执行880万元，执行率95%。"), "error") == [
+        "execution-rate-mismatch"
+    ]
+
+
+def test_a_rate_of_two_counts_is_their_exact_ratio():
+    assert audit_text("全年受理群众诉求4,862件，办结4,835件，办结率99.44%。") == ()
+    [finding] = audit_text("全年受理群众诉求4,862件，办结4,835件，办结率99.64%。")
+    assert (finding.code, finding.computed) == ("count-rate-mismatch", "99.44%")
+
+
+def test_a_rate_of_counts_may_exceed_the_plan_and_needs_counts_of_one_unit():
+    assert audit_text("新增就业岗位580个，年度目标500个，完成率116%。") == ()
+    assert audit_text("培训20次，参训300人次，覆盖率100%。") == ()
+    assert audit_text("共划分网格156个，配备网格员156名，化解率达98%以上。") == ()
+    # the rate names what it counts (覆盖), and neither count is said to be covered
+    assert audit_text("项目涉及12个镇街、186个村（社区），覆盖率100%。") == ()
+    assert audit_text("办结118件，其余2件正在办理，办结率98.3%。") == ()  # no whole stated
+    [finding] = audit_text("计划建设500个，完成580个，完成率106%。")
+    assert finding.computed == "116.00%"

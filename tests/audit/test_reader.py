@@ -91,3 +91,17 @@ def test_a_word_table_keeps_its_section_when_the_contents_are_left_out(tmp_path)
         "负责辖区事务。",
     ]
     assert document.tables[0].section == "二、绩效自评情况"
+
+
+def test_a_table_pasted_into_word_one_cell_a_paragraph_is_rebuilt_beside_a_real_table(tmp_path):
+    cells = ["项目", "决算数", "占比", "基本支出", "400.00", "40.00%", "项目支出", "600.00"]
+    cells += ["60.00%", "合计", "1,000.00", "100.00%"]
+    path = write_docx(
+        tmp_path / "r.docx", ["二、支出决算情况", *cells, "正文。"], [score_table_rows()]
+    )
+    document = read_report(path)
+    assert [block.text for block in document.paragraphs] == ["二、支出决算情况", "正文。"]
+    flattened, real = document.tables
+    assert flattened.rows[-1] == ("合计", "1,000.00", "100.00%")
+    assert flattened.section == "二、支出决算情况"
+    assert real.rows[1][1] == "年初预算数"

@@ -84,3 +84,10 @@ def test_it_accepts_a_grade_in_prose_inside_the_band():
 
 def test_it_leaves_tables_that_are_not_self_evaluation_tables_alone():
     assert audit_table([["姓名", "职务"], ["张三", "主任"]]) == ()
+
+
+def test_a_grade_in_the_prose_is_judged_on_the_total_not_on_a_part_score():
+    text = "项目预算执行率得分9.7分，绩效指标得分90分，自评总分99.7分，自评等级为“{}”。"
+    assert serious(audit_text(text.format("优"))) == []
+    [finding] = serious(audit_text(text.format("良")))
+    assert (finding.code, finding.computed) == ("grade-band", "优")

@@ -26,6 +26,7 @@ _SUM_WORDS = re.compile(r"(合计|共计|总计|加总|总额为|总额|合计�
 _BREAKDOWN_START = re.compile(
     r"^\s*(主要变动情况|主要变动|主要原因|主要是|主要为|具体为|具体是|其中)"
 )
+_SEGMENT_END = re.compile("[；;。！？!?]")
 _PARTIAL_WORDS = ("等", "主要")
 _COMPARATIVES = ("比", "较", "同比", "相比")
 _LEVEL = re.compile(r"[一二三四五1-5]级")
@@ -221,6 +222,8 @@ def _sentence_start(text: str, offset: int) -> int:
 
 
 def _compare_parts(item: Itemization) -> AuditFinding | None:
+    if item.total.hedged or any(part.hedged for part in item.parts):
+        return None  # "约 1.05 亿元，其中 …": an estimate holds no exact sum
     total = item.total.quantity
     parts_sum = sum((part.quantity.value for part in item.parts), Decimal(0))
     gap = parts_sum - total.value
@@ -323,15 +326,17 @@ def change_breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
             for m in paragraph.mentions
             if m.segment == segment and m.is_change and m.quantity.same_kind(change.quantity)
         )
+        if len(items) < 2:
+            continue
         start, end = _segment_span(text, segment)
         opening = _BREAKDOWN_START.match(text[start:end])
-        if len(items) >= 2 and opening is not None:
+        if opening is not None:
             tail = text[items[-1].quantity.end : end]
             yield Breakdown(paragraph, change, items, "等" in tail, "主要" in opening.group(1))
 
 
 def _segment_span(text: str, segment: int) -> tuple[int, int]:
-    bounds = [0] + [index + 1 for index, char in enumerate(text) if char in "；;。！？!?"]
+    bounds = [0] + [match.end() for match in _SEGMENT_END.finditer(text)]
     bounds.append(len(text) + 1)
     if segment >= len(bounds) - 1:
         return len(text), len(text)
@@ -425,6 +430,8 @@ def _stock_flow(paragraph: Paragraph, opening: Mention) -> AuditFinding | None:
     flows = [m for m in later if m.quantity.start < closing.quantity.start]
     if not flows or any(not m.is_change or _is_comparison_base(m) for m in flows):
         return None  # only flows may stand between the two stocks
+    if any(m.hedged for m in (opening, closing, *flows)):
+        return None
     expected = opening.quantity.value + sum(
         (m.change * m.quantity.value for m in flows), Decimal(0)
     )

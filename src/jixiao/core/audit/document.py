@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from jixiao.core.audit.outline import Heading, outline
-from jixiao.core.audit.plaintext import join_wrapped_lines, prepare
+from jixiao.core.audit.plaintext import prepare, read_plain_text
 from jixiao.core.audit.raw import RawParagraph, RawTable
 
 __all__ = ["Block", "Document", "Place", "RawParagraph", "RawTable", "Table", "build_document"]
@@ -63,12 +63,17 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table as a grid; a merged cell's text repeats over the positions it spans."""
+    """A table as a grid; a merged cell's text repeats over the positions it spans.
+
+    ``complete`` is False when short rows were padded and their cells' columns are not
+    known (see ``RawTable``).
+    """
 
     number: int
     rows: tuple[tuple[str, ...], ...]
     page: int | None = None
     section: str = ""
+    complete: bool = True
 
     def place(self, row: int, column: int) -> Place:
         """The place of a cell given 0-based grid indices (shown 1-based)."""
@@ -99,7 +104,11 @@ class Document:
 
 
 def build_document(
-    name: str, paragraphs: Iterable[RawParagraph], tables: Iterable[RawTable] = ()
+    name: str,
+    paragraphs: Iterable[RawParagraph],
+    tables: Iterable[RawTable] = (),
+    *,
+    find_flattened: bool = True,
 ) -> Document:
     """Number the paragraphs, read the outline and give every block its section.
 
@@ -107,22 +116,30 @@ def build_document(
     contents left out, tables written as text lifted out as tables, punctuation made
     full-width.
     """
-    raw, tables = prepare(paragraphs, tables)
+    raw, tables = prepare(paragraphs, tables, find_flattened=find_flattened)
     headings, sections = outline([item.text.strip() for item in raw])
     blocks = tuple(
         Block(item.text.strip(), Place(index + 1, item.line, item.page), sections[index])
         for index, item in enumerate(raw)
     )
     built_tables = tuple(
-        Table(number, table.rows, table.page, _section_before(sections, table.after))
+        Table(
+            number,
+            table.rows,
+            table.page,
+            _section_before(sections, table.after),
+            table.complete,
+        )
         for number, table in enumerate(tables, start=1)
     )
     return Document(name, blocks, built_tables, headings)
 
 
 def document_from_text(text: str, name: str = "") -> Document:
-    """A plain-text report: its lines, wrapped ones joined back, as numbered paragraphs."""
-    return build_document(name, join_wrapped_lines(text))
+    """A plain-text report: its lines, wrapped ones joined back, as numbered paragraphs,
+    and the tables flattened into it one cell a line."""
+    paragraphs, tables = read_plain_text(text)
+    return build_document(name, paragraphs, tables, find_flattened=False)
 
 
 def _section_before(sections: list[str], after: int) -> str:

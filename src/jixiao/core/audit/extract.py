@@ -8,6 +8,7 @@ read from the title. Extraction runs once; every check reads the same result.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from jixiao.core.audit.numbers import Quantity, find_quantities, normalize_digit
 
 _SENTENCE_END = "。！？!?"
 _SEGMENT_END = "；;" + _SENTENCE_END
+_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+_SEGMENT_END_MARK = re.compile(f"[{_SEGMENT_END}]")
 _CLAUSE_BREAKS = frozenset("，：:；;。！？!?")
 _DIGIT_GROUP = re.compile(r"\d{3}")
 # Verbs that make the figure after them a change, not a level. Single 增 / 减 / 多 / 少
@@ -30,6 +33,14 @@ _DECREASE = (
     *("减", "降", "少"),
 )
 _FILLER = " 了约为达"
+# Words that make a figure approximate or a bound ("约 2.3 万人次", "超过 95%", "98% 以上"):
+# no relation between exact figures holds for it. 约 after 节 / 制 / 合 … is a word of its
+# own (节约 4.64 万元 is a change, not an estimate).
+_HEDGE_BEFORE = re.compile(
+    r"(?:(?<![节制合预签履契公特])约|大约|近|将近|接近|超过|逾|不足|不到|不超过|不少于|不低于)$"
+)
+_HEDGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|之内)")
+_HEDGE_REACH = 4
 _SERIES_JOINERS = ("、", "和", "及", "与", "以及")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -74,6 +85,7 @@ class Mention:
     change: int
     series: int = 0
     position: int = 0
+    hedged: bool = False
 
     @property
     def is_change(self) -> bool:
@@ -138,11 +150,13 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
     """The figures of one block with their sentence, segment, label and change sign."""
     text = block.text
     mentions: list[Mention] = []
-    previous_end = sentence = segment = 0
+    previous_end = 0
+    sentence_ends = [match.start() for match in _SENTENCE_END_MARK.finditer(text)]
+    segment_ends = [match.start() for match in _SEGMENT_END_MARK.finditer(text)]
     for index, quantity in enumerate(find_quantities(text)):
         between = text[previous_end : quantity.start]
-        sentence += _count_of(between, _SENTENCE_END)
-        segment += _count_of(between, _SEGMENT_END)
+        sentence = bisect.bisect_left(sentence_ends, quantity.start)
+        segment = bisect.bisect_left(segment_ends, quantity.start)
         label = text[max(clause_start(text, quantity.start, "、"), previous_end) : quantity.start]
         change = change_sign(label)
         series, position = index, 0
@@ -151,11 +165,18 @@ def mentions_in(block: Block) -> tuple[Mention, ...]:
             previous = mentions[-1]
             series, position = previous.series, previous.position + 1
             change = change or previous.change
+        hedged = is_hedged(text, quantity.start, quantity.end)
         mentions.append(
-            Mention(quantity, block, sentence, segment, label, change, series, position)
+            Mention(quantity, block, sentence, segment, label, change, series, position, hedged)
         )
         previous_end = quantity.end
     return tuple(mentions)
+
+
+def is_hedged(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is stated as approximate or as a bound."""
+    before = text[max(start - _HEDGE_REACH, 0) : start].rstrip()
+    return _HEDGE_BEFORE.search(before) is not None or _HEDGE_AFTER.match(text, end) is not None
 
 
 def clause_start(text: str, offset: int, also: str = "") -> int:
@@ -171,19 +192,15 @@ def clause_start(text: str, offset: int, also: str = "") -> int:
     return start
 
 
-def _count_of(text: str, characters: str) -> int:
-    return sum(text.count(char) for char in characters)
-
-
 def change_sign(label: str) -> int:
     """+1 when an increase verb directly precedes a figure, -1 for a decrease, else 0."""
-    stripped = label.rstrip(_FILLER)
-    if stripped.endswith(("新增", "不少", "多少", "至少")):
-        return 0
-    if stripped.endswith(_INCREASE):
-        return 1
-    if stripped.endswith(_DECREASE):
-        return -1
+    for stripped in (label.rstrip(), label.rstrip(_FILLER)):  # 节约 ends with the filler 约
+        if stripped.endswith(("新增", "不少", "多少", "至少")):
+            return 0
+        if stripped.endswith(_INCREASE):
+            return 1
+        if stripped.endswith(_DECREASE):
+            return -1
     return 0
 
 

@@ -21,6 +21,7 @@ _LATIN_WORD = re.compile(
     rf"(?<=({_CHINESE_CONTEXT}))\s*(?P<word>[A-Za-z][a-z]+)\s*(?=({_CHINESE_CONTEXT}))"
 )
 _REPEATED = re.compile(r"(?P<unit>\S.{0,18}?\S)\s*(?P=unit)")
+_REPEAT_REACH = 40  # a unit of up to 20 characters, and blanks before its repetition
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _ASCII_WORD = re.compile(r"[A-Za-z][a-z]")
 _PROSE = re.compile(r"[，。；！？]")
@@ -64,12 +65,33 @@ def check_repeated_phrases(extraction: Extraction, profile: RulesProfile) -> Ite
     for block in extraction.document.paragraphs:
         if not _PROSE.search(block.text):
             continue
-        for match in _REPEATED.finditer(block.text):
+        for match in _repeats(block.text):
             unit = match.group("unit")
             if not _HAS_CJK.search(unit) or len(set(unit.replace(" ", ""))) < 2:
                 continue
             message = f"“{unit}”连续重复出现，疑为多余。"
             yield finding_at(block, match.span(), "repeated-phrase", Severity.WARNING, message)
+
+
+def _repeats(text: str) -> Iterator[re.Match[str]]:
+    """Each phrase written twice in a row, left to right.
+
+    A repeated phrase starts with a pair of characters that comes again a phrase's
+    length later; the pattern is tried only there, not at every position of the text.
+    """
+    last_seen: dict[str, int] = {}
+    index = 0
+    while index < len(text) - 1:
+        pair = text[index : index + 2]
+        start = last_seen.get(pair)
+        last_seen[pair] = index
+        if start is not None and index - start <= _REPEAT_REACH:
+            match = _REPEATED.match(text, start)
+            if match is not None:
+                yield match
+                index, last_seen = match.end(), {}
+                continue
+        index += 1
 
 
 def check_document_numbers(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:

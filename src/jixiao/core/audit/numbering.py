@@ -72,10 +72,11 @@ def _finding(block: Block, span: tuple[int, int], message: str, previous: int) -
 
 def check_inline_numbering(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """ "一是…二是…" and "第一，第二，" lists, across paragraphs until the next heading."""
+    paragraphs = extraction.document.paragraphs
+    markers = [parse_marker(block.text) for block in paragraphs]
     for style, pattern in _INLINE:
         previous = 0
-        for block in extraction.document.paragraphs:
-            marker = parse_marker(block.text)
+        for block, marker in zip(paragraphs, markers, strict=True):
             if marker is not None:
                 # "1.加强管理；2.提高效率": the paragraph's own marker is the list's first item
                 previous = marker.number if marker.style == style else 0

@@ -18,6 +18,7 @@ from enum import StrEnum
 from jixiao.core.money import quantize_half_up, stated_places
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_HAS_FULL_WIDTH = re.compile("[０-９．％]")
 _FULL_WIDTH_GROUPS = re.compile("[０-９]{1,3}(?:，[０-９]{3})+")
 _CHINESE_DIGITS = "零〇一二两三四五六七八九"
 _CHINESE_DIGIT_VALUE = {char: index for index, char in enumerate("零一二三四五六七八九")} | {
@@ -76,6 +77,8 @@ class Quantity:
 @functools.lru_cache(maxsize=1024)
 def normalize_digits(text: str) -> str:
     """Full-width digits, points, percent signs and group commas as ASCII, same length."""
+    if _HAS_FULL_WIDTH.search(text) is None:
+        return text  # the common case: translating a long text char by char is not free
     text = _FULL_WIDTH_GROUPS.sub(lambda match: match.group(0).replace("，", ","), text)
     return text.translate(_FULL_WIDTH)
 

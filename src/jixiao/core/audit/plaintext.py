@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from jixiao.core.audit.flattened import FlatTable, flattened_tables
 from jixiao.core.audit.outline import parse_marker
 from jixiao.core.audit.raw import RawParagraph, RawTable
 
@@ -31,6 +32,9 @@ _TOC_ENTRY = re.compile(
 _HALF_WIDTH = ((";", "；"), ("(", "（"), (")", "）"))
 _PROSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 _PROSE_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+# a full stop written "." after Chinese text, a percentage or a closing bracket ("增长
+# 6.8%.其中"); a decimal point, an outline "1." and a web address stay
+_PROSE_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"])\.(?![\d.])")
 _TERMINAL = tuple("。！？!?”’」』）)")
 _PAUSE = tuple("；：;:")
 _CLAUSE_MARKS = re.compile(r"[，、；：,;:]")
@@ -48,11 +52,14 @@ MIN_WRAPPED_LINES = 3
 
 
 def normalize_punctuation(text: str) -> str:
-    """Half-width commas, colons, semicolons and brackets of prose as full-width.
+    """Half-width commas, colons, semicolons, full stops and brackets of prose as full-width.
 
     Same length, so offsets still point into the text as written. A comma between
-    digit groups (1,200.50) and a colon between digits (9:30) stay as they are.
+    digit groups (1,200.50), a colon between digits (9:30) and a decimal point stay
+    as they are.
     """
+    if "." in text:
+        text = _PROSE_STOP.sub("。", text)
     if "," in text:
         text = _PROSE_COMMA.sub("，", text)
     if ":" in text:
@@ -64,19 +71,37 @@ def normalize_punctuation(text: str) -> str:
 
 
 def prepare(
-    paragraphs: Iterable[RawParagraph], tables: Iterable[RawTable] = ()
+    paragraphs: Iterable[RawParagraph],
+    tables: Iterable[RawTable] = (),
+    *,
+    find_flattened: bool = True,
 ) -> tuple[list[RawParagraph], list[RawTable]]:
     """The prose paragraphs and every table, page furniture and contents left out.
 
     A reader's table keeps its place: ``after`` is recounted over the paragraphs kept.
+    Paragraphs that are the cells of a flattened table become that table (unless the
+    caller has rebuilt them already, from lines that still hold the blank cells).
     """
     raw = [item for item in paragraphs if item.text.strip()]
     kept = {id(item) for item in _without_contents(_without_page_furniture(raw))}
+    texts = [item.text for item in raw] if find_flattened else []
+    flat = {table.start: table for table in flattened_tables(texts)}
     prose: list[RawParagraph] = []
     found: list[tuple[int, RawTable]] = []
     rows: list[tuple[RawParagraph, tuple[str, ...]]] = []
     prose_before = [0]  # prose_before[k]: prose paragraphs made from raw[:k]
-    for item in [*raw, None]:
+    skip_to = 0
+    for index, item in enumerate([*raw, None]):
+        if index < skip_to:
+            prose_before.append(len(prose))
+            continue
+        if index in flat:
+            _flush_rows(rows, prose, found)
+            rows = []
+            found.append((len(prose), RawTable(flat[index].rows, len(prose), item.page)))
+            skip_to = flat[index].end
+            prose_before.append(len(prose))
+            continue
         cells = _text_cells(item.text) if item is not None and id(item) in kept else None
         if item is not None and cells is not None:
             rows.append((item, cells))
@@ -89,7 +114,7 @@ def prepare(
             prose_before.append(len(prose))
     for table in tables:
         after = prose_before[min(table.after, len(raw))]
-        found.append((after, RawTable(table.rows, after, table.page)))
+        found.append((after, RawTable(table.rows, after, table.page, table.complete)))
     ordered = sorted(found, key=lambda pair: pair[0])
     return prose, [table for _, table in ordered]
 
@@ -102,7 +127,8 @@ def _flush_rows(
     """Rows of text cells become a table; a single row is no table, but prose."""
     if len(rows) >= 2:
         grid = _grid([cells for _, cells in rows])
-        found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page)))
+        complete = len({len(cells) for _, cells in rows if cells}) == 1
+        found.append((len(prose), RawTable(grid, len(prose), rows[0][0].page, complete)))
     else:
         prose.extend(_prose(row) for row, _ in rows)
 
@@ -111,21 +137,36 @@ def _prose(item: RawParagraph) -> RawParagraph:
     return RawParagraph(normalize_punctuation(item.text.strip()), item.line, item.page)
 
 
-def join_wrapped_lines(text: str) -> list[RawParagraph]:
-    """Plain text as paragraphs: lines wrapped at a fixed width are joined back.
+def read_plain_text(text: str) -> tuple[list[RawParagraph], list[RawTable]]:
+    """Plain text as paragraphs and tables: wrapped lines joined back, flattened tables
+    (one cell a line) rebuilt.
 
     A line runs on when it neither ends a sentence nor is followed by a heading, a
     table row or a blank line, and either it reaches the text's wrapping width or it
-    stops inside a clause (it holds a comma, so it is prose, not a title).
+    stops inside a clause (it holds a comma, so it is prose, not a title). Flattened
+    tables are read before page numbers are dropped: a bare "12" there is a cell.
     """
-    numbered = _without_furniture_lines(
-        [line.rstrip() for line in text.replace("\f", "").splitlines()]
-    )
+    lines = [line.rstrip() for line in text.replace("\f", "").splitlines()]
+    flat = flattened_tables(lines)
+    consumed = {index + 1 for table in flat for index in range(table.start, table.end)}
+    outside = ["" if number in consumed else line for number, line in enumerate(lines, 1)]
+    numbered = [
+        (number, line)
+        for number, line in _without_furniture_lines(outside)
+        if number not in consumed
+    ]
     width = _wrap_width([line for _, line in numbered])
     paragraphs: list[RawParagraph] = []
+    tables: list[RawTable] = []
+    pending = list(reversed(flat))
     current: list[str] = []
     first_line = 0
     for index, (number, line) in enumerate(numbered):
+        if current and pending and pending[-1].start < number:
+            paragraphs.append(RawParagraph(_joined(current), first_line))
+            current = []
+        while pending and pending[-1].start < number:
+            tables.append(_raw_table(pending.pop(), len(paragraphs)))
         if not line.strip():
             if current:
                 paragraphs.append(RawParagraph(_joined(current), first_line))
@@ -136,12 +177,25 @@ def join_wrapped_lines(text: str) -> list[RawParagraph]:
         # a table row keeps its indent: in aligned columns it stands for empty cells
         current.append(line if _text_cells(line) is not None else line.strip())
         following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
-        if not _runs_on(line, following, width):
+        if not _runs_on(line, following, width) or _table_between(pending, number, numbered, index):
             paragraphs.append(RawParagraph(_joined(current), first_line))
             current = []
     if current:
         paragraphs.append(RawParagraph(_joined(current), first_line))
-    return paragraphs
+    tables.extend(_raw_table(table, len(paragraphs)) for table in reversed(pending))
+    return paragraphs, tables
+
+
+def _raw_table(table: FlatTable, after: int) -> RawTable:
+    return RawTable(table.rows, after)
+
+
+def _table_between(
+    pending: list[FlatTable], number: int, numbered: list[tuple[int, str]], index: int
+) -> bool:
+    """Whether a flattened table sits between this line and the next: no run-on across it."""
+    following = numbered[index + 1][0] if index + 1 < len(numbered) else None
+    return bool(pending) and following is not None and number <= pending[-1].start < following
 
 
 def _without_furniture_lines(lines: list[str]) -> list[tuple[int, str]]:
@@ -168,7 +222,7 @@ def _without_furniture_lines(lines: list[str]) -> list[tuple[int, str]]:
 def _runs_on(line: str, following: str, width: int | None) -> bool:
     stripped = line.strip()
     reaches = width is not None and _columns(line) >= width - WRAP_SLACK
-    if not following.strip() or stripped.endswith(_TERMINAL):
+    if not following.strip() or _ends_sentence(stripped):
         return False
     if stripped.endswith(_PAUSE) and not reaches:
         return False  # "；" or "：" at the wrapping width is mid-paragraph, else it ends a line
@@ -183,6 +237,12 @@ def _runs_on(line: str, following: str, width: int | None) -> bool:
     return reaches or bool(_CLAUSE_MARKS.search(body))
 
 
+def _ends_sentence(line: str) -> bool:
+    return line.endswith(_TERMINAL) or (
+        line.endswith(".") and _PROSE_STOP.search(line, len(line) - 1) is not None
+    )
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line without punctuation: a title or an unnumbered heading, not prose."""
     stripped = line.strip()
@@ -194,9 +254,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     widths = Counter(
         _columns(line)
         for line in set(lines)
-        if line.strip()
-        and not line.strip().endswith(_TERMINAL)
-        and _columns(line) >= MIN_WRAP_WIDTH
+        if line.strip() and not _ends_sentence(line.strip()) and _columns(line) >= MIN_WRAP_WIDTH
     )
     if not widths:
         return None

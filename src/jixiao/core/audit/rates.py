@@ -30,6 +30,10 @@ PERCENT_PLACES = Decimal("0.01")
 _SHARE_FILLER = "的比重比例为达约"
 _LABEL_FILLER = "为是达共计合：:"
 _MIN_NAME = 2
+_LONG_NAME = 6
+_STATING_VERBS = ("完成", "实现", "达到")
+_EARLIER_YEAR_WORDS = ("上年", "去年", "上一年", "同期")
+_VERB_CHARACTERS = "增加减少长降低提高上升下滑回落了共约为"
 _WHOLE_WORDS = ("合计", "总计", "共计", "总额", "总")
 
 
@@ -102,9 +106,9 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
         ]
         base = levels[-1] if levels and _compares(levels[-1]) else None
         currents = [m for m in levels if not _compares(m)]
-        if not currents:
+        current = currents[-1] if currents else _named_current(mentions[:index], change)
+        if current is None:
             continue
-        current = currents[-1]
         rates = _series(mentions, rate)
         if len(rates) > 1:
             # "各是 a、b，各减少 Δa、Δb，各下降 ra、rb": the j-th rate goes with the j-th figures
@@ -113,6 +117,36 @@ def change_relations(paragraph: Paragraph) -> Iterator[ChangeRelation]:
                 continue
             change, current = changes[rate.position], levels[rate.position]
         yield ChangeRelation(paragraph, current, base, change, rate)
+
+
+def _named_current(earlier: tuple[Mention, ...], change: Mention) -> Mention | None:
+    """The figure a change is about, stated in an earlier sentence and named again.
+
+    "财政拨款支出 6,258.93 万元，……。与上年相比，财政拨款支出增加 385.27 万元，增长
+    6.56%": the one earlier level figure whose label ends with the change's subject.
+    """
+    subject = _change_subject(change)
+    if len(subject) < _MIN_NAME:
+        return None
+    matches = [
+        m
+        for m in earlier
+        if m.sentence < change.sentence
+        and not m.is_change
+        and not _compares(m)
+        and m.quantity.same_kind(change.quantity)
+        and m.label.strip().rstrip(_LABEL_FILLER).endswith(subject)
+        and not any(word in m.label for word in _EARLIER_YEAR_WORDS)  # that is the base
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _change_subject(change: Mention) -> str:
+    """What a change clause says changed: "财政拨款支出" of "财政拨款支出增加"."""
+    clause = _clause_before(change)
+    comparison = [i for i in (clause.find(word) for word in _COMPARATIVES) if i >= 0]
+    subject = clause[: min(comparison)] if comparison else clause.rstrip(_VERB_CHARACTERS)
+    return subject.strip().rstrip(_LABEL_FILLER)
 
 
 def _compares(mention: Mention) -> bool:
@@ -134,6 +168,9 @@ def check_change_rates(extraction: Extraction, profile: RulesProfile) -> Iterato
 
 def _check_relation(relation: ChangeRelation) -> Iterator[AuditFinding]:
     change, rate = relation.change, relation.rate
+    figures = (relation.current, relation.base, change, rate)
+    if any(figure is not None and figure.hedged for figure in figures):
+        return  # "增长超过 8%", "约 2.3 万人次": a bound or an estimate is no exact rate
     if change.change != rate.change:
         message = f"变动额写的是“{_verb(change)}”，变动率却写“{_verb(rate)}”，方向前后矛盾。"
         yield _relation_finding(relation, "change-direction", Severity.ERROR, message)
@@ -215,21 +252,24 @@ def check_shares(extraction: Extraction, profile: RulesProfile) -> Iterator[Audi
     ("支出总预算 1,160 万元。……社保支出 116 万元，占支出总预算的 10%").
     """
     named: list[Mention] = []
+    anywhere: list[Mention] = []
     section = None
     for paragraph in extraction.paragraphs:
         if paragraph.block.section != section:
             named, section = [], paragraph.block.section
+        shares = "占" in paragraph.block.text  # most paragraphs state no share at all
         totals = {
             part.quantity.start: item.total
-            for item in itemizations(paragraph)
+            for item in (itemizations(paragraph) if shares else ())
             for part in item.parts
         }
-        for index, share in enumerate(paragraph.mentions):
+        for index, share in enumerate(paragraph.mentions if shares else ()):
             if share.quantity.kind is Kind.PERCENT and "占" in _clause_before(share):
-                finding = _check_share(paragraph.mentions[:index], share, totals, named)
+                finding = _check_share(paragraph.mentions[:index], share, totals, named, anywhere)
                 if finding is not None:
                     yield finding
         named.extend(m for m in paragraph.mentions if _is_level_amount(m))
+        anywhere.extend(m for m in paragraph.mentions if _is_level_amount(m))
 
 
 def _is_level_amount(mention: Mention) -> bool:
@@ -241,21 +281,35 @@ def _clause_before(mention: Mention) -> str:
     return text[clause_start(text, mention.quantity.start) : mention.quantity.start]
 
 
-def _named_whole(share: Mention, candidates: list[Mention]) -> Mention | None:
+def _named_whole(
+    share: Mention, candidates: list[Mention], minimum: int = _MIN_NAME
+) -> Mention | None:
     """The earlier figure whose label is the whole named after 占, when only one is."""
     clause = _clause_before(share)
     name = clause[clause.rfind("占") + 1 :].strip().rstrip(_SHARE_FILLER).rstrip(_LABEL_FILLER)
-    if len(name) < _MIN_NAME:
+    if len(name) < minimum:
         return None
-    matches = [m for m in candidates if m.label.strip().rstrip(_LABEL_FILLER).endswith(name)]
+    matches = [m for m in candidates if _label_core(m).endswith(name)]
     if len(matches) > 1:
         # "财政拨款支出" ends both the total and "政府性基金预算财政拨款支出": the total wins
         matches = [m for m in matches if any(word in m.label for word in _WHOLE_WORDS)]
     return matches[0] if len(matches) == 1 else None
 
 
+def _label_core(mention: Mention) -> str:
+    """A figure's label without the verb that states it: "支出完成" → "支出"."""
+    label = mention.label.strip().rstrip(_LABEL_FILLER)
+    for verb in _STATING_VERBS:
+        label = label.removesuffix(verb)
+    return label
+
+
 def _check_share(
-    earlier: tuple[Mention, ...], share: Mention, totals: dict[int, Mention], named: list[Mention]
+    earlier: tuple[Mention, ...],
+    share: Mention,
+    totals: dict[int, Mention],
+    named: list[Mention],
+    anywhere: list[Mention],
 ) -> AuditFinding | None:
     levels = [m for m in earlier if m.segment == share.segment and _is_level_amount(m)]
     if not levels:
@@ -264,10 +318,16 @@ def _check_share(
         part, whole = levels[-2], levels[-1]
     else:
         part = levels[-1]
-        whole = totals.get(part.quantity.start) or _named_whole(
-            share, [*named, *(m for m in earlier if _is_level_amount(m) and m is not part)]
+        in_reach = [*named, *(m for m in earlier if _is_level_amount(m) and m is not part)]
+        whole = (
+            totals.get(part.quantity.start)
+            or _named_whole(share, in_reach)
+            # a whole named at length ("一般公共预算支出") may have been stated sections before
+            or _named_whole(share, [m for m in anywhere if m is not part], _LONG_NAME)
         )
     if whole is None or not part.quantity.same_kind(whole.quantity):
+        return None
+    if share.hedged or part.hedged or whole.hedged:
         return None
     part_q, whole_q = part.quantity, whole.quantity
     bounds = ratio_range(
@@ -366,6 +426,8 @@ def check_execution_rates(extraction: Extraction, profile: RulesProfile) -> Iter
     for item in execution_rates(extraction):
         budget = item.budget
         if item.spent is None or budget is None:
+            continue
+        if item.rate.hedged or item.spent.hedged or budget.hedged:
             continue
         spent, rate = item.spent.quantity, item.rate.quantity
         if any(_explains(rate, spent, other.quantity) for other in item.budgets):

@@ -16,8 +16,14 @@ class RawParagraph:
 
 @dataclass(frozen=True, slots=True)
 class RawTable:
-    """A table as a reader found it; ``after`` counts the paragraphs that precede it."""
+    """A table as a reader found it; ``after`` counts the paragraphs that precede it.
+
+    ``complete`` is False when some rows were shorter than the table and padded at the
+    end: in columns aligned with spaces an empty cell leaves no trace, so which column a
+    row's figures belong to is not known.
+    """
 
     rows: tuple[tuple[str, ...], ...]
     after: int
     page: int | None = None
+    complete: bool = True

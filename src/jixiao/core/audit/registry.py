@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 from jixiao.core.audit import (
     arithmetic,
     consistency,
+    count_rates,
     counts,
     hygiene,
     numbering,
     rates,
     scores,
     semantics,
+    tabletotals,
 )
 from jixiao.core.audit.document import Document
 from jixiao.core.audit.extract import Extraction, extract
@@ -28,8 +30,10 @@ CHECKS: tuple[Check, ...] = (
     rates.check_change_rates,
     rates.check_shares,
     rates.check_execution_rates,
+    count_rates.check_count_rates,
     scores.check_score_tables,
     scores.check_prose_grades,
+    tabletotals.check_table_totals,
     counts.check_listed_counts,
     numbering.check_outline_numbering,
     numbering.check_inline_numbering,

@@ -37,6 +37,7 @@ _PROSE_SCORE = re.compile(
 _PROSE_GRADE = re.compile(
     r"(?:等级|等次|结论|评定|评价)\s*(?:为|是)?\s*[“\"「『]?(优秀|良好|中等|较差|优|良|中|差)"
 )
+_TOTAL_SCORE_WORDS = ("自评得分", "综合得分", "评价得分", "总分")
 _TOTAL_ROW_WORDS = ("总额", "合计", "总计")
 _PART_ROW_WORDS = ("其中", "财政拨款", "上年结转", "其他资金")
 
@@ -342,14 +343,22 @@ def _check_grade(
         yield _cell_finding(cell, "grade-band", Severity.ERROR, message, stated, expected)
 
 
+def _graded_score(scores: list[re.Match[str]]) -> re.Match[str]:
+    """The score a grade is given for: "执行率得分 9.7 分，指标得分 90 分，自评总分 99.7 分，
+    等级为优" grades the total, the last score named as one, else the last score."""
+    totals = [match for match in scores if match.group(1) in _TOTAL_SCORE_WORDS]
+    return (totals or scores)[-1]
+
+
 def check_prose_grades(extraction: Extraction, profile: RulesProfile) -> Iterator[AuditFinding]:
     """ "自评得分 N 分，等级为优" in the prose against the profile's grade bands."""
     for paragraph in extraction.paragraphs:
         text = paragraph.block.text
-        score = _PROSE_SCORE.search(text)
-        grade = _PROSE_GRADE.search(text, score.end()) if score else None
-        if score is None or grade is None:
+        first = _PROSE_SCORE.search(text)
+        grade = _PROSE_GRADE.search(text, first.end()) if first else None
+        if first is None or grade is None:
             continue
+        score = _graded_score(list(_PROSE_SCORE.finditer(text, 0, grade.start())))
         total = Decimal(score.group(2))
         stated = grade_name(grade.group(1))
         expected = profile.grade(total)
