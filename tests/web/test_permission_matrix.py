@@ -8,10 +8,13 @@ fail.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
+from jixiao.core.profile import load_profile
 from jixiao.web import models
 
 OK, HIDDEN, LOGIN, POST_ONLY = 200, 404, 302, 405
@@ -44,6 +47,8 @@ GET_SCREENS = {
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
+    "spot_review": ("none", BUREAU_ONLY),
+    "spot_review_results": ("sample", BUREAU_ONLY),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -52,6 +57,8 @@ POST_SCREENS = {
     "project_edit": ("project", PROJECT_P1),
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
+    "spot_review_draw": ("none", BUREAU_ONLY),
+    "spot_review_score": ("spot_item", BUREAU_ONLY),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -71,9 +78,19 @@ def objects(year_a, actors):
         indicator=indicator, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="e.pdf"),
         original_name="验收资料.pdf", size=15, sha256="0" * 64, uploaded_by=actors.finance,
     )  # fmt: skip
+    sample = models.SpotSample.objects.create(
+        district="示例区",
+        year=2023,
+        seed=1,
+        money_covered=0,
+        drawn_by=actors.bureau,
+        rules={key: str(value) for key, value in asdict(load_profile().spot_review).items()},
+    )
+    item = models.SpotReviewItem.objects.create(sample=sample, project=project, reason="随机抽取")
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
+        "sample": [sample.pk], "spot_item": [item.pk],
     }  # fmt: skip
 
 

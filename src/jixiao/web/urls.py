@@ -14,6 +14,7 @@ from jixiao.web.views import (
     indicators,
     projects,
     report,
+    spot_review,
     upload,
     workflow,
 )
@@ -43,6 +44,16 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("bureau/spot-review/", spot_review.spot_review_page, name="spot_review"),
+    path("bureau/spot-review/draw/", spot_review.draw, name="spot_review_draw"),
+    path(
+        "bureau/spot-review/<int:pk>/results.xlsx",
+        spot_review.results_workbook,
+        name="spot_review_results",
+    ),
+    path(
+        "spot-review/items/<int:pk>/score/", spot_review.review_indicator, name="spot_review_score"
+    ),
     path("audit/", audit.audit_report, name="audit_report"),
     path("help/", help.help_page, name="help"),
 ]

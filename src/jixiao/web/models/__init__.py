@@ -11,8 +11,10 @@ from jixiao.web.models.department_year import (
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
 from jixiao.web.models.revision import DataRevision
+from jixiao.web.models.spot_review import IndicatorReview, SpotReviewItem, SpotSample
 
 __all__ = [
     "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
-    "Membership", "Project", "Role", "RulesProfileRecord", "Section", "Statement", "Status",
+    "IndicatorReview", "Membership", "Project", "Role", "RulesProfileRecord", "Section",
+    "SpotReviewItem", "SpotSample", "Statement", "Status",
 ]  # fmt: skip

@@ -32,6 +32,7 @@ from jixiao.web.selectors.projects import (
     sort_columns,
 )
 from jixiao.web.selectors.scoping import get_department_year, get_project
+from jixiao.web.selectors.spot_review import project_review
 from jixiao.web.services import workflow
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.indicators import do_update_project
@@ -115,6 +116,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
         "history": project_history(project, indicators), "lock": lock_state(year),
+        "spot": project_review(request.user, project),
     })  # fmt: skip
 
 
