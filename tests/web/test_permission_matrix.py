@@ -48,6 +48,10 @@ GET_SCREENS = {
     "upload": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
     "spot_review": ("none", BUREAU_ONLY),
+    "application_district": ("none", BUREAU_ONLY),
+    "application_district_workbook": ("none", BUREAU_ONLY),
+    "application_department": ("year", WHOLE),
+    "application_department_workbook": ("year", WHOLE),
     "spot_review_results": ("sample", BUREAU_ONLY),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
@@ -58,6 +62,7 @@ POST_SCREENS = {
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
     "spot_review_draw": ("none", BUREAU_ONLY),
+    "application_decide": ("year", WHOLE),
     "spot_review_score": ("spot_item", BUREAU_ONLY),
 }
 NOT_IN_MATRIX = {

@@ -14,6 +14,7 @@ from jixiao.web.views import (
     indicators,
     projects,
     report,
+    result_application,
     spot_review,
     upload,
     workflow,
@@ -44,6 +45,25 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("bureau/application/", result_application.district_table, name="application_district"),
+    path(
+        "bureau/application.xlsx",
+        result_application.district_workbook,
+        name="application_district_workbook",
+    ),
+    path(
+        "years/<int:pk>/application/",
+        result_application.department_page,
+        name="application_department",
+    ),
+    path(
+        "years/<int:pk>/application.xlsx",
+        result_application.department_workbook,
+        name="application_department_workbook",
+    ),
+    path(
+        "years/<int:pk>/application/decide/", result_application.decide, name="application_decide"
+    ),
     path("bureau/spot-review/", spot_review.spot_review_page, name="spot_review"),
     path("bureau/spot-review/draw/", spot_review.draw, name="spot_review_draw"),
     path(
