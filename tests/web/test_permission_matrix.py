@@ -51,6 +51,7 @@ GET_SCREENS = {
     "application_district": ("none", BUREAU_ONLY),
     "application_district_workbook": ("none", BUREAU_ONLY),
     "application_department": ("year", WHOLE),
+    "year_over_year": ("year", WHOLE),
     "application_department_workbook": ("year", WHOLE),
     "spot_review_results": ("sample", BUREAU_ONLY),
 }

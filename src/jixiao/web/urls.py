@@ -18,6 +18,7 @@ from jixiao.web.views import (
     spot_review,
     upload,
     workflow,
+    year_over_year,
 )
 
 urlpatterns = [
@@ -45,6 +46,7 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("years/<int:pk>/history/", year_over_year.year_over_year, name="year_over_year"),
     path("bureau/application/", result_application.district_table, name="application_district"),
     path(
         "bureau/application.xlsx",
