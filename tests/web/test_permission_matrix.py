@@ -31,6 +31,8 @@ BUREAU_ONLY = {role: HIDDEN for role in ROLES} | {"bureau": OK}
 FINANCE_ONLY = {role: HIDDEN for role in ROLES} | {"finance": OK, "outsider": OK}
 # Those who write or review whole reports, of any department (nothing is stored).
 REPORT_WRITERS = {role: OK for role in ROLES} | {"section": HIDDEN, "other_section": HIDDEN}
+# A year still being filled has no publication package: those who see it go back to its page.
+WHOLE_SENT_BACK = {role: 302 if status == OK else status for role, status in WHOLE.items()}
 
 GET_SCREENS = {
     "dashboard": ("year", WHOLE),
@@ -52,6 +54,8 @@ GET_SCREENS = {
     "application_district_workbook": ("none", BUREAU_ONLY),
     "application_department": ("year", WHOLE),
     "year_over_year": ("year", WHOLE),
+    "publication": ("year", WHOLE),
+    "publication_package": ("year", WHOLE_SENT_BACK),
     "application_department_workbook": ("year", WHOLE),
     "spot_review_results": ("sample", BUREAU_ONLY),
 }
@@ -64,6 +68,8 @@ POST_SCREENS = {
     "year_transition": ("year", WHOLE),
     "spot_review_draw": ("none", BUREAU_ONLY),
     "application_decide": ("year", WHOLE),
+    "publication_record": ("year", WHOLE),
+    "publication_feed": ("year", WHOLE),
     "spot_review_score": ("spot_item", BUREAU_ONLY),
 }
 NOT_IN_MATRIX = {

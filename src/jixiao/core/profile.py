@@ -116,6 +116,7 @@ class RulesProfile:
 
     monitoring: MonitoringRules
     spot_review: SpotReviewRules
+    publication_words: tuple[str, ...]  # names of the 信息公开 indicator a publication feeds
 
     @property
     def execution_weight(self) -> Decimal:
@@ -284,4 +285,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         # A profile written before monitoring existed uses the default's rules.
         monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
         spot_review=parse_spot_review(data.get("spot_review") or _default_table("spot_review")),
+        publication_words=tuple(
+            (data.get("publication") or _default_table("publication"))["indicator_words"]
+        ),
     )

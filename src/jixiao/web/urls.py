@@ -13,6 +13,7 @@ from jixiao.web.views import (
     help,
     indicators,
     projects,
+    publication,
     report,
     result_application,
     spot_review,
@@ -46,6 +47,18 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("years/<int:pk>/publication/", publication.publication_page, name="publication"),
+    path(
+        "years/<int:pk>/publication.zip",
+        publication.publication_package,
+        name="publication_package",
+    ),
+    path(
+        "years/<int:pk>/publication/record/",
+        publication.record_publication,
+        name="publication_record",
+    ),
+    path("years/<int:pk>/publication/feed/", publication.feed_indicator, name="publication_feed"),
     path("years/<int:pk>/history/", year_over_year.year_over_year, name="year_over_year"),
     path("bureau/application/", result_application.district_table, name="application_district"),
     path(

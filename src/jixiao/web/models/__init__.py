@@ -10,12 +10,13 @@ from jixiao.web.models.department_year import (
     Status,
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
+from jixiao.web.models.publication import Publication
 from jixiao.web.models.result_application import ApplicationDecision, Decision
 from jixiao.web.models.revision import DataRevision
 from jixiao.web.models.spot_review import IndicatorReview, SpotReviewItem, SpotSample
 
 __all__ = [
     "ApplicationDecision", "BudgetLine", "DataRevision", "Decision", "Department", "DepartmentYear",
-    "Evidence", "Finding", "Indicator", "IndicatorReview", "Membership", "Project", "Role",
+    "Evidence", "Finding", "Indicator", "IndicatorReview", "Membership", "Project", "Publication", "Role",
     "RulesProfileRecord", "Section", "SpotReviewItem", "SpotSample", "Statement", "Status",
 ]  # fmt: skip
