@@ -131,3 +131,10 @@ def test_the_department_page_posts_a_decision(settled, year_a, client_for):
     assert "重点保障" in response.content.decode()
     page = client_for(settled.finance).get(f"/years/{year_a.pk}/application/").content.decode()
     assert "重点保障" in page and 'name="decision"' not in page
+
+
+def test_a_decision_shows_at_once_on_the_cached_district_table(settled, year_a, client_for):
+    client = client_for(settled.bureau)
+    assert "采纳建议" not in client.get("/bureau/application/?year=2023").content.decode()
+    decide(settled.bureau, year_a)
+    assert "采纳建议" in client.get("/bureau/application/?year=2023").content.decode()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_percent, yuan_to_wan
 from jixiao.core.narrative.indicator_text import actual_text, target_text
+from jixiao.core.narrative.report import ILLUSTRATIVE_NOTE
 from jixiao.core.report_model import Block, Paragraph, ReportDocument, Table
 from jixiao.core.scoring import ProjectScore, Status
 
@@ -67,7 +68,11 @@ def self_evaluation_forms(evaluation: Evaluation) -> ReportDocument:
     for score in evaluation.project_scores:
         blocks.extend(_project_blocks(score, name))
     title = f"{name}{department.year}年度项目支出绩效自评表"
-    return ReportDocument(title=title, blocks=tuple(blocks), signature=(name,))
+    # Illustrative figures say so here as in the report: a published form must not pass
+    # for a filed one.
+    illustrative = any(project.illustrative for project in evaluation.data.projects)
+    return ReportDocument(title=title, blocks=tuple(blocks), signature=(name,),
+                          cover_note=ILLUSTRATIVE_NOTE if illustrative else "")  # fmt: skip
 
 
 def published_figures(evaluation: Evaluation) -> dict[str, object]:

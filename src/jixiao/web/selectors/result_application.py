@@ -94,11 +94,14 @@ def district_rows_of(years) -> list[ApplicationRow]:
             department_year_id__in=ids, project__isnull=True
         )
     }
-    return [_department(row, by_grade[row.pk], decisions.get(row.pk)) for row in years]
+    profiles = {key: profile_for(key) for key in {row.profile for row in years}}
+    return [
+        _department(row, profiles[row.profile], by_grade[row.pk], decisions.get(row.pk))
+        for row in years
+    ]
 
 
-def _department(year, budgets: dict[str, Decimal], decision) -> ApplicationRow:
-    profile = profile_for(year.profile)
+def _department(year, profile, budgets: dict[str, Decimal], decision) -> ApplicationRow:
     final = sum(budgets.values(), ZERO)
     proposals = [suggest(grade, amount, profile).proposed_yuan for grade, amount in budgets.items()]
     projects = None if any(p is None for p in proposals) else sum(proposals, ZERO)

@@ -29,8 +29,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SUBTITLE = "建议金额 = 本年度全年预算数（财政拨款）× 评价等级对应系数；金额单位：万元"
 
 
-def _district_year(request: HttpRequest) -> int | None:
-    years = bureau_selectors.years_for(request.user)
+def _district_year(request: HttpRequest, years: list[int]) -> int | None:
     wanted = query_number(request.GET.get("year"))
     return wanted if wanted in years else (years[0] if years else None)
 
@@ -41,15 +40,22 @@ def district_table(request: HttpRequest) -> HttpResponse:
     """Every department of the district in one year: grade, suggestion, amount, decision."""
     if not is_bureau(request.user):
         raise Http404
-    year = _district_year(request)
-    district = selectors.district_years(request.user, year or 0)
-    body = cached(
-        ("application", reach(request.user), year, fingerprint(district)),
-        lambda: _district_body(district, year),
+    # One fingerprint of every year the user may review: the years offered, the year
+    # chosen and its table are built together and kept until any of them changes.
+    everything = bureau_selectors.all_years(request.user)
+    years, year, body = cached(
+        ("application", reach(request.user), request.GET.get("year", ""), fingerprint(everything)),
+        lambda: _district_parts(request),
     )
     return render(request, "jixiao/application_district.html", {
-        "body": body, "years": bureau_selectors.years_for(request.user), "selected_year": year,
+        "body": body, "years": years, "selected_year": year,
     })  # fmt: skip
+
+
+def _district_parts(request: HttpRequest) -> tuple[list[int], int | None, str]:
+    years = bureau_selectors.years_for(request.user)
+    year = _district_year(request, years)
+    return years, year, _district_body(selectors.district_years(request.user, year or 0), year)
 
 
 def _district_body(district, year: int | None) -> str:
@@ -65,11 +71,23 @@ def district_workbook(request: HttpRequest) -> HttpResponse:
     """The district's 结果应用建议表 (one row per department) as Excel."""
     if not is_bureau(request.user):
         raise Http404
-    year = _district_year(request)
+    # Kept like the page's table, under the same fingerprint: a district's file is asked
+    # for by many reviewers and changes only with the data.
+    everything = bureau_selectors.all_years(request.user)
+    content, name = cached(
+        ("application.xlsx", reach(request.user), request.GET.get("year", ""),
+         fingerprint(everything)),
+        lambda: _district_file(request),
+    )  # fmt: skip
+    return _download(content, name)
+
+
+def _district_file(request: HttpRequest) -> tuple[bytes, str]:
+    year = _district_year(request, bureau_selectors.years_for(request.user))
     rows = selectors.district_rows_of(selectors.district_years(request.user, year or 0))
-    district = rows[0].year.department.district if rows else ""
-    return _workbook(f"{district}{year}年度评价结果应用建议表", [_sheet_row(row) for row in rows],
-                     f"{district}-{year}年度-结果应用建议表.xlsx")  # fmt: skip
+    name = rows[0].year.department.district if rows else ""
+    content = _workbook_bytes(f"{name}{year}年度评价结果应用建议表", [_sheet_row(r) for r in rows])
+    return content, f"{name}-{year}年度-结果应用建议表.xlsx"
 
 
 @login_required
@@ -91,8 +109,10 @@ def department_workbook(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk)
     rows = [selectors.department_row(year), *selectors.project_rows(year)]
     name = year.department.name
-    return _workbook(f"{name}{year.year}年度评价结果应用建议表", [_sheet_row(r) for r in rows],
-                     f"{name}-{year.year}年度-结果应用建议表.xlsx")  # fmt: skip
+    content = _workbook_bytes(
+        f"{name}{year.year}年度评价结果应用建议表", [_sheet_row(r) for r in rows]
+    )
+    return _download(content, f"{name}-{year.year}年度-结果应用建议表.xlsx")
 
 
 @login_required
@@ -132,11 +152,14 @@ def _sheet_row(row: selectors.ApplicationRow) -> SuggestionRow:
     )  # fmt: skip
 
 
-def _workbook(title: str, rows: list[SuggestionRow], filename: str) -> HttpResponse:
+def _workbook_bytes(title: str, rows: list[SuggestionRow]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="jixiao-application-") as folder:
         path = write_application_table(Path(folder) / "table.xlsx", title=title,
                                        subtitle=SUBTITLE, rows=rows)  # fmt: skip
-        content = path.read_bytes()
+        return path.read_bytes()
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=filename
