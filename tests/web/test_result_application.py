@@ -1,5 +1,6 @@
 """Result application: suggestions from the grades, the bureau's decisions, the 建议表."""
 
+from dataclasses import replace
 from decimal import Decimal
 from io import BytesIO
 
@@ -10,7 +11,9 @@ from jixiao.web import models
 from jixiao.web.models import Status
 from jixiao.web.selectors.result_application import department_row, district_rows_of, project_rows
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
+from jixiao.web.services.importing import do_import_workbook
 from jixiao.web.services.result_application import do_decide_application
+from tests.web.conftest import department_data
 
 D = Decimal
 
@@ -138,3 +141,21 @@ def test_a_decision_shows_at_once_on_the_cached_district_table(settled, year_a, 
     assert "采纳建议" not in client.get("/bureau/application/?year=2023").content.decode()
     decide(settled.bureau, year_a)
     assert "采纳建议" in client.get("/bureau/application/?year=2023").content.decode()
+
+
+def test_next_years_project_shows_last_years_suggestion_beside_its_budget(
+    settled, year_a, client_for
+):
+    data = department_data("示例街道办事处")
+    data = replace(data, department=replace(data.department, year=2024))
+    next_year = do_import_workbook(acting_user=settled.admin, data=data, source_name="a-2024.xlsx")
+    decide(settled.bureau, year_a, year_a.projects.get(code="P1"), "overridden", amount="11.50",
+           reason="政策调整")  # fmt: skip
+    p1 = next_year.projects.get(code="P1")
+    page = client_for(settled.finance).get(f"/projects/{p1.pk}/").content.decode()
+    assert ("上年（2023 年度）评价等级“中”，结果应用建议：按比例压减，建议金额 10.80 万元"
+            "（财政局调整，下年度安排 11.50 万元）；本年度全年预算数 12.00 万元") in page  # fmt: skip
+    first = year_a.projects.get(code="P1")
+    assert (
+        "上年（" not in client_for(settled.finance).get(f"/projects/{first.pk}/").content.decode()
+    )

@@ -111,3 +111,21 @@ def _department(year, profile, budgets: dict[str, Decimal], decision) -> Applica
 def is_settled(year: models.DepartmentYear) -> bool:
     """A suggestion is decided on only once the year is signed off."""
     return year.status in LOCKED
+
+
+def previous_suggestion(project: models.Project) -> ApplicationRow | None:
+    """Last year's suggestion for the same project (same 项目编码), to show beside this
+    year's budget; None when the department has no such project the year before."""
+    year = project.department_year
+    before = (
+        models.Project.objects.filter(
+            department_year__department_id=year.department_id,
+            department_year__year=year.year - 1, code=project.code,
+        ).select_related("department_year").first()
+    )  # fmt: skip
+    if before is None:
+        return None
+    profile = profile_for(before.department_year.profile)
+    decision = before.application_decisions.first()
+    return ApplicationRow(before.department_year, before, suggest(before.grade, before.final, profile),
+                          decision)  # fmt: skip
