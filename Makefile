@@ -42,12 +42,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks examples
 	$(BIN)/lint-imports
 
-## Print the performance figures (read, score, report, audit, web latency, the soak).
+## Print the performance figures (read, score, report, audit, web latency, the district's
+## 结果应用建议表, the soak).
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_monitoring_web.py
+	$(BIN)/python benchmarks/bench_application.py
 	$(BIN)/python benchmarks/bench_soak.py
 
 ## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its

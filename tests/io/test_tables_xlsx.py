@@ -106,8 +106,24 @@ def test_the_summary_comes_first_then_the_department_then_one_sheet_per_project(
     sheets: dict[str, list[list[object]]],
 ) -> None:
     assert list(sheets)[:2] == ["汇总", "部门整体"]
-    assert list(sheets)[-2:] == ["核对", "说明"]
-    assert len(sheets) == 6
+    assert list(sheets)[-3:] == ["结果应用", "核对", "说明"]
+    assert len(sheets) == 7
+
+
+def test_the_application_sheet_proposes_next_years_budget_from_each_grade(
+    sheets: dict[str, list[list[object]]], evaluation: Evaluation
+) -> None:
+    rows = sheets["结果应用"]
+    assert rows[2][:8] == ["项目编码", "项目名称", "依据计算得分", "等级", "全年预算数（万元）",
+                           "结果应用建议", "系数", "建议金额（万元）"]  # fmt: skip
+    body = rows[3:]
+    assert len(body) == len(evaluation.project_scores)
+    factors = load_profile().application_factors
+    for row, score in zip(body, evaluation.project_scores, strict=True):
+        final = score.project.fiscal.final / 10000
+        assert row[0] == score.project.code and row[3] == score.grade
+        assert row[5] == load_profile().application[score.grade]
+        assert row[7] == pytest.approx(float(round(final * factors[score.grade], 2)))
 
 
 def test_a_summary_row_shows_the_computed_score_and_amounts_in_wan_rounded_half_up(

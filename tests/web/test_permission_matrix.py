@@ -8,10 +8,13 @@ fail.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
+from jixiao.core.profile import load_profile
 from jixiao.web import models
 from jixiao.web.services.monitoring_rounds import do_open_round
 
@@ -29,6 +32,8 @@ BUREAU_ONLY = {role: HIDDEN for role in ROLES} | {"bureau": OK}
 FINANCE_ONLY = {role: HIDDEN for role in ROLES} | {"finance": OK, "outsider": OK}
 # Those who write or review whole reports, of any department (nothing is stored).
 REPORT_WRITERS = {role: OK for role in ROLES} | {"section": HIDDEN, "other_section": HIDDEN}
+# A year still being filled has no publication package: those who see it go back to its page.
+WHOLE_SENT_BACK = {role: 302 if status == OK else status for role, status in WHOLE.items()}
 
 GET_SCREENS = {
     "dashboard": ("year", WHOLE),
@@ -51,6 +56,15 @@ GET_SCREENS = {
     "monitoring_import": ("round", {role: HIDDEN for role in ROLES} | {"finance": OK}),
     "monitoring_download": ("round_forms", WHOLE),
     "bureau_monitoring": ("none", BUREAU_ONLY),
+    "spot_review": ("none", BUREAU_ONLY),
+    "application_district": ("none", BUREAU_ONLY),
+    "application_district_workbook": ("none", BUREAU_ONLY),
+    "application_department": ("year", WHOLE),
+    "year_over_year": ("year", WHOLE),
+    "publication": ("year", WHOLE),
+    "publication_package": ("year", WHOLE_SENT_BACK),
+    "application_department_workbook": ("year", WHOLE),
+    "spot_review_results": ("sample", BUREAU_ONLY),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -65,6 +79,11 @@ POST_SCREENS = {
     "monitoring_submit": ("round", LIST),
     "monitoring_return": ("round", LIST),
     "monitoring_decide": ("entry", PROJECT_P1),
+    "spot_review_draw": ("none", BUREAU_ONLY),
+    "application_decide": ("year", WHOLE),
+    "publication_record": ("year", WHOLE),
+    "publication_feed": ("year", WHOLE),
+    "spot_review_score": ("spot_item", BUREAU_ONLY),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -87,10 +106,20 @@ def objects(year_a, actors):
     )  # fmt: skip
     round_ = do_open_round(acting_user=actors.finance, year_id=year_a.pk, round_name="1-7月")
     entry = round_.projects.get(project=project)
+    sample = models.SpotSample.objects.create(
+        district="示例区",
+        year=2023,
+        seed=1,
+        money_covered=0,
+        drawn_by=actors.bureau,
+        rules={key: str(value) for key, value in asdict(load_profile().spot_review).items()},
+    )
+    item = models.SpotReviewItem.objects.create(sample=sample, project=project, reason="随机抽取")
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
         "round": [round_.pk], "round_forms": [round_.pk, "forms"], "entry": [entry.pk],
+        "sample": [sample.pk], "spot_item": [item.pk],
     }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
+from jixiao.core.spot_review_rules import SpotReviewRules, parse_spot_review
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 EXECUTION_LINE = "预算执行率"
@@ -103,6 +104,7 @@ class RulesProfile:
     error_codes: frozenset[str]
     evidence_required: bool
     application: dict[str, str]
+    application_factors: dict[str, Decimal]  # grade → share of this year's budget proposed
     goal_review: GoalReviewRules
     forms: dict[str, str]  # form → the layout template it is filed in
 
@@ -113,6 +115,8 @@ class RulesProfile:
         return tuple(name for name in names if name != EXECUTION_LINE)
 
     monitoring: MonitoringRules
+    spot_review: SpotReviewRules
+    publication_words: tuple[str, ...]  # names of the 信息公开 indicator a publication feeds
 
     @property
     def execution_weight(self) -> Decimal:
@@ -272,8 +276,16 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         # Profiles written before this option keep their old meaning: nothing required.
         evidence_required=bool(data["checks"].get("evidence_required", False)),
         application=dict(data["application"]),
+        # Profiles written before result application or the spot review use the default's.
+        application_factors=_dec_map(
+            data.get("application_factors") or _default_table("application_factors")
+        ),
         goal_review=_goal_review(data),
         forms=dict(data.get("forms", {})),
         # A profile written before monitoring existed uses the default's rules.
         monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
+        spot_review=parse_spot_review(data.get("spot_review") or _default_table("spot_review")),
+        publication_words=tuple(
+            (data.get("publication") or _default_table("publication"))["indicator_words"]
+        ),
     )

@@ -36,12 +36,14 @@ from jixiao.io.form_templates import (
     department_form,
     project_form,
 )
+from jixiao.io.tables_application import APPLICATION_SHEET, write_application
 from jixiao.io.tables_notes import RULES_SHEET, TRACE_SHEET, write_rules, write_trace
 from jixiao.io.xlsx_workbook import new_workbook
 
 SUMMARY_SHEET = "汇总"
 DEPARTMENT_SHEET = "部门整体"
-RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, TRACE_SHEET, RULES_SHEET, "History")
+RESERVED_NAMES = (SUMMARY_SHEET, DEPARTMENT_SHEET, APPLICATION_SHEET, TRACE_SHEET, RULES_SHEET,
+                  "History")  # fmt: skip
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 RATE_PLACES = Decimal("0.0001")
@@ -76,6 +78,7 @@ def write_tables(evaluation: Evaluation, path: str | Path) -> Path:
     _write_department(workbook.add_worksheet(DEPARTMENT_SHEET), styles, evaluation)
     for score, name in zip(scores, names, strict=True):
         _write_project(workbook.add_worksheet(name), styles, evaluation, score)
+    write_application(workbook.add_worksheet(APPLICATION_SHEET), styles, evaluation)
     write_trace(workbook.add_worksheet(TRACE_SHEET), styles, evaluation, scores, names)
     write_rules(workbook.add_worksheet(RULES_SHEET), styles, evaluation)
     workbook.close()

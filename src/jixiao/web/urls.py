@@ -16,9 +16,13 @@ from jixiao.web.views import (
     monitoring_bureau,
     monitoring_files,
     projects,
+    publication,
     report,
+    result_application,
+    spot_review,
     upload,
     workflow,
+    year_over_year,
 )
 
 urlpatterns = [
@@ -46,6 +50,48 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),
+    path("years/<int:pk>/publication/", publication.publication_page, name="publication"),
+    path(
+        "years/<int:pk>/publication.zip",
+        publication.publication_package,
+        name="publication_package",
+    ),
+    path(
+        "years/<int:pk>/publication/record/",
+        publication.record_publication,
+        name="publication_record",
+    ),
+    path("years/<int:pk>/publication/feed/", publication.feed_indicator, name="publication_feed"),
+    path("years/<int:pk>/history/", year_over_year.year_over_year, name="year_over_year"),
+    path("bureau/application/", result_application.district_table, name="application_district"),
+    path(
+        "bureau/application.xlsx",
+        result_application.district_workbook,
+        name="application_district_workbook",
+    ),
+    path(
+        "years/<int:pk>/application/",
+        result_application.department_page,
+        name="application_department",
+    ),
+    path(
+        "years/<int:pk>/application.xlsx",
+        result_application.department_workbook,
+        name="application_department_workbook",
+    ),
+    path(
+        "years/<int:pk>/application/decide/", result_application.decide, name="application_decide"
+    ),
+    path("bureau/spot-review/", spot_review.spot_review_page, name="spot_review"),
+    path("bureau/spot-review/draw/", spot_review.draw, name="spot_review_draw"),
+    path(
+        "bureau/spot-review/<int:pk>/results.xlsx",
+        spot_review.results_workbook,
+        name="spot_review_results",
+    ),
+    path(
+        "spot-review/items/<int:pk>/score/", spot_review.review_indicator, name="spot_review_score"
+    ),
     path("audit/", audit.audit_report, name="audit_report"),
     path("help/", help.help_page, name="help"),
     path("years/<int:pk>/monitoring/", monitoring.round_list, name="monitoring_rounds"),

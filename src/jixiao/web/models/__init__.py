@@ -16,10 +16,15 @@ from jixiao.web.models.monitoring import (
     RoundStatus,
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
+from jixiao.web.models.publication import Publication
+from jixiao.web.models.result_application import ApplicationDecision, Decision
 from jixiao.web.models.revision import DataRevision
+from jixiao.web.models.spot_review import IndicatorReview, SpotReviewItem, SpotSample
 
 __all__ = [
-    "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
-    "Membership", "MonitoringIndicator", "MonitoringProject", "MonitoringRound", "Project",
-    "Role", "RoundStatus", "RulesProfileRecord", "Section", "Statement", "Status",
+    "ApplicationDecision", "BudgetLine", "DataRevision", "Decision", "Department",
+    "DepartmentYear", "Evidence", "Finding", "Indicator", "IndicatorReview", "Membership",
+    "MonitoringIndicator", "MonitoringProject", "MonitoringRound", "Project", "Publication",
+    "Role", "RoundStatus", "RulesProfileRecord", "Section", "SpotReviewItem", "SpotSample",
+    "Statement", "Status",
 ]  # fmt: skip

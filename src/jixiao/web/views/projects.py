@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from jixiao.core.money import format_percent
+from jixiao.core.money import format_percent, yuan_to_wan
 from jixiao.core.profile import RulesProfile
 from jixiao.web import models
 from jixiao.web.models import Status
@@ -31,7 +31,9 @@ from jixiao.web.selectors.projects import (
     score_gap,
     sort_columns,
 )
+from jixiao.web.selectors.result_application import previous_suggestion
 from jixiao.web.selectors.scoping import get_department_year, get_project
+from jixiao.web.selectors.spot_review import project_review
 from jixiao.web.services import workflow
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.indicators import do_update_project
@@ -115,6 +117,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows_for(request.user, indicators, year=year, profile=profile, project=project),
         "transitions": workflow.available(request.user, year, project),
         "history": project_history(project, indicators), "lock": lock_state(year),
+        "spot": project_review(request.user, project),
+        "previous": previous_suggestion(project), "funds_final": yuan_to_wan(project.final),
     })  # fmt: skip
 
 
