@@ -61,3 +61,8 @@ def test_the_navigation_links_carry_the_year_to_the_upload_page(actors, client_f
         client_for(actors.finance).get(reverse("project_list", args=[year_a.pk])).content.decode()
     )
     assert f"{reverse('upload')}?year={year_a.pk}" in text
+
+
+def test_the_upload_pages_title_is_plain_text(actors, client_for):
+    text = client_for(actors.finance).get(reverse("upload")).content.decode()
+    assert "<title>导入工作簿 · jixiao 预算绩效管理</title>" in text
