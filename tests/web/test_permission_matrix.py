@@ -43,6 +43,7 @@ GET_SCREENS = {
     "evidence_download": ("evidence", PROJECT_P1),
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
+    "blank_workbook": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
