@@ -42,11 +42,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks examples
 	$(BIN)/lint-imports
 
-## Print the performance figures (read, score, report, audit, web latency, the district's
-## 结果应用建议表, the soak).
+## Print the performance figures (read, score, report, audit, inline save, web latency, the
+## monitoring round, the district's 结果应用建议表, the soak).
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_inline_save.py
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_monitoring_web.py
 	$(BIN)/python benchmarks/bench_application.py

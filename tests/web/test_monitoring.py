@@ -190,6 +190,15 @@ def test_full_marks_on_an_indicator_the_round_wrote_off_is_a_finding(actors, yea
     assert not year_a.findings.filter(code="MONITOR_IMPOSSIBLE_FULL_MARKS").exists()
 
 
+def test_an_inline_full_mark_after_the_round_is_submitted_is_a_finding(actors, year_a, round_a):
+    _submitted_round(actors, round_a)
+    assert not year_a.findings.filter(code="MONITOR_IMPOSSIBLE_FULL_MARKS").exists()
+
+    _score_full(actors, year_a)  # the inline save rescores the project alone
+
+    assert year_a.findings.get(code="MONITOR_IMPOSSIBLE_FULL_MARKS").project.code == "P1"
+
+
 def test_the_report_says_which_rounds_were_held(actors, year_a, round_a):
     def efficiency_text():
         document = report_document(evaluate_year(year_a))

@@ -49,6 +49,7 @@ GET_SCREENS = {
     "evidence_download": ("evidence", PROJECT_P1),
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
+    "blank_workbook": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
     "monitoring_rounds": ("year", LIST),
     "monitoring_round": ("round", LIST),

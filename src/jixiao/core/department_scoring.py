@@ -46,14 +46,31 @@ def compute_metrics(
     project_count: int,
 ) -> dict[str, Decimal | None]:
     """The figures department indicators may name in 自动取数, in percent or points."""
+    return metrics_of(
+        budget,
+        coverage,
+        [score.total for score in project_scores],
+        sum(1 for score in project_scores if score.indicator_scores),
+        project_count,
+    )
+
+
+def metrics_of(
+    budget: BudgetSummary,
+    coverage: tuple[Coverage, ...],
+    project_totals: list[Decimal],
+    projects_with_goals: int,
+    project_count: int,
+) -> dict[str, Decimal | None]:
+    """``compute_metrics`` from the projects' totals alone: what a rescore of one project
+    knows of the others (their stored totals), so both paths share one formula."""
     amounts = budget.all_sources
     adjustment = abs(amounts.final - amounts.initial) / amounts.initial if amounts.initial else None
     evaluated = sum((item.evaluated_amount for item in coverage), ZERO)
     expenditure = sum((item.project_expenditure for item in coverage), ZERO)
-    with_goals = sum(1 for score in project_scores if score.indicator_scores)
     average = (
-        quantize_half_up(sum((s.total for s in project_scores), ZERO) / len(project_scores))
-        if project_scores
+        quantize_half_up(sum(project_totals, ZERO) / len(project_totals))
+        if project_totals
         else None
     )
     return {
@@ -63,7 +80,7 @@ def compute_metrics(
         "budget_adjustment_rate": _percent(adjustment),
         "self_evaluation_coverage": _percent(evaluated / expenditure if expenditure else None),
         "goal_coverage": _percent(
-            Decimal(with_goals) / Decimal(project_count) if project_count else None
+            Decimal(projects_with_goals) / Decimal(project_count) if project_count else None
         ),
         "project_average_score": average,
     }
@@ -104,9 +121,16 @@ def declared_total(data: DepartmentYear) -> tuple[Decimal | None, bool]:
     self-scores, but only when every applicable one is filled, since a partial sum
     would understate the claim.
     """
-    if data.department.self_score is not None:
-        return data.department.self_score, False
-    applicable = [item for item in data.department_indicators if item.applicable]
+    return declared_total_of(data.department.self_score, data.department_indicators)
+
+
+def declared_total_of(
+    self_score: Decimal | None, indicators: tuple[Indicator, ...]
+) -> tuple[Decimal | None, bool]:
+    """``declared_total`` from the filed 部门自评总分 and the department indicators."""
+    if self_score is not None:
+        return self_score, False
+    applicable = [item for item in indicators if item.applicable]
     if applicable and all(item.self_score is not None for item in applicable):
         return sum((item.self_score for item in applicable), ZERO), True
     return None, False

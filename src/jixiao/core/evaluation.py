@@ -12,7 +12,7 @@ from jixiao.core.department_scoring import DepartmentScore, compute_metrics, sco
 from jixiao.core.findings import Finding
 from jixiao.core.monitoring_review import MonitoringReview
 from jixiao.core.profile import RulesProfile
-from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Project
+from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Indicator, Project
 from jixiao.core.scoring import ProjectScore, score_project
 
 
@@ -40,10 +40,8 @@ def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
     grouped = data.indicators_by_project()
     separate = profile.separate_carryover
     project_scores = tuple(
-        score_project(current_year_part(project) if separate else project,
-                      grouped.get(project.code, []), profile)
-        for project in data.projects
-    )  # fmt: skip
+        score_year(project, grouped.get(project.code, []), profile) for project in data.projects
+    )
     carryover_scores = tuple(
         score_project(carryover_part(project), grouped.get(project.code, []), profile)
         for project in data.projects
@@ -56,6 +54,15 @@ def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
     evaluation = Evaluation(data, profile, budget, coverage, project_scores, metrics, department,
                             carryover_scores=carryover_scores)  # fmt: skip
     return replace(evaluation, findings=tuple(run_checks(evaluation)))
+
+
+def score_year(
+    project: Project, indicators: list[Indicator], profile: RulesProfile
+) -> ProjectScore:
+    """A project's score for the year (its own year's funds only, when the profile
+    evaluates 上年结转 separately)."""
+    scored = current_year_part(project) if profile.separate_carryover else project
+    return score_project(scored, indicators, profile)
 
 
 def current_year_part(project: Project) -> Project:

@@ -50,7 +50,7 @@ def full_marks_findings(
         if key in written_off and full and not item.explanation.strip():
             findings.append(Finding(
                 FULL_MARKS_CODE, Severity.WARNING,
-                f"指标「{item.name}」在{written_off[key]}绩效运行监控中为红色预警、完成可能性为"
+                f"指标“{item.name}”在{written_off[key]}绩效运行监控中为红色预警、完成可能性为"
                 f"“完全不可能”，年终自评却为满分 {plain(item.weight)} 分，须在偏差原因分析中说明理由",
                 item.location, item.owner,
             ))  # fmt: skip

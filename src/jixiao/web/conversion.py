@@ -74,25 +74,46 @@ def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
     )  # fmt: skip
 
 
+def project_funds_record(row: tuple) -> ProjectRecord:
+    """A project as far as its 财政拨款 funds go, from a ``PROJECT_FUNDS_FIELDS`` row: what
+    a rescore of another project needs of it (``services.rescore``: the department's
+    coverage and the projects-against-budget checks read nothing else); its other funds
+    and texts are left out."""
+    code, name, source, level, initial, final, actual, position = row
+    return ProjectRecord(
+        code=code, name=name, source=BudgetSource(source), class_code="",
+        fiscal=_amounts(initial, final, actual), section="", level=level,
+        location=Location("项目", position + 3),
+    )  # fmt: skip
+
+
+PROJECT_FUNDS_FIELDS = ("code", "name", "source", "level", "initial", "final", "actual", "position")
+
+
+def department_record(year: models.DepartmentYear) -> Department:
+    """The department of ``year`` with its texts, as a core record."""
+    department = year.department
+    texts = year.texts or {}
+    return Department(
+        name=department.name, year=year.year, jurisdiction=department.district,
+        parent=department.parent, full_name=department.full_name or department.name,
+        profile=year.profile, self_score=year.self_score, **{key: tuple(texts.get(key, ())) for key in TEXT_FIELDS},
+        **{key: texts[key] for key in SINGLE_FIELDS if texts.get(key) is not None},
+    )  # fmt: skip
+
+
 def department_year_record(
     year: models.DepartmentYear,
     projects: list[models.Project] | None = None,
     indicators: list[models.Indicator] | None = None,
 ) -> DepartmentYearRecord:
     """Every row of a department-year as core records (rows already loaded are reused)."""
-    department = year.department
-    texts = year.texts or {}
-    sections = {s.pk: s.name for s in department.sections.all()}
+    sections = {s.pk: s.name for s in year.department.sections.all()}
     projects = list(year.projects.all()) if projects is None else projects
     codes = {p.pk: p.code for p in projects}
     indicators = list(year.indicators.all()) if indicators is None else indicators
     return DepartmentYearRecord(
-        department=Department(
-            name=department.name, year=year.year, jurisdiction=department.district,
-            parent=department.parent, full_name=department.full_name or department.name,
-            profile=year.profile, self_score=year.self_score, **{key: tuple(texts.get(key, ())) for key in TEXT_FIELDS},
-            **{key: texts[key] for key in SINGLE_FIELDS if texts.get(key) is not None},
-        ),
+        department=department_record(year),
         budget_lines=tuple(budget_line_record(row) for row in year.budget_lines.all()),
         projects=tuple(project_record(p, sections[p.section_id]) for p in projects),
         indicators=tuple(indicator_record(i, codes[i.project_id]) for i in indicators if i.project_id),

@@ -47,6 +47,7 @@ urlpatterns = [
     path("evidence/<int:pk>/", indicators.evidence_download, name="evidence_download"),
     path("indicators/<int:pk>/history/", indicators.indicator_history, name="indicator_history"),
     path("upload/", upload.upload_workbook, name="upload"),
+    path("upload/blank.xlsx", upload.blank_workbook, name="blank_workbook"),
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),
     path("bureau/", bureau.side_by_side, name="bureau"),

@@ -21,6 +21,22 @@ from jixiao.web.services.profiles import profile_for
 
 SCORE = DecimalField(max_digits=8, decimal_places=2)
 CENT = Decimal("0.01")
+# The side-by-side table's columns: (sort key, heading, numeric).
+COLUMNS = (
+    ("department", "部门", False),
+    ("year", "年度", False),
+    ("status", "状态", False),
+    ("computed", "依据计算得分", True),
+    ("declared", "自报总分", True),
+    ("gap", "差距（自报−计算）", True),
+    ("grade", "等级", False),
+    ("execution", "预算执行率", True),
+    ("errors", "错误", True),
+    ("warnings", "警告", True),
+    ("projects", "项目数", True),
+    ("project_computed", "项目平均计算得分", True),
+    ("project_declared", "项目平均自报得分", True),
+)
 # GET ``sort`` value → the field or annotation it orders by.
 SORTS = {
     "department": "department__name",

@@ -23,13 +23,15 @@ SEVERITY_LABEL = Case(
 def findings(
     year: models.DepartmentYear, *, severity: str = "", code: str = ""
 ) -> QuerySet[models.Finding]:
-    """The year's findings, errors first, with their projects."""
+    """The year's findings, errors first, then by code and project (the department's
+    first): an inline save rewrites one project's findings, so their ids say nothing
+    of the order."""
     rows = year.findings.select_related("project").annotate(severity_label=SEVERITY_LABEL)
     if severity:
         rows = rows.filter(severity=severity)
     if code:
         rows = rows.filter(code=code)
-    return rows.order_by(SEVERITY_RANK, "code", "pk")
+    return rows.order_by(SEVERITY_RANK, "code", F("project__position").asc(nulls_first=True), "pk")
 
 
 def severity_counts(year: models.DepartmentYear) -> list[dict[str, object]]:

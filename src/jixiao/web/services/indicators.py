@@ -1,7 +1,7 @@
 """Editing filed values: an indicator's actual, band, self-score, explanation; a project's notes.
 
 Each change checks the role and state, refuses a stale version, writes a history row
-naming the user, and rescores the department-year — all in one transaction.
+naming the user, and rescores what the change touches — all in one transaction.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from jixiao.web.roles import can_edit_department, can_edit_project
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.field_values import number_value, text_value
 from jixiao.web.services.profiles import profile_for
-from jixiao.web.services.recompute import recompute
+from jixiao.web.services.rescore import rescore_edit
 
 EDITABLE_INDICATOR_FIELDS = (
     "actual",
@@ -72,7 +72,7 @@ def do_update_indicator(
     indicator = (
         # of=("self",): PostgreSQL cannot lock the nullable side of the project join.
         models.Indicator.objects.select_for_update(of=("self",))
-        .select_related("project__department_year", "department_year")
+        .select_related("project__department_year", "department_year__department")
         .get(pk=indicator_id)
     )
     _check_may_edit(acting_user, indicator)
@@ -115,10 +115,11 @@ def do_update_project(
 def _save_filed(
     record: models.Indicator | models.Project, user: User, year: models.DepartmentYear
 ) -> None:
-    """Save a filed change: a new version, a history row naming the user, a rescored year."""
+    """Save a filed change: a new version, a history row naming the user, and the rescore
+    of what the change touches (its project, the department's totals and findings)."""
     record.version += 1
     record._history_user = user
     record._change_reason = "填报"
     record.save()
-    recompute(year)
+    rescore_edit(year, record.project_id if isinstance(record, models.Indicator) else record.pk)
     record.refresh_from_db()

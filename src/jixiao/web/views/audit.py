@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from jixiao.web.roles import can_audit_reports
+from jixiao.web.selectors.navigation_year import navigation_year
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.report_audit import audit_upload, limits_text
 
@@ -18,7 +19,9 @@ def audit_report(request: HttpRequest) -> HttpResponse:
     """The upload form, and on POST the uploaded report with its findings or a refusal."""
     if not can_audit_reports(request.user):
         raise Http404
-    page = {"limits": limits_text()}
+    # The department's navigation stays on the page (see selectors.navigation_year).
+    year = navigation_year(request.user, request.GET.get("year"))
+    page = {"limits": limits_text(), "year": year, "active": "audit"}
     if request.method == "GET":
         return render(request, "jixiao/audit.html", page)
     upload = request.FILES.get("file")

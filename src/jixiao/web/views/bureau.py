@@ -6,35 +6,21 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from jixiao.web.list_output import filters_line, list_links, paged, wants_export, xlsx_response
 from jixiao.web.page_cache import cached, query_key
 from jixiao.web.query_numbers import query_number
 from jixiao.web.roles import is_bureau, reach
 from jixiao.web.selectors import bureau as selectors
+from jixiao.web.selectors.list_tables import bureau_table
 from jixiao.web.services.revision import fingerprint
 
 PAGE_SIZE = 50
-COLUMNS = (
-    ("department", "部门", False),
-    ("year", "年度", False),
-    ("status", "状态", False),
-    ("computed", "依据计算得分", True),
-    ("declared", "自报总分", True),
-    ("gap", "差距（自报−计算）", True),
-    ("grade", "等级", False),
-    ("execution", "预算执行率", True),
-    ("errors", "错误", True),
-    ("warnings", "警告", True),
-    ("projects", "项目数", True),
-    ("project_computed", "项目平均计算得分", True),
-    ("project_declared", "项目平均自报得分", True),
-)
 
 
 @login_required
@@ -42,12 +28,27 @@ COLUMNS = (
 def side_by_side(request: HttpRequest) -> HttpResponse:
     if not is_bureau(request.user):
         raise Http404
+    if wants_export(request):
+        return _export(request)
     district = selectors.all_years(request.user)
     body = cached(
         ("bureau", reach(request.user), fingerprint(district), query_key(request.GET)),
         lambda: _body(request),
     )
-    return render(request, "jixiao/bureau.html", {"body": body})
+    return render(request, "jixiao/bureau.html", {"body": body, **list_links(request)})
+
+
+def _export(request: HttpRequest) -> HttpResponse:
+    """Every department-year the screen lists with this year filter, in its order."""
+    sort = selectors.sort_key(request.GET.get("sort", "department"))
+    year = query_number(request.GET.get("year"))
+    rows = selectors.side_by_side(request.user, sort=sort, year=year)
+    labels = {key: label for key, label, _ in selectors.COLUMNS}
+    order = "降序" if sort.startswith("-") else "升序"
+    filters = filters_line([("年度", str(year) if year else "")],
+                           f"{labels[sort.removeprefix('-')]}（{order}）")  # fmt: skip
+    table = bureau_table(rows, title="各部门依据计算得分与自报总分对比", filters=filters)
+    return xlsx_response(table, "各部门依据计算得分与自报总分对比.xlsx")
 
 
 def _body(request: HttpRequest) -> str:
@@ -62,12 +63,14 @@ def _context(request: HttpRequest) -> dict[str, object]:
     year = query_number(request.GET.get("year"))
     years_queryset = selectors.ordered_years(request.user, sort=sort, year=year)
     # The chart shows the whole district; the table a page of it (a district has hundreds).
-    page = Paginator(years_queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paged(request, years_queryset, PAGE_SIZE)
     return {
         "rows": selectors.rows_for(page.object_list),
         "page": page,
         "page_params": urlencode({"sort": sort} | ({"year": year} if year else {})),
-        "columns": [_column(key, label, numeric, sort, year) for key, label, numeric in COLUMNS],
+        "columns": [
+            _column(key, label, numeric, sort, year) for key, label, numeric in selectors.COLUMNS
+        ],
         "years": selectors.years_for(request.user),
         "selected_year": year,
         "sort": sort,

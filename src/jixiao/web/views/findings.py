@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jixiao.core.finding_codes import finding_name
+from jixiao.web.list_output import filters_line, list_links, paged, wants_export, xlsx_response
 from jixiao.web.selectors.findings import (
     SEVERITIES,
     finding_codes,
@@ -15,6 +16,7 @@ from jixiao.web.selectors.findings import (
     severity_counts,
     with_names,
 )
+from jixiao.web.selectors.list_tables import finding_table
 from jixiao.web.selectors.scoping import get_department_year
 
 PAGE_SIZE = 100
@@ -28,13 +30,18 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     severity = request.GET.get("severity", "")
     severity = severity if severity in SEVERITIES else ""
     code = request.GET.get("code", "").strip()
-    page = Paginator(findings(year, severity=severity, code=code), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows = findings(year, severity=severity, code=code)
+    if wants_export(request):
+        title = f"问题清单 · {year.department.name} {year.year} 年度"
+        chosen = [("严重程度", SEVERITIES.get(severity, "")),
+                  ("问题类型", finding_name(code) if code else "")]  # fmt: skip
+        table = finding_table(rows, title=title, filters=filters_line(chosen))
+        return xlsx_response(table, f"{year.department.name}-{year.year}年度-问题.xlsx")
+    page = paged(request, rows, PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "jixiao/findings.html", {
         "year": year, "active": "findings", "page": page, "rows": with_names(page), "severity": severity, "code": code,
         "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
-        "page_params": params.urlencode(),
+        "page_params": params.urlencode(), **list_links(request),
     })  # fmt: skip

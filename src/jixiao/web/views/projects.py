@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,12 +15,15 @@ from django.views.decorators.http import require_GET, require_POST
 from jixiao.core.money import format_percent, yuan_to_wan
 from jixiao.core.profile import RulesProfile
 from jixiao.web import models
+from jixiao.web.list_output import filters_line, list_links, paged, wants_export, xlsx_response
 from jixiao.web.models import Status
 from jixiao.web.page_cache import cached, query_key
 from jixiao.web.roles import can_edit_project, reach, sees_whole_department
 from jixiao.web.selectors.indicators import project_history, rows_for, with_evidence
+from jixiao.web.selectors.list_tables import project_table
 from jixiao.web.selectors.lock import LOCKED, lock_state
 from jixiao.web.selectors.projects import (
+    SORTS,
     SOURCES,
     ProjectQuery,
     execution_line,
@@ -51,6 +53,8 @@ def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk, whole=False)
     query = ProjectQuery.from_querydict(request.GET)
     whole = sees_whole_department(request.user)
+    if wants_export(request):
+        return _export(request, year, query)
     profile, sections, table = cached(
         ("projects", year.pk, current(year), reach(request.user), query_key(request.GET)),
         lambda: _project_list_parts(request, year, query, whole),
@@ -58,7 +62,30 @@ def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "jixiao/project_list.html", {
         "year": year, "active": "projects", "query": query, "table": table, "sections": sections,
         "lock": lock_state(year), "sources": SOURCES, "grades": [name for name, _ in profile.grades], "statuses": Status.choices,
+        **list_links(request),
     })  # fmt: skip
+
+
+def _export(request: HttpRequest, year: models.DepartmentYear, query: ProjectQuery) -> HttpResponse:
+    """Every project the list shows with these filters, in its order, as an .xlsx file."""
+    projects = list(filtered_projects(request.user, year, query))
+    title = f"项目支出绩效自评 · {year.department.name} {year.year} 年度"
+    table = project_table(projects, title=title, filters=_filters(year, query),
+                          locked=year.status in LOCKED)  # fmt: skip
+    return xlsx_response(table, f"{year.department.name}-{year.year}年度-项目.xlsx")
+
+
+def _filters(year: models.DepartmentYear, query: ProjectQuery) -> str:
+    """The list's filters and sort order in words, for the export's second line."""
+    section = year.department.sections.filter(pk=query.section).first() if query.section else None
+    status = dict(Status.choices).get(query.status, "")
+    sort = ""
+    if query.sort:
+        label = SORTS[query.sort.lstrip("-")][0]
+        sort = f"{label}（{'降序' if query.descending else '升序'}）"
+    chosen = [("科室", section.name if section else ""), ("预算类型", query.source),
+              ("等级", query.grade), ("状态", status), ("编码或名称含", query.search)]  # fmt: skip
+    return filters_line(chosen, sort)
 
 
 def _project_list_parts(
@@ -78,9 +105,7 @@ def _section_choices(year: models.DepartmentYear) -> list[dict[str, object]]:
 def _project_table(
     request: HttpRequest, year: models.DepartmentYear, query: ProjectQuery, threshold: Decimal
 ) -> str:
-    page = Paginator(filtered_projects(request.user, year, query), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paged(request, filtered_projects(request.user, year, query), PAGE_SIZE)
     mark_rows(page, threshold)
     params = request.GET.copy()
     params.pop("page", None)

@@ -31,6 +31,7 @@ from jixiao.web import models
 from jixiao.web.conversion import department_year_record
 from jixiao.web.models import Role
 from jixiao.web.roles import can_import, membership
+from jixiao.web.selectors.navigation_year import navigation_year
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services.errors import ImportRejected, InvalidInput, ServiceError
 from jixiao.web.services.importing import (
@@ -79,6 +80,12 @@ def _department_allowed(user: User, data: DepartmentYearRecord) -> bool:
     return user.is_superuser if department is None else can_import(user, department)
 
 
+def _page(request: HttpRequest, context: dict[str, object]) -> dict[str, object]:
+    """The context of an upload page: the department's navigation stays on it."""
+    year = navigation_year(request.user, request.GET.get("year"))
+    return {"year": year, "active": "upload", **context}
+
+
 def _error_rows(error: ImportRejected) -> list[dict[str, object]]:
     rows = []
     for finding in error.errors:
@@ -102,19 +109,21 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     if not _may_upload(request.user):
         raise Http404
     if request.method == "GET":
-        return render(request, "jixiao/upload.html", {})
+        return render(request, "jixiao/upload.html", _page(request, {}))
     upload = request.FILES.get("file")
     if upload is None:
         return render(
             request,
             "jixiao/upload.html",
-            {"problem": "请选择要导入的工作簿文件（.xlsx）。"},
+            _page(request, {"problem": "请选择要导入的工作簿文件（.xlsx）。"}),
             status=400,
         )
     try:
         check_upload(upload, WORKBOOK_KINDS)
     except InvalidInput as error:
-        return render(request, "jixiao/upload.html", {"problem": str(error)}, status=400)
+        return render(
+            request, "jixiao/upload.html", _page(request, {"problem": str(error)}), status=400
+        )
     _remove_stale_uploads()
     token = secrets.token_urlsafe(32)
     path = _upload_path(token)
@@ -127,12 +136,12 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     except ImportRejected as error:
         path.unlink(missing_ok=True)
         context = {"problem": str(error), "errors": _error_rows(error), "file_name": upload.name}
-        return render(request, "jixiao/upload.html", context, status=400)
+        return render(request, "jixiao/upload.html", _page(request, context), status=400)
     if not _department_allowed(request.user, data):
         path.unlink(missing_ok=True)
-        problem = f"您无权为「{data.department.name}」导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
+        problem = f"您无权为“{data.department.name}”导入工作簿；工作簿中的部门名称与地区须与您所在部门一致。"
         context = {"problem": problem, "file_name": upload.name}
-        return render(request, "jixiao/upload.html", context, status=403)
+        return render(request, "jixiao/upload.html", _page(request, context), status=403)
     plan = preview_import(data)
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {"user": request.user.pk, "name": upload.name,
@@ -140,7 +149,7 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
     request.session[SESSION_KEY] = pending
     context = {"plan": plan, "token": token, "file_name": upload.name,
                "department": data.department, "existing": existing_year(data)}  # fmt: skip
-    return render(request, "jixiao/upload_preview.html", context)
+    return render(request, "jixiao/upload_preview.html", _page(request, context))
 
 
 def _pending(request: HttpRequest, token: str) -> dict:
@@ -179,7 +188,7 @@ def confirm_upload(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("upload")
     context = {"plan": plan, "token": token, "file_name": entry["name"],
                "department": data.department, "existing": existing_year(data)}  # fmt: skip
-    return render(request, "jixiao/upload_confirm.html", context)
+    return render(request, "jixiao/upload_confirm.html", _page(request, context))
 
 
 @login_required
@@ -208,24 +217,38 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
     except ImportRejected as error:
         _forget(request, token)
         context = {"problem": str(error), "errors": _error_rows(error), "file_name": entry["name"]}
-        return render(request, "jixiao/upload.html", context, status=400)
+        return render(request, "jixiao/upload.html", _page(request, context), status=400)
     except ServiceError as error:
         _forget(request, token)
-        messages.error(request, f"「{entry['name']}」未导入：{error}")
+        messages.error(request, f"“{entry['name']}”未导入：{error}")
         return redirect("upload")
     _forget(request, token)
-    messages.success(request, f"已导入「{entry['name']}」：{year}，{entry.get('outcome', '')}。")
+    messages.success(request, f"已导入“{entry['name']}”：{year}，{entry.get('outcome', '')}。")
     return redirect("dashboard", pk=year.pk)
+
+
+@login_required
+@require_GET
+def blank_workbook(request: HttpRequest) -> HttpResponse:
+    """The blank workbook ``jixiao template`` writes: every sheet with its instructions."""
+    if not _may_upload(request.user):
+        raise Http404
+    return _workbook_response(None, "部门年度工作簿-空白模板.xlsx")
 
 
 @login_required
 def export_workbook(request: HttpRequest, pk: int) -> HttpResponse:
     """The department-year as a workbook in the import format: export → import is lossless."""
     year = get_department_year(request.user, pk)
+    name = f"{year.department.name}-{year.year}年度-工作簿.xlsx"
+    return _workbook_response(department_year_record(year), name)
+
+
+def _workbook_response(data: DepartmentYearRecord | None, name: str) -> HttpResponse:
+    """A workbook in the import format (blank when ``data`` is None) as a download."""
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
-        path = write_workbook(department_year_record(year), Path(folder) / "export.xlsx")
+        path = write_workbook(data, Path(folder) / "export.xlsx")
         content = path.read_bytes()
     response = HttpResponse(content, content_type=XLSX)
-    name = f"{year.department.name}-{year.year}年度-工作簿.xlsx"
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response

@@ -18,6 +18,11 @@ document.addEventListener("click", function (event) {
   if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
 });
 
+// The print view's button: <button data-print>.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
+});
+
 // A file picker shows the chosen file's name beside it: <span data-file-name> after its <label>.
 document.addEventListener("change", function (event) {
   var input = event.target;
