@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
+from jixiao.core.rectification_rules import RectificationRules, parse_rectification
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 EXECUTION_LINE = "预算执行率"
@@ -113,6 +114,7 @@ class RulesProfile:
         return tuple(name for name in names if name != EXECUTION_LINE)
 
     monitoring: MonitoringRules
+    rectification: RectificationRules
 
     @property
     def execution_weight(self) -> Decimal:
@@ -276,4 +278,8 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         forms=dict(data.get("forms", {})),
         # A profile written before monitoring existed uses the default's rules.
         monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
+        # Likewise for the rectification ledger.
+        rectification=parse_rectification(
+            data.get("rectification") or _default_table("rectification")
+        ),
     )
