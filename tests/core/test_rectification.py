@@ -52,7 +52,12 @@ def test_a_profile_can_change_the_days_and_drop_the_evidence_rule() -> None:
     )
     rules = load_profile_text(text, "local.toml").rectification
     assert default_deadline(date(2024, 3, 1), TaskSource.MONITORING, rules) == date(2024, 3, 11)
-    assert closing_problems(progress=TaskProgress.IN_PROGRESS, evidence_count=0, rules=rules) == []
+    assert (
+        closing_problems(
+            progress=TaskProgress.IN_PROGRESS, measure="加快支付", evidence_count=0, rules=rules
+        )
+        == []
+    )
 
 
 def test_a_profile_without_days_for_a_source_is_refused() -> None:
@@ -69,7 +74,6 @@ def test_a_profile_written_before_the_ledger_uses_the_default_rules() -> None:
 def test_a_deadline_before_the_creation_day_is_refused_in_chinese() -> None:
     found = task_problems(
         problem="项目执行偏慢",
-        measure="加快支付",
         deadline=date(2024, 2, 28),
         created=date(2024, 3, 1),
     )
@@ -83,23 +87,32 @@ def test_a_deadline_before_the_creation_day_is_refused_in_chinese() -> None:
 
 def test_a_deadline_on_the_creation_day_is_accepted() -> None:
     day = date(2024, 3, 1)
-    assert task_problems(problem="问题", measure="措施", deadline=day, created=day) == []
+    assert task_problems(problem="问题", deadline=day, created=day) == []
 
 
-def test_a_task_needs_its_problem_measure_and_deadline() -> None:
-    found = task_problems(problem=" ", measure="", deadline=None, created=date(2024, 3, 1))
-    assert [p.field for p in found] == ["problem", "measure", "deadline"]
+def test_a_task_needs_its_problem_and_deadline() -> None:
+    found = task_problems(problem=" ", deadline=None, created=date(2024, 3, 1))
+    assert [p.field for p in found] == ["problem", "deadline"]
 
 
 def test_closing_without_evidence_is_refused_where_the_profile_requires_it() -> None:
-    found = closing_problems(progress=TaskProgress.IN_PROGRESS, evidence_count=0, rules=RULES)
+    found = closing_problems(
+        progress=TaskProgress.IN_PROGRESS, measure="加快支付", evidence_count=0, rules=RULES
+    )
     assert [p.field for p in found] == ["evidence"]
     assert "佐证材料" in found[0].message
 
 
 def test_closing_with_evidence_is_allowed_and_closing_twice_is_not() -> None:
-    assert closing_problems(progress=TaskProgress.IN_PROGRESS, evidence_count=1, rules=RULES) == []
-    again = closing_problems(progress=TaskProgress.DONE, evidence_count=1, rules=RULES)
+    assert (
+        closing_problems(
+            progress=TaskProgress.IN_PROGRESS, measure="加快支付", evidence_count=1, rules=RULES
+        )
+        == []
+    )
+    again = closing_problems(
+        progress=TaskProgress.DONE, measure="加快支付", evidence_count=1, rules=RULES
+    )
     assert [p.field for p in again] == ["status"]
 
 
@@ -122,3 +135,10 @@ def test_only_the_findings_the_profile_names_call_for_tasks() -> None:
     ]
     assert all(t.deadline == date(2024, 5, 30) for t in proposed)
     assert len({t.key for t in proposed}) == 2
+
+
+def test_closing_without_a_measure_is_refused() -> None:
+    found = closing_problems(
+        progress=TaskProgress.IN_PROGRESS, measure="", evidence_count=1, rules=RULES
+    )
+    assert [p.field for p in found] == ["measure"]

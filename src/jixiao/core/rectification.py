@@ -68,15 +68,12 @@ class TaskProblem:
     message: str
 
 
-def task_problems(
-    *, problem: str, measure: str, deadline: date | None, created: date
-) -> list[TaskProblem]:
-    """What stops a task from being saved as given (nothing: it may be saved)."""
+def task_problems(*, problem: str, deadline: date | None, created: date) -> list[TaskProblem]:
+    """What stops a task from being saved as given (nothing: it may be saved). The measure
+    may come later: a task made from a finding is the owner's to plan."""
     found = []
     if not problem.strip():
         found.append(TaskProblem("problem", "请填写存在的问题。"))
-    if not measure.strip():
-        found.append(TaskProblem("measure", "请填写整改措施。"))
     if deadline is None:
         found.append(TaskProblem("deadline", "请填写整改期限。"))
     elif deadline < created:
@@ -91,11 +88,13 @@ def task_problems(
 
 
 def closing_problems(
-    *, progress: TaskProgress, evidence_count: int, rules: RectificationRules
+    *, progress: TaskProgress, measure: str, evidence_count: int, rules: RectificationRules
 ) -> list[TaskProblem]:
     """What stops the working group from closing (销号) a task."""
     if progress is TaskProgress.DONE:
         return [TaskProblem("status", "该整改任务已销号，无需再次销号。")]
+    if not measure.strip():
+        return [TaskProblem("measure", "该整改任务尚未填写整改措施，不能销号。")]
     if rules.closing_needs_evidence and evidence_count == 0:
         return [
             TaskProblem(

@@ -10,9 +10,11 @@ from jixiao.web.models.department_year import (
     Status,
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
+from jixiao.web.models.rectification import RectificationEvidence, RectificationTask
 from jixiao.web.models.revision import DataRevision
 
 __all__ = [
     "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "Indicator",
-    "Membership", "Project", "Role", "RulesProfileRecord", "Section", "Statement", "Status",
+    "Membership", "Project", "RectificationEvidence", "RectificationTask", "Role",
+    "RulesProfileRecord", "Section", "Statement", "Status",
 ]  # fmt: skip
