@@ -12,7 +12,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
+from jixiao.core.rectification_rules import TaskSource
 from jixiao.web import models
+from jixiao.web.services.rectification import create_task_from_source
 
 OK, HIDDEN, LOGIN, POST_ONLY = 200, 404, 302, 405
 ROLES = ("finance", "section", "other_section", "working_group", "bureau", "outsider")
@@ -28,6 +30,7 @@ BUREAU_ONLY = {role: HIDDEN for role in ROLES} | {"bureau": OK}
 FINANCE_ONLY = {role: HIDDEN for role in ROLES} | {"finance": OK, "outsider": OK}
 # Those who write or review whole reports, of any department (nothing is stored).
 REPORT_WRITERS = {role: OK for role in ROLES} | {"section": HIDDEN, "other_section": HIDDEN}
+EVERYONE = {role: OK for role in ROLES}  # each sees its own ledger (perhaps empty)
 
 GET_SCREENS = {
     "dashboard": ("year", WHOLE),
@@ -44,6 +47,10 @@ GET_SCREENS = {
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
+    "rectification_list": ("none", EVERYONE),
+    "rectification_new": ("none", EVERYONE),
+    "rectification_task": ("task", PROJECT_P1),
+    "rectification_evidence_download": ("task_evidence", PROJECT_P1),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -52,6 +59,10 @@ POST_SCREENS = {
     "project_edit": ("project", PROJECT_P1),
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
+    "findings_rectify": ("year", WHOLE),
+    "rectification_update": ("task", PROJECT_P1),
+    "rectification_evidence": ("task", PROJECT_P1),
+    "rectification_close": ("task", PROJECT_P1),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -71,9 +82,18 @@ def objects(year_a, actors):
         indicator=indicator, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="e.pdf"),
         original_name="验收资料.pdf", size=15, sha256="0" * 64, uploaded_by=actors.finance,
     )  # fmt: skip
+    task = create_task_from_source(
+        acting_user=actors.working_group, department_year_id=year_a.pk,
+        source=TaskSource.AUDIT_INSPECTION, problem="保洁经费支付进度慢", project_id=project.pk,
+    )  # fmt: skip
+    task_evidence = models.RectificationEvidence.objects.create(
+        task=task, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="r.pdf"),
+        original_name="整改报告.pdf", size=15, sha256="0" * 64, uploaded_by=actors.section,
+    )  # fmt: skip
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
+        "task": [task.pk], "task_evidence": [task_evidence.pk],
     }  # fmt: skip
 
 

@@ -58,6 +58,13 @@ def can_create_in(user: User, year: models.DepartmentYear) -> bool:
     )
 
 
+def may_create_tasks(user: User) -> bool:
+    """Whether the user creates tasks anywhere (the ledger then offers 新建整改任务)."""
+    found = membership(user)
+    creators = (Role.FINANCE, Role.WORKING_GROUP, Role.BUREAU)
+    return user.is_superuser or (found is not None and found.role in creators)
+
+
 def _department_role(user: User, task: models.RectificationTask) -> str | None:
     found = membership(user)
     if found is None or found.department_id != task.department_year.department_id:

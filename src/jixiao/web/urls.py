@@ -13,6 +13,7 @@ from jixiao.web.views import (
     help,
     indicators,
     projects,
+    rectification,
     report,
     upload,
     workflow,
@@ -45,4 +46,24 @@ urlpatterns = [
     path("bureau/", bureau.side_by_side, name="bureau"),
     path("audit/", audit.audit_report, name="audit_report"),
     path("help/", help.help_page, name="help"),
+    path("rectification/", rectification.ledger_list, name="rectification_list"),
+    path("rectification/new/", rectification.task_new, name="rectification_new"),
+    path("rectification/<int:pk>/", rectification.task_detail, name="rectification_task"),
+    path("rectification/<int:pk>/edit/", rectification.task_update, name="rectification_update"),
+    path(
+        "rectification/<int:pk>/evidence/",
+        rectification.task_evidence,
+        name="rectification_evidence",
+    ),
+    path("rectification/<int:pk>/close/", rectification.task_close, name="rectification_close"),
+    path(
+        "rectification/evidence/<int:pk>/",
+        rectification.task_evidence_download,
+        name="rectification_evidence_download",
+    ),
+    path(
+        "years/<int:pk>/findings/rectify/",
+        rectification.tasks_from_findings,
+        name="findings_rectify",
+    ),
 ]

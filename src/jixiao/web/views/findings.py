@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jixiao.web.rectification_access import can_create_in
 from jixiao.web.selectors.findings import (
     SEVERITIES,
     finding_codes,
@@ -15,6 +16,7 @@ from jixiao.web.selectors.findings import (
     severity_counts,
     with_names,
 )
+from jixiao.web.selectors.rectification import mark_in_ledger
 from jixiao.web.selectors.scoping import get_department_year
 
 PAGE_SIZE = 100
@@ -33,8 +35,11 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
     params = request.GET.copy()
     params.pop("page", None)
+    rows = with_names(page)
+    mark_in_ledger(year, rows)
     return render(request, "jixiao/findings.html", {
-        "year": year, "active": "findings", "page": page, "rows": with_names(page), "severity": severity, "code": code,
+        "year": year, "active": "findings", "page": page, "rows": rows, "severity": severity, "code": code,
+        "can_rectify": can_create_in(request.user, year), "query": request.GET.urlencode(),
         "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
         "page_params": params.urlencode(),
     })  # fmt: skip

@@ -1,0 +1,143 @@
+"""Reads of the rectification ledger (整改台账): the scoped list with its filters, the
+counts per status, one task with its evidence and history, and the open tasks of a
+department's year that its next year's report carries.
+
+逾期 is computed, not stored: a filter on status is a condition on the stored progress
+and the deadline against today, so the database does the filtering and the paging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from jixiao.core.rectification import (
+    DEPARTMENT_OWNER,
+    OPEN_PROGRESS,
+    TaskProgress,
+    TaskStatus,
+    finding_key,
+    task_status,
+)
+from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
+from jixiao.web import models
+from jixiao.web.rectification_access import tasks_for
+
+STATUSES = tuple(status.value for status in TaskStatus)
+SOURCES = {source.value: label for source, label in SOURCE_LABELS.items()}
+OPEN = [progress.value for progress in OPEN_PROGRESS]
+
+
+def status_condition(status: str, today: date) -> Q:
+    """The stored rows that show ``status`` today."""
+    if status == TaskStatus.DONE:
+        return Q(progress=TaskProgress.DONE)
+    if status == TaskStatus.OVERDUE:
+        return Q(progress__in=OPEN, deadline__lt=today)
+    progress = (
+        TaskProgress.IN_PROGRESS if status == TaskStatus.IN_PROGRESS else TaskProgress.NOT_STARTED
+    )
+    return Q(progress=progress, deadline__gte=today)
+
+
+@dataclass(frozen=True)
+class LedgerFilters:
+    """What the list is narrowed to (each empty: all)."""
+
+    year: int | None = None
+    department_id: int | None = None
+    section_id: int | None = None
+    status: str = ""
+    source: str = ""
+
+
+def ledger(user: User, filters: LedgerFilters, today: date) -> QuerySet[models.RectificationTask]:
+    """The user's tasks under ``filters``: overdue first, then by deadline."""
+    rows = tasks_for(user)
+    if filters.year:
+        rows = rows.filter(department_year__year=filters.year)
+    if filters.department_id:
+        rows = rows.filter(department_year__department_id=filters.department_id)
+    if filters.section_id:
+        rows = rows.filter(section_id=filters.section_id)
+    if filters.status in STATUSES:
+        rows = rows.filter(status_condition(filters.status, today))
+    if filters.source in SOURCES:
+        rows = rows.filter(source=filters.source)
+    return (
+        rows.select_related("department_year__department", "section")
+        .annotate(evidence_count=Count("evidence_files"))
+        .order_by("deadline", "pk")
+    )
+
+
+def status_counts(user: User, filters: LedgerFilters, today: date) -> list[dict[str, object]]:
+    """Each status with how many of the user's tasks (under the other filters) show it."""
+    rows = ledger(user, LedgerFilters(**{**filters.__dict__, "status": ""}), today)
+    counted = rows.order_by().aggregate(
+        **{status: Count("pk", filter=status_condition(status, today)) for status in STATUSES}
+    )
+    return [{"status": status, "count": counted[status]} for status in STATUSES]
+
+
+def with_status(rows, today: date) -> list[models.RectificationTask]:
+    """The listed tasks, each with ``status`` (TaskStatus), ``owner`` and ``source_label``."""
+    rows = list(rows)
+    for row in rows:
+        row.status = task_status(TaskProgress(row.progress), row.deadline, today)
+        row.owner = row.section.name if row.section_id else DEPARTMENT_OWNER
+        row.source_label = TaskSource(row.source).label
+    return rows
+
+
+def filter_choices(user: User) -> dict[str, list[tuple[object, str]]]:
+    """The years, departments and sections the user's tasks have, for the filter lists."""
+    rows = tasks_for(user)
+    years = rows.order_by("-department_year__year").values_list("department_year__year", flat=True)
+    departments = models.Department.objects.filter(
+        pk__in=rows.values("department_year__department_id")
+    ).order_by("name")
+    sections = models.Section.objects.filter(pk__in=rows.values("section_id")).order_by("name")
+    return {
+        "years": [(year, f"{year} 年度") for year in dict.fromkeys(years)],
+        "departments": [(d.pk, d.name) for d in departments],
+        "sections": [(s.pk, s.name) for s in sections],
+    }
+
+
+def task_history(task: models.RectificationTask) -> list[dict[str, object]]:
+    """Who changed the task, when, and why (newest first)."""
+    return [
+        {
+            "when": entry.history_date,
+            "who": entry.history_user,
+            "reason": entry.history_change_reason,
+        }
+        for entry in task.history.select_related("history_user").order_by("-history_date")[:50]
+    ]
+
+
+def carried_tasks(year: models.DepartmentYear) -> list[models.RectificationTask]:
+    """The tasks raised on the department's previous year, for this year's report."""
+    return with_status(
+        models.RectificationTask.objects.filter(
+            department_year__department_id=year.department_id,
+            department_year__year=year.year - 1,
+        )
+        .select_related("section", "department_year__department")
+        .annotate(evidence_count=Count("evidence_files"))
+        .order_by("deadline", "pk"),
+        today=timezone.localdate(),
+    )
+
+
+def mark_in_ledger(year: models.DepartmentYear, findings: list[models.Finding]) -> None:
+    """Set ``in_ledger`` on each listed finding already made a task of the year."""
+    keys = set(year.rectification_tasks.exclude(source_key="").values_list("source_key", flat=True))
+    for finding in findings:
+        code = finding.project.code if finding.project_id else ""
+        finding.in_ledger = finding_key(finding.code, code, finding.location) in keys
