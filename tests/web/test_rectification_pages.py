@@ -103,7 +103,7 @@ def test_findings_become_tasks_in_bulk_and_one_click_from_the_findings_screen(
             code="SELF_SCORE_GAP",
             severity="warning",
             message=f"项目{code}自评总分缺乏依据",
-        )  # fmt: skip
+        )
         for code in ("P1", "P2")
     ]
     client = client_for(actors.finance)

@@ -150,7 +150,7 @@ def _findings(year):
             severity="warning",
             message=f"项目{code}自评总分高于计算得分",
             location="",
-        )  # fmt: skip
+        )
         for code in ("P1", "P2")
     ]
     return [row.pk for row in rows]
