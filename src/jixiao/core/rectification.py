@@ -147,3 +147,23 @@ def tasks_called_for(
             )
         )
     return proposed
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerTask:
+    """A task as the report states it: the problem, the measure, who, by when, how far."""
+
+    problem: str
+    measure: str
+    owner: str
+    deadline: date
+    status: TaskStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLedger:
+    """The tasks a year's report speaks of: those raised on this year's evaluation (its
+    四、下一步改进措施) and those raised on the previous year's (上年问题整改情况)."""
+
+    current: tuple[LedgerTask, ...] = ()
+    previous: tuple[LedgerTask, ...] = ()

@@ -18,6 +18,8 @@ from django.utils import timezone
 from jixiao.core.rectification import (
     DEPARTMENT_OWNER,
     OPEN_PROGRESS,
+    LedgerTask,
+    ReportLedger,
     TaskProgress,
     TaskStatus,
     finding_key,
@@ -121,23 +123,30 @@ def task_history(task: models.RectificationTask) -> list[dict[str, object]]:
     ]
 
 
-def carried_tasks(year: models.DepartmentYear) -> list[models.RectificationTask]:
-    """The tasks raised on the department's previous year, for this year's report."""
-    return with_status(
-        models.RectificationTask.objects.filter(
-            department_year__department_id=year.department_id,
-            department_year__year=year.year - 1,
-        )
-        .select_related("section", "department_year__department")
-        .annotate(evidence_count=Count("evidence_files"))
-        .order_by("deadline", "pk"),
-        today=timezone.localdate(),
-    )
-
-
 def mark_in_ledger(year: models.DepartmentYear, findings: list[models.Finding]) -> None:
     """Set ``in_ledger`` on each listed finding already made a task of the year."""
     keys = set(year.rectification_tasks.exclude(source_key="").values_list("source_key", flat=True))
     for finding in findings:
         code = finding.project.code if finding.project_id else ""
         finding.in_ledger = finding_key(finding.code, code, finding.location) in keys
+
+
+def _ledger_tasks(rows) -> tuple[LedgerTask, ...]:
+    return tuple(
+        LedgerTask(task.problem, task.measure, task.owner, task.deadline, task.status)
+        for task in rows
+    )
+
+
+def report_ledger(year: models.DepartmentYear) -> ReportLedger:
+    """The tasks the year's report states: raised on this year, and on the previous one."""
+    today = timezone.localdate()
+    rows = models.RectificationTask.objects.filter(
+        department_year__department_id=year.department_id,
+        department_year__year__in=(year.year, year.year - 1),
+    ).select_related("section", "department_year").order_by("deadline", "pk")  # fmt: skip
+    tasks = with_status(rows, today)
+    return ReportLedger(
+        current=_ledger_tasks(t for t in tasks if t.department_year.year == year.year),
+        previous=_ledger_tasks(t for t in tasks if t.department_year.year == year.year - 1),
+    )
