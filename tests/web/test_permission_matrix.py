@@ -49,6 +49,7 @@ GET_SCREENS = {
     "audit_report": ("none", REPORT_WRITERS),
     "rectification_list": ("none", EVERYONE),
     "rectification_new": ("none", EVERYONE),
+    "rectification_export": ("none", EVERYONE),
     "rectification_task": ("task", PROJECT_P1),
     "rectification_evidence_download": ("task_evidence", PROJECT_P1),
 }

@@ -167,3 +167,18 @@ class ReportLedger:
 
     current: tuple[LedgerTask, ...] = ()
     previous: tuple[LedgerTask, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One row of the exported 整改台账."""
+
+    department: str
+    year: int
+    source: str
+    project: str
+    task: LedgerTask
+    progress_note: str
+    evidence_files: int
+    closed_by: str
+    closed_on: date | None

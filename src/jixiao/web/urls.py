@@ -48,6 +48,7 @@ urlpatterns = [
     path("help/", help.help_page, name="help"),
     path("rectification/", rectification.ledger_list, name="rectification_list"),
     path("rectification/new/", rectification.task_new, name="rectification_new"),
+    path("rectification/export.xlsx", rectification.ledger_export, name="rectification_export"),
     path("rectification/<int:pk>/", rectification.task_detail, name="rectification_task"),
     path("rectification/<int:pk>/edit/", rectification.task_update, name="rectification_update"),
     path(

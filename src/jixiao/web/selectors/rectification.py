@@ -18,6 +18,7 @@ from django.utils import timezone
 from jixiao.core.rectification import (
     DEPARTMENT_OWNER,
     OPEN_PROGRESS,
+    LedgerEntry,
     LedgerTask,
     ReportLedger,
     TaskProgress,
@@ -27,7 +28,9 @@ from jixiao.core.rectification import (
 )
 from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
 from jixiao.web import models
+from jixiao.web.models import Role
 from jixiao.web.rectification_access import tasks_for
+from jixiao.web.roles import membership
 
 STATUSES = tuple(status.value for status in TaskStatus)
 SOURCES = {source.value: label for source, label in SOURCE_LABELS.items()}
@@ -150,3 +153,41 @@ def report_ledger(year: models.DepartmentYear) -> ReportLedger:
         current=_ledger_tasks(t for t in tasks if t.department_year.year == year.year),
         previous=_ledger_tasks(t for t in tasks if t.department_year.year == year.year - 1),
     )
+
+
+def _entry(task: models.RectificationTask) -> LedgerEntry:
+    closer = task.closed_by
+    return LedgerEntry(
+        department=task.department_year.department.name,
+        year=task.department_year.year,
+        source=task.source_label,
+        project=task.project_label,
+        task=_ledger_tasks([task])[0],
+        progress_note=task.progress_note,
+        evidence_files=task.evidence_count,
+        closed_by=(closer.get_full_name() or closer.username) if closer else "",
+        closed_on=timezone.localdate(task.closed_at) if task.closed_at else None,
+    )
+
+
+def ledger_entries(user: User, filters: LedgerFilters, today: date) -> list[LedgerEntry]:
+    """Every task of the list under ``filters`` (not paged), as rows of the exported ledger."""
+    rows = with_status(ledger(user, filters, today).select_related("closed_by"), today)
+    return [_entry(task) for task in rows]
+
+
+def ledger_title(user: User, filters: LedgerFilters) -> str:
+    """The export's title: the department (and section) or, for the bureau, the district."""
+    found = membership(user)
+    if filters.department_id:
+        department = models.Department.objects.filter(pk=filters.department_id).first()
+        if department is not None:
+            return f"{department.name}整改台账"
+    if found is None:
+        return "整改台账"
+    if found.role == Role.BUREAU:
+        return f"{found.district}各部门整改台账"
+    name = found.department.name if found.department_id else ""
+    if found.role == Role.SECTION and found.section_id:
+        name += found.section.name
+    return f"{name}整改台账"

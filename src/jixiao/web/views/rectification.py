@@ -3,7 +3,9 @@ from findings, evidence, and 销号. Every write goes through services.rectifica
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,9 +14,11 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
+from jixiao.io.ledger_xlsx import write_ledger_xlsx
 from jixiao.web import models
 from jixiao.web.rectification_access import (
     can_close,
@@ -30,6 +34,8 @@ from jixiao.web.selectors.rectification import (
     LedgerFilters,
     filter_choices,
     ledger,
+    ledger_entries,
+    ledger_title,
     status_counts,
     task_history,
     with_status,
@@ -45,6 +51,7 @@ from jixiao.web.services.rectification import (
 )
 
 PAGE_SIZE = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _number(raw: str | None) -> int | None:
@@ -235,3 +242,17 @@ def tasks_from_findings(request: HttpRequest, pk: int) -> HttpResponse:
         text += f"，另有 {result.already} 项此前已列入"
     messages.success(request, text + "。")
     return redirect(f"{back}?{query}" if query else back)
+
+
+@login_required
+@require_GET
+def ledger_export(request: HttpRequest) -> HttpResponse:
+    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district."""
+    filters = _filters(request)
+    entries = ledger_entries(request.user, filters, timezone.localdate())
+    title = ledger_title(request.user, filters)
+    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
+        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
+    return response
