@@ -47,6 +47,7 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_web.py
+	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_soak.py
 
 ## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its

@@ -38,6 +38,7 @@ def test_the_ledger_marks_overdue_rows_and_filters_by_status(actors, year_a, cli
     _overdue(late)
     page = client_for(actors.working_group).get(reverse("rectification_list")).content.decode()
     assert page.count("task-overdue") == 1 and "逾期的问题" in page
+    assert f'href="{reverse("rectification_task", args=[late.pk])}"' in page
     only = client_for(actors.working_group).get(reverse("rectification_list"), {"status": "逾期"})
     assert "逾期的问题" in only.content.decode() and "按期的问题" not in only.content.decode()
 

@@ -35,6 +35,10 @@ from jixiao.web.roles import membership
 STATUSES = tuple(status.value for status in TaskStatus)
 SOURCES = {source.value: label for source, label in SOURCE_LABELS.items()}
 OPEN = [progress.value for progress in OPEN_PROGRESS]
+TASK_COLUMNS = (
+    "department_year", "section", "project_label", "source", "problem", "measure",
+    "progress_note", "deadline", "progress", "closed_by", "closed_at",
+)  # fmt: skip
 
 
 def status_condition(status: str, today: date) -> Q:
@@ -73,11 +77,13 @@ def ledger(user: User, filters: LedgerFilters, today: date) -> QuerySet[models.R
         rows = rows.filter(status_condition(filters.status, today))
     if filters.source in SOURCES:
         rows = rows.filter(source=filters.source)
+    # Only the columns a list shows: a department-year row carries large JSON texts.
     return (
         rows.select_related("department_year__department", "section")
-        .annotate(evidence_count=Count("evidence_files"))
+        .only(*TASK_COLUMNS, "department_year__year", "department_year__profile",
+              "department_year__department__name", "section__name")
         .order_by("deadline", "pk")
-    )
+    )  # fmt: skip
 
 
 def status_counts(user: User, filters: LedgerFilters, today: date) -> list[dict[str, object]]:
@@ -89,26 +95,73 @@ def status_counts(user: User, filters: LedgerFilters, today: date) -> list[dict[
     return [{"status": status, "count": counted[status]} for status in STATUSES]
 
 
+def _evidence_counts(ids: list[int]) -> dict[int, int]:
+    """Per task, its evidence files: one grouped query for the listed tasks only (an
+    annotation would make the paginator count through a GROUP BY of the whole list)."""
+    found = (
+        models.RectificationEvidence.objects.filter(task_id__in=ids)
+        .values("task_id").annotate(n=Count("pk")).values_list("task_id", "n")
+    )  # fmt: skip
+    return dict(found)
+
+
 def with_status(rows, today: date) -> list[models.RectificationTask]:
-    """The listed tasks, each with ``status`` (TaskStatus), ``owner`` and ``source_label``."""
+    """The listed tasks, each with ``status`` (TaskStatus), ``owner``, ``source_label`` and
+    ``evidence_count``."""
     rows = list(rows)
+    counts = _evidence_counts([row.pk for row in rows])
     for row in rows:
+        row.evidence_count = counts.get(row.pk, 0)
         row.status = task_status(TaskProgress(row.progress), row.deadline, today)
         row.owner = row.section.name if row.section_id else DEPARTMENT_OWNER
         row.source_label = TaskSource(row.source).label
     return rows
 
 
-def filter_choices(user: User) -> dict[str, list[tuple[object, str]]]:
-    """The years, departments and sections the user's tasks have, for the filter lists."""
+LIST_VALUES = (
+    "pk", "problem", "project_label", "source", "section__name", "measure", "deadline",
+    "progress", "department_year__year", "department_year__department__name",
+)  # fmt: skip
+
+
+def list_values(rows: QuerySet[models.RectificationTask]) -> QuerySet:
+    """The list's columns as plain values: a district's page of a hundred tasks builds no
+    model instances."""
+    return rows.values(*LIST_VALUES)
+
+
+def list_rows(page, today: date) -> list[dict[str, object]]:
+    """The listed values with ``status``, ``owner``, ``source_label`` and ``evidence_count``."""
+    rows = [dict(row) for row in page]
+    counts = _evidence_counts([row["pk"] for row in rows])
+    for row in rows:
+        row["status"] = task_status(TaskProgress(row["progress"]), row["deadline"], today)
+        row["owner"] = row["section__name"] or DEPARTMENT_OWNER
+        row["source_label"] = SOURCES[row["source"]]
+        row["evidence_count"] = counts.get(row["pk"], 0)
+    return rows
+
+
+def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[object, str]]]:
+    """The years, departments and sections the user's tasks have, for the filter lists.
+    Sections are offered within one department (the bureau's district has hundreds)."""
     rows = tasks_for(user)
-    years = rows.order_by("-department_year__year").values_list("department_year__year", flat=True)
+    years = (
+        rows.order_by("-department_year__year")
+        .values_list("department_year__year", flat=True).distinct()
+    )  # fmt: skip
     departments = models.Department.objects.filter(
         pk__in=rows.values("department_year__department_id")
     ).order_by("name")
+    if filters.department_id:
+        rows = rows.filter(department_year__department_id=filters.department_id)
+    found = membership(user)
+    whole_district = user.is_superuser or (found is not None and found.role == Role.BUREAU)
     sections = models.Section.objects.filter(pk__in=rows.values("section_id")).order_by("name")
+    if whole_district and not filters.department_id:
+        sections = sections.none()
     return {
-        "years": [(year, f"{year} 年度") for year in dict.fromkeys(years)],
+        "years": [(year, f"{year} 年度") for year in years],
         "departments": [(d.pk, d.name) for d in departments],
         "sections": [(s.pk, s.name) for s in sections],
     }

@@ -12,9 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
@@ -36,6 +38,8 @@ from jixiao.web.selectors.rectification import (
     ledger,
     ledger_entries,
     ledger_title,
+    list_rows,
+    list_values,
     status_counts,
     task_history,
     with_status,
@@ -77,15 +81,22 @@ def ledger_list(request: HttpRequest) -> HttpResponse:
     """The user's tasks with filters; overdue rows stand out; counts per status on top."""
     today = timezone.localdate()
     filters = _filters(request)
-    page = Paginator(ledger(request.user, filters, today), PAGE_SIZE).get_page(
+    page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     params = request.GET.copy()
     params.pop("page", None)
+    choices = filter_choices(request.user, filters)
+    many = len(choices["departments"]) > 1
+    table = render_to_string("jixiao/rectification_table.html", {
+        "rows": list_rows(page, today), "many_departments": many,
+        "ledger_url": reverse("rectification_list"),
+    }, using="jinja2")  # fmt: skip
     return render(request, "jixiao/rectification_list.html", {
-        "page": page, "rows": with_status(page, today), "filters": filters,
+        # Jinja2 escaped every value it wrote into the table.
+        "page": page, "table": mark_safe(table), "filters": filters,
         "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
-        "sources": SOURCES, "choices": filter_choices(request.user),
+        "sources": SOURCES, "choices": choices, "many_departments": many,
         "page_params": params.urlencode(), "export_params": params.urlencode(),
         "can_create": may_create_tasks(request.user), "active": "rectification",
     })  # fmt: skip
