@@ -150,20 +150,24 @@ def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[o
         rows.order_by("-department_year__year")
         .values_list("department_year__year", flat=True).distinct()
     )  # fmt: skip
-    departments = models.Department.objects.filter(
-        pk__in=rows.values("department_year__department_id")
-    ).order_by("name")
+    departments = (
+        models.Department.objects.filter(pk__in=rows.values("department_year__department_id"))
+        .order_by("name").values_list("pk", "name")
+    )  # fmt: skip
     if filters.department_id:
         rows = rows.filter(department_year__department_id=filters.department_id)
     found = membership(user)
     whole_district = user.is_superuser or (found is not None and found.role == Role.BUREAU)
-    sections = models.Section.objects.filter(pk__in=rows.values("section_id")).order_by("name")
+    sections = (
+        models.Section.objects.filter(pk__in=rows.values("section_id"))
+        .order_by("name").values_list("pk", "name")
+    )  # fmt: skip
     if whole_district and not filters.department_id:
         sections = sections.none()
     return {
         "years": [(year, f"{year} 年度") for year in years],
-        "departments": [(d.pk, d.name) for d in departments],
-        "sections": [(s.pk, s.name) for s in sections],
+        "departments": list(departments),
+        "sections": list(sections),
     }
 
 

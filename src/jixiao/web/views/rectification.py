@@ -87,18 +87,16 @@ def ledger_list(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     choices = filter_choices(request.user, filters)
-    many = len(choices["departments"]) > 1
-    table = render_to_string("jixiao/rectification_table.html", {
-        "rows": list_rows(page, today), "many_departments": many,
-        "ledger_url": reverse("rectification_list"),
-    }, using="jinja2")  # fmt: skip
-    return render(request, "jixiao/rectification_list.html", {
-        # Jinja2 escaped every value it wrote into the table.
-        "page": page, "table": mark_safe(table), "filters": filters,
+    body = render_to_string("jixiao/rectification_ledger.html", {
+        "page": page, "rows": list_rows(page, today), "filters": filters,
         "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
-        "sources": SOURCES, "choices": choices, "many_departments": many,
+        "sources": SOURCES, "choices": choices, "many_departments": len(choices["departments"]) > 1,
         "page_params": params.urlencode(), "export_params": params.urlencode(),
-        "can_create": may_create_tasks(request.user), "active": "rectification",
+        "can_create": may_create_tasks(request.user), "ledger_url": reverse("rectification_list"),
+    }, using="jinja2")  # fmt: skip
+    # Jinja2 escaped every value it wrote.
+    return render(request, "jixiao/rectification_list.html", {
+        "body": mark_safe(body), "active": "rectification",
     })  # fmt: skip
 
 
