@@ -147,3 +147,14 @@ def test_each_roles_home_page_lists_its_open_tasks(actors, year_a, client_for):
     )
     bureau = client_for(actors.bureau).get(reverse("home")).content.decode()
     assert "1 项整改任务已逾期" in bureau
+
+
+def test_the_cached_list_shows_a_change_at_once(actors, year_a, client_for):
+    task = _task(actors, year_a, "支付进度慢")
+    group = client_for(actors.working_group)
+    assert "每月通报支付进度" not in group.get(reverse("rectification_list")).content.decode()
+    section = client_for(actors.section)
+    section.post(reverse("rectification_update", args=[task.pk]),
+                 {"version": task.version, "measure": "每月通报支付进度", "progress_note": ""})  # fmt: skip
+    page = client_for(actors.working_group).get(reverse("rectification_list")).content.decode()
+    assert "每月通报支付进度" in page and "整改中" in page

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from jixiao.core.rectification import (
@@ -30,7 +30,8 @@ from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
 from jixiao.web import models
 from jixiao.web.models import Role
 from jixiao.web.rectification_access import tasks_for
-from jixiao.web.roles import membership
+from jixiao.web.roles import department_filter, membership
+from jixiao.web.services.revision import fingerprint
 
 STATUSES = tuple(status.value for status in TaskStatus)
 SOURCES = {source.value: label for source, label in SOURCE_LABELS.items()}
@@ -248,3 +249,12 @@ def ledger_title(user: User, filters: LedgerFilters) -> str:
     if found.role == Role.SECTION and found.section_id:
         name += found.section.name
     return f"{name}整改台账"
+
+
+def ledger_fingerprint(user: User) -> tuple[object, ...]:
+    """Changes whenever a task the user sees is added or written (every write raises its
+    version) and whenever a department-year of the user's reach changes (an administrator
+    renaming a department or section touches its years): the cached list's key."""
+    tasks = tasks_for(user).aggregate(count=Count("pk"), last=Max("pk"), versions=Sum("version"))
+    years = fingerprint(models.DepartmentYear.objects.filter(department_filter(user)))
+    return (tasks["count"], tasks["last"] or 0, tasks["versions"] or 0, years)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
 from jixiao.io.ledger_xlsx import write_ledger_xlsx
 from jixiao.web import models
+from jixiao.web.page_cache import cached, query_key
 from jixiao.web.rectification_access import (
     can_close,
     can_create_in,
@@ -30,6 +31,7 @@ from jixiao.web.rectification_access import (
     get_task,
     may_create_tasks,
 )
+from jixiao.web.roles import reach
 from jixiao.web.selectors.rectification import (
     SOURCES,
     STATUSES,
@@ -37,6 +39,7 @@ from jixiao.web.selectors.rectification import (
     filter_choices,
     ledger,
     ledger_entries,
+    ledger_fingerprint,
     ledger_title,
     list_rows,
     list_values,
@@ -75,25 +78,34 @@ def _creatable_years(user) -> list[models.DepartmentYear]:
     return [year for year in department_years_for(user) if can_create_in(user, year)]
 
 
-@login_required
-@require_GET
-def ledger_list(request: HttpRequest) -> HttpResponse:
-    """The user's tasks with filters; overdue rows stand out; counts per status on top."""
-    today = timezone.localdate()
-    filters = _filters(request)
+def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> str:
     page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     params = request.GET.copy()
     params.pop("page", None)
     choices = filter_choices(request.user, filters)
-    body = render_to_string("jixiao/rectification_ledger.html", {
+    return render_to_string("jixiao/rectification_ledger.html", {
         "page": page, "rows": list_rows(page, today), "filters": filters,
         "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
         "sources": SOURCES, "choices": choices, "many_departments": len(choices["departments"]) > 1,
         "page_params": params.urlencode(), "export_params": params.urlencode(),
         "can_create": may_create_tasks(request.user), "ledger_url": reverse("rectification_list"),
     }, using="jinja2")  # fmt: skip
+
+
+@login_required
+@require_GET
+def ledger_list(request: HttpRequest) -> HttpResponse:
+    """The user's tasks with filters; overdue rows stand out; counts per status on top.
+
+    The body is cached under the user's reach, the tasks' fingerprint, the day (逾期
+    changes at midnight) and the query, so a district's list is built once per change."""
+    today = timezone.localdate()
+    filters = _filters(request)
+    parts = ("rectification-ledger", reach(request.user), ledger_fingerprint(request.user),
+             today.isoformat(), query_key(request.GET))  # fmt: skip
+    body = cached(parts, lambda: _ledger_body(request, filters, today))
     # Jinja2 escaped every value it wrote.
     return render(request, "jixiao/rectification_list.html", {
         "body": mark_safe(body), "active": "rectification",
