@@ -51,6 +51,7 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_monitoring_web.py
 	$(BIN)/python benchmarks/bench_application.py
+	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_soak.py
 
 ## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its

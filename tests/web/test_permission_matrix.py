@@ -15,8 +15,10 @@ from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
 from jixiao.core.profile import load_profile
+from jixiao.core.rectification_rules import TaskSource
 from jixiao.web import models
 from jixiao.web.services.monitoring_rounds import do_open_round
+from jixiao.web.services.rectification import create_task_from_source
 
 OK, HIDDEN, LOGIN, POST_ONLY = 200, 404, 302, 405
 ROLES = ("finance", "section", "other_section", "working_group", "bureau", "outsider")
@@ -34,6 +36,7 @@ FINANCE_ONLY = {role: HIDDEN for role in ROLES} | {"finance": OK, "outsider": OK
 REPORT_WRITERS = {role: OK for role in ROLES} | {"section": HIDDEN, "other_section": HIDDEN}
 # A year still being filled has no publication package: those who see it go back to its page.
 WHOLE_SENT_BACK = {role: 302 if status == OK else status for role, status in WHOLE.items()}
+EVERYONE = {role: OK for role in ROLES}  # each sees its own ledger (perhaps empty)
 
 GET_SCREENS = {
     "dashboard": ("year", WHOLE),
@@ -66,6 +69,11 @@ GET_SCREENS = {
     "publication_package": ("year", WHOLE_SENT_BACK),
     "application_department_workbook": ("year", WHOLE),
     "spot_review_results": ("sample", BUREAU_ONLY),
+    "rectification_list": ("none", EVERYONE),
+    "rectification_new": ("none", EVERYONE),
+    "rectification_export": ("none", EVERYONE),
+    "rectification_task": ("task", PROJECT_P1),
+    "rectification_evidence_download": ("task_evidence", PROJECT_P1),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -85,6 +93,10 @@ POST_SCREENS = {
     "publication_record": ("year", WHOLE),
     "publication_feed": ("year", WHOLE),
     "spot_review_score": ("spot_item", BUREAU_ONLY),
+    "findings_rectify": ("year", WHOLE),
+    "rectification_update": ("task", PROJECT_P1),
+    "rectification_evidence": ("task", PROJECT_P1),
+    "rectification_close": ("task", PROJECT_P1),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -116,11 +128,20 @@ def objects(year_a, actors):
         rules={key: str(value) for key, value in asdict(load_profile().spot_review).items()},
     )
     item = models.SpotReviewItem.objects.create(sample=sample, project=project, reason="随机抽取")
+    task = create_task_from_source(
+        acting_user=actors.working_group, department_year_id=year_a.pk,
+        source=TaskSource.AUDIT_INSPECTION, problem="保洁经费支付进度慢", project_id=project.pk,
+    )  # fmt: skip
+    task_evidence = models.RectificationEvidence.objects.create(
+        task=task, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="r.pdf"),
+        original_name="整改报告.pdf", size=15, sha256="0" * 64, uploaded_by=actors.section,
+    )  # fmt: skip
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
         "round": [round_.pk], "round_forms": [round_.pk, "forms"], "entry": [entry.pk],
         "sample": [sample.pk], "spot_item": [item.pk],
+        "task": [task.pk], "task_evidence": [task_evidence.pk],
     }  # fmt: skip
 
 

@@ -8,6 +8,7 @@ import json
 from jixiao.cli.approved_option import add_approved_option, read_approved_option
 from jixiao.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from jixiao.cli.inputs import expand_workbooks
+from jixiao.cli.rectification_tasks import print_tasks, proposed_tasks, tasks_json
 from jixiao.cli.summary import evaluation_dict, findings_line, print_findings
 from jixiao.core.findings import has_errors
 from jixiao.io.loading import load_and_evaluate
@@ -58,6 +59,7 @@ def _print(result, several: bool) -> None:
     findings = result.evaluation.findings
     print_findings(findings, source)
     print(f"{result.path.name}：{findings_line(findings)}")
+    print_tasks(proposed_tasks(result.evaluation))
 
 
 def _as_json(result) -> dict[str, object]:
@@ -70,4 +72,5 @@ def _as_json(result) -> dict[str, object]:
         "workbook": str(result.path),
         **evaluation_dict(result.evaluation),
         "findings": [f.as_dict() for f in result.evaluation.findings],
+        "rectification_tasks": tasks_json(proposed_tasks(result.evaluation)),
     }

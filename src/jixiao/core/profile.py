@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
+from jixiao.core.rectification_rules import RectificationRules, parse_rectification
 from jixiao.core.spot_review_rules import SpotReviewRules, parse_spot_review
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
@@ -117,6 +118,7 @@ class RulesProfile:
     monitoring: MonitoringRules
     spot_review: SpotReviewRules
     publication_words: tuple[str, ...]  # names of the 信息公开 indicator a publication feeds
+    rectification: RectificationRules
 
     @property
     def execution_weight(self) -> Decimal:
@@ -287,5 +289,9 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         spot_review=parse_spot_review(data.get("spot_review") or _default_table("spot_review")),
         publication_words=tuple(
             (data.get("publication") or _default_table("publication"))["indicator_words"]
+        ),
+        # Likewise for the rectification ledger.
+        rectification=parse_rectification(
+            data.get("rectification") or _default_table("rectification")
         ),
     )

@@ -17,6 +17,7 @@ from jixiao.web.views import (
     monitoring_files,
     projects,
     publication,
+    rectification,
     report,
     result_application,
     spot_review,
@@ -108,4 +109,25 @@ urlpatterns = [
     path("monitoring/projects/<int:pk>/", monitoring.entry_page, name="monitoring_entry"),
     path("monitoring/projects/<int:pk>/decision/", monitoring.decide, name="monitoring_decide"),
     path("bureau/monitoring/", monitoring_bureau.bureau_monitoring, name="bureau_monitoring"),
+    path("rectification/", rectification.ledger_list, name="rectification_list"),
+    path("rectification/new/", rectification.task_new, name="rectification_new"),
+    path("rectification/export.xlsx", rectification.ledger_export, name="rectification_export"),
+    path("rectification/<int:pk>/", rectification.task_detail, name="rectification_task"),
+    path("rectification/<int:pk>/edit/", rectification.task_update, name="rectification_update"),
+    path(
+        "rectification/<int:pk>/evidence/",
+        rectification.task_evidence,
+        name="rectification_evidence",
+    ),
+    path("rectification/<int:pk>/close/", rectification.task_close, name="rectification_close"),
+    path(
+        "rectification/evidence/<int:pk>/",
+        rectification.task_evidence_download,
+        name="rectification_evidence_download",
+    ),
+    path(
+        "years/<int:pk>/findings/rectify/",
+        rectification.tasks_from_findings,
+        name="findings_rectify",
+    ),
 ]  # fmt: skip

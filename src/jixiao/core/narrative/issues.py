@@ -14,13 +14,16 @@ from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_percent
 from jixiao.core.narrative.finance import wan
 from jixiao.core.narrative.numerals import chinese_number
+from jixiao.core.narrative.rectification import current_year_measure, previous_year_part
 from jixiao.core.records import Statement
-from jixiao.core.report_model import Block, Paragraph
+from jixiao.core.rectification import ReportLedger
+from jixiao.core.report_model import Block, Heading, Paragraph
 from jixiao.core.scoring import Status
 
 ZERO = Decimal(0)
 REASONS_SHOWN = 2  # the most frequent reasons the projects give
 SHORT = (Status.PARTIAL, Status.MISSED, Status.NO_VALUE)
+NO_LEDGER = ReportLedger()
 
 
 def _numbered(statements: list[Statement], *, own: bool, start: int = 1) -> list[Block]:
@@ -97,13 +100,21 @@ def _application(evaluation: Evaluation) -> Statement | None:
         body += (
             f"自评等级为{'、'.join(f'“{n}”' for n in low)}的 {count} 个项目，下年度预算{rules}。"
         )
-    body += "自评发现的问题列入整改清单，明确责任人和完成时限，整改情况纳入下年度绩效目标。"
     return Statement("强化评价结果应用", body)
 
 
-def measures(evaluation: Evaluation) -> list[Block]:
-    """The department's own measures, then how results feed next year's budget."""
+def measures(evaluation: Evaluation, ledger: ReportLedger = NO_LEDGER) -> list[Block]:
+    """Last year's tasks as they stand (上年问题整改情况), the department's own measures,
+    how results feed next year's budget, and this year's tasks from the ledger."""
+    previous = previous_year_part(ledger.previous, evaluation.data.department.year)
+    blocks: list[Block] = []
+    start = 1
+    if previous:
+        blocks += [Heading(2, "（一）上年问题整改情况"), *previous]
+        start = 2
     own = list(evaluation.data.measures)
-    applied = _application(evaluation)
-    found = [applied] if applied else []
-    return _numbered(own, own=True) + _numbered(found, own=False, start=len(own) + 1)
+    found = [
+        item for item in (_application(evaluation), current_year_measure(ledger.current)) if item
+    ]
+    blocks += _numbered(own, own=True, start=start)
+    return blocks + _numbered(found, own=False, start=start + len(own))

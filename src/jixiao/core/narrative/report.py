@@ -17,10 +17,11 @@ from jixiao.core.narrative.finance import (
     performance_management,
     wan,
 )
-from jixiao.core.narrative.issues import measures, problems
+from jixiao.core.narrative.issues import NO_LEDGER, measures, problems
 from jixiao.core.narrative.numerals import chinese_number
 from jixiao.core.narrative.organisation import has_organisation, organisation
 from jixiao.core.records import Dimension
+from jixiao.core.rectification import ReportLedger
 from jixiao.core.report_model import Appendix, Block, Heading, Paragraph, ReportDocument, Table
 
 INDICATOR_APPENDIX = "附件1"
@@ -98,8 +99,13 @@ def signing_date(text: str, today: date | None = None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def build_report(evaluation: Evaluation, *, project_appendix: bool = False) -> ReportDocument:
-    """Every section of the report in order, the signature block, then the appendices."""
+def build_report(
+    evaluation: Evaluation, *, project_appendix: bool = False, ledger: ReportLedger = NO_LEDGER
+) -> ReportDocument:
+    """Every section of the report in order, the signature block, then the appendices.
+
+    ``ledger``: the rectification tasks of this year and the previous one, which 四、下一步
+    改进措施 states (the command line has none; the web application passes its ledger)."""
     department = evaluation.data.department
     blocks: list[Block] = [
         *_basic_situation(evaluation),
@@ -113,7 +119,7 @@ def build_report(evaluation: Evaluation, *, project_appendix: bool = False) -> R
         Heading(1, "三、存在的主要问题"),
         *problems(evaluation),
         Heading(1, "四、下一步改进措施"),
-        *measures(evaluation),
+        *measures(evaluation, ledger),
     ]
     title = f"{department.year} 年度{department.name}部门整体支出绩效自评报告"
     illustrative = any(project.illustrative for project in evaluation.data.projects)

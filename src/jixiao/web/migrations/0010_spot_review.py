@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jixiao', '0008_monitoring_rounds'),
+        ('jixiao', '0009_rectification_tasks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -17,6 +17,7 @@ from jixiao.web.models.monitoring import (
 )
 from jixiao.web.models.organisation import Department, Membership, Role, Section
 from jixiao.web.models.publication import Publication
+from jixiao.web.models.rectification import RectificationEvidence, RectificationTask
 from jixiao.web.models.result_application import ApplicationDecision, Decision
 from jixiao.web.models.revision import DataRevision
 from jixiao.web.models.spot_review import IndicatorReview, SpotReviewItem, SpotSample
@@ -25,6 +26,6 @@ __all__ = [
     "ApplicationDecision", "BudgetLine", "DataRevision", "Decision", "Department",
     "DepartmentYear", "Evidence", "Finding", "Indicator", "IndicatorReview", "Membership",
     "MonitoringIndicator", "MonitoringProject", "MonitoringRound", "Project", "Publication",
-    "Role", "RoundStatus", "RulesProfileRecord", "Section", "SpotReviewItem", "SpotSample",
-    "Statement", "Status",
+    "RectificationEvidence", "RectificationTask", "Role", "RoundStatus", "RulesProfileRecord",
+    "Section", "SpotReviewItem", "SpotSample", "Statement", "Status",
 ]  # fmt: skip

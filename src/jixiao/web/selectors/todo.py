@@ -35,6 +35,7 @@ class TodoItem:
     action: str
     url: str
     returned: str = ""
+    overdue: bool = False
 
 
 @dataclass
@@ -240,4 +241,7 @@ def todo_for(user: User) -> list[TodoGroup] | None:
         Role.WORKING_GROUP: _working_group_groups,
         Role.BUREAU: _bureau_groups,
     }
-    return readers[found.role](user)
+    # Imported here: the ledger's groups are built from this module's TodoItem.
+    from jixiao.web.selectors.rectification_todo import rectification_groups
+
+    return readers[found.role](user) + rectification_groups(user)

@@ -22,7 +22,8 @@ from jixiao.web.uploads import EVIDENCE_KINDS, check_upload
 MAX_NAME = 255
 
 
-def _digest(upload: UploadedFile) -> str:
+def file_digest(upload: UploadedFile) -> str:
+    """The SHA-256 of an upload, read in chunks; the file is left at its start."""
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -50,7 +51,7 @@ def do_attach_evidence(
         raise NotAllowed("当前状态或您的角色不允许为该指标上传佐证材料。")
     kind = check_upload(upload, EVIDENCE_KINDS)
     name = PurePath(upload.name or "").name[-MAX_NAME:] or f"佐证材料.{kind}"
-    digest = _digest(upload)
+    digest = file_digest(upload)
     evidence = models.Evidence(
         indicator=indicator,
         original_name=name,

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from jixiao.core.evaluation import Evaluation, evaluate
 from jixiao.core.findings import Severity
+from jixiao.core.narrative.issues import NO_LEDGER
 from jixiao.core.narrative.report import build_report
+from jixiao.core.rectification import ReportLedger
 from jixiao.core.report_model import Paragraph, ReportDocument
 from jixiao.io import report_pdf
 from jixiao.io.report_docx import build_docx
@@ -24,6 +26,7 @@ from jixiao.io.report_html import render_html
 from jixiao.io.tables_xlsx import write_tables
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
+from jixiao.web.selectors.rectification import report_ledger
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
@@ -50,12 +53,15 @@ def error_count(evaluation: Evaluation) -> int:
     return sum(1 for finding in evaluation.findings if finding.severity is Severity.ERROR)
 
 
-def report_document(evaluation: Evaluation, *, project_appendix: bool = False) -> ReportDocument:
+def report_document(
+    evaluation: Evaluation, *, project_appendix: bool = False, ledger: ReportLedger = NO_LEDGER
+) -> ReportDocument:
     """The report's blocks; with error-level findings, a draft notice comes first.
 
-    ``project_appendix`` adds the long list of every project's score (landscape).
+    ``project_appendix`` adds the long list of every project's score (landscape);
+    ``ledger`` the rectification tasks 四、下一步改进措施 states (``report_ledger``).
     """
-    document = build_report(evaluation, project_appendix=project_appendix)
+    document = build_report(evaluation, project_appendix=project_appendix, ledger=ledger)
     errors = error_count(evaluation)
     if not errors:
         return document
@@ -112,7 +118,9 @@ def render(
     if kind == "xlsx":
         content = xlsx_bytes(evaluation)
     else:
-        document = report_document(evaluation, project_appendix=project_appendix)
+        document = report_document(
+            evaluation, project_appendix=project_appendix, ledger=report_ledger(year)
+        )
         if kind == "html":
             content = html_text(document).encode("utf-8")
         elif kind == "docx":

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from jixiao.core.finding_codes import finding_name
 from jixiao.web.list_output import filters_line, list_links, paged, wants_export, xlsx_response
+from jixiao.web.rectification_access import can_create_in
 from jixiao.web.selectors.findings import (
     SEVERITIES,
     finding_codes,
@@ -17,6 +18,7 @@ from jixiao.web.selectors.findings import (
     with_names,
 )
 from jixiao.web.selectors.list_tables import finding_table
+from jixiao.web.selectors.rectification import mark_in_ledger
 from jixiao.web.selectors.scoping import get_department_year
 
 PAGE_SIZE = 100
@@ -40,8 +42,11 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     page = paged(request, rows, PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
+    rows = with_names(page)
+    mark_in_ledger(year, rows)
     return render(request, "jixiao/findings.html", {
-        "year": year, "active": "findings", "page": page, "rows": with_names(page), "severity": severity, "code": code,
+        "year": year, "active": "findings", "page": page, "rows": rows, "severity": severity, "code": code,
+        "can_rectify": can_create_in(request.user, year), "query": request.GET.urlencode(),
         "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
         "page_params": params.urlencode(), **list_links(request),
     })  # fmt: skip

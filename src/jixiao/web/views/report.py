@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from jixiao.core.report_model import Block, Heading, Paragraph
+from jixiao.web.selectors.rectification import report_ledger
 from jixiao.web.selectors.scoping import get_department_year
 from jixiao.web.services import reports
 from jixiao.web.services.errors import ServiceError
@@ -47,7 +48,7 @@ def report_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The report's blocks drawn inside our page (the standalone .html has inline styles)."""
     year = get_department_year(request.user, pk)
     evaluation = reports.evaluate_year(year)
-    document = reports.report_document(evaluation)
+    document = reports.report_document(evaluation, ledger=report_ledger(year))
     context = {
         "year": year,
         "active": "report",

@@ -1,0 +1,279 @@
+"""The rectification ledger (整改台账): the list, a task's page, new tasks by hand and
+from findings, evidence, and 销号. Every write goes through services.rectification."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jixiao.core.rectification_rules import SOURCE_LABELS, TaskSource
+from jixiao.io.ledger_xlsx import write_ledger_xlsx
+from jixiao.web import models
+from jixiao.web.page_cache import cached, query_key
+from jixiao.web.rectification_access import (
+    can_close,
+    can_create_in,
+    can_set_deadline,
+    can_work_on,
+    get_task,
+    may_create_tasks,
+)
+from jixiao.web.roles import reach
+from jixiao.web.selectors.rectification import (
+    SOURCES,
+    STATUSES,
+    LedgerFilters,
+    filter_choices,
+    ledger,
+    ledger_entries,
+    ledger_fingerprint,
+    ledger_title,
+    list_rows,
+    list_values,
+    status_counts,
+    task_history,
+    with_status,
+)
+from jixiao.web.selectors.scoping import department_years_for, get_department_year
+from jixiao.web.services.errors import InvalidInput, ServiceError
+from jixiao.web.services.rectification import (
+    create_task_from_source,
+    do_attach_task_evidence,
+    do_close_task,
+    do_create_tasks_from_findings,
+    do_update_task,
+)
+
+PAGE_SIZE = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _number(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _filters(request: HttpRequest) -> LedgerFilters:
+    get = request.GET
+    return LedgerFilters(
+        year=_number(get.get("year")), department_id=_number(get.get("department")),
+        section_id=_number(get.get("section")), status=get.get("status", ""),
+        source=get.get("source", ""),
+    )  # fmt: skip
+
+
+def _creatable_years(user) -> list[models.DepartmentYear]:
+    return [year for year in department_years_for(user) if can_create_in(user, year)]
+
+
+def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> str:
+    page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    choices = filter_choices(request.user, filters)
+    return render_to_string("jixiao/rectification_ledger.html", {
+        "page": page, "rows": list_rows(page, today), "filters": filters,
+        "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
+        "sources": SOURCES, "choices": choices, "many_departments": len(choices["departments"]) > 1,
+        "page_params": params.urlencode(), "export_params": params.urlencode(),
+        "can_create": may_create_tasks(request.user), "ledger_url": reverse("rectification_list"),
+    }, using="jinja2")  # fmt: skip
+
+
+@login_required
+@require_GET
+def ledger_list(request: HttpRequest) -> HttpResponse:
+    """The user's tasks with filters; overdue rows stand out; counts per status on top.
+
+    The body is cached under the user's reach, the tasks' fingerprint, the day (逾期
+    changes at midnight) and the query, so a district's list is built once per change."""
+    today = timezone.localdate()
+    filters = _filters(request)
+    parts = ("rectification-ledger", reach(request.user), ledger_fingerprint(request.user),
+             today.isoformat(), query_key(request.GET))  # fmt: skip
+    body = cached(parts, lambda: _ledger_body(request, filters, today))
+    # Jinja2 escaped every value it wrote.
+    return render(request, "jixiao/rectification_list.html", {
+        "body": mark_safe(body), "active": "rectification",
+    })  # fmt: skip
+
+
+def _task_context(request: HttpRequest, task: models.RectificationTask) -> dict[str, object]:
+    [task] = with_status([task], timezone.localdate())
+    return {
+        "task": task, "evidence": task.evidence_files.select_related("uploaded_by"),
+        "history": task_history(task), "can_work": can_work_on(request.user, task),
+        "can_date": can_set_deadline(request.user, task), "can_close": can_close(request.user, task),
+        "active": "rectification",
+    }  # fmt: skip
+
+
+@login_required
+@require_GET
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The problem, the owner's measure and progress, evidence, status and 销号."""
+    task = get_task(request.user, pk)
+    return render(request, "jixiao/rectification_task.html", _task_context(request, task))
+
+
+def _date(raw: str, field: str = "deadline") -> date | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as error:
+        raise InvalidInput(
+            field, f"整改期限：“{raw[:20]}”不是有效日期（如 2024-06-30）。"
+        ) from error
+
+
+def _done(request: HttpRequest, pk: int, action, success: str) -> HttpResponse:
+    """Run a write; say what happened (or why not) on the task's page."""
+    try:
+        action()
+        messages.success(request, success)
+    except ServiceError as failure:
+        messages.error(request, str(failure))
+    return redirect("rectification_task", pk=pk)
+
+
+@login_required
+@require_POST
+def task_update(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task(request.user, pk)
+    post = request.POST
+    return _done(request, pk, lambda: do_update_task(
+        acting_user=request.user, task_id=task.pk, expected_version=_number(post.get("version")) or 0,
+        measure=post.get("measure", task.measure), progress_note=post.get("progress_note", task.progress_note),
+        deadline=_date(post.get("deadline", "")),
+    ), "整改任务已保存。")  # fmt: skip
+
+
+@login_required
+@require_POST
+def task_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task(request.user, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("rectification_task", pk=pk)
+    return _done(request, pk, lambda: do_attach_task_evidence(
+        acting_user=request.user, task_id=task.pk, upload=upload
+    ), f"已上传：{upload.name}")  # fmt: skip
+
+
+@login_required
+@require_POST
+def task_close(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task(request.user, pk)
+    post = request.POST
+    return _done(request, pk, lambda: do_close_task(
+        acting_user=request.user, task_id=task.pk,
+        expected_version=_number(post.get("version")) or 0, note=post.get("note", ""),
+    ), "已销号。")  # fmt: skip
+
+
+@login_required
+@require_GET
+def task_evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The file, as an attachment, for anyone who may see its task."""
+    evidence = get_object_or_404(models.RectificationEvidence, pk=pk)
+    get_task(request.user, evidence.task_id)
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
+    )
+
+
+def _chosen_year(request: HttpRequest, years: list[models.DepartmentYear]):
+    wanted = _number(request.GET.get("year") or request.POST.get("year"))
+    return next((y for y in years if y.pk == wanted), years[0] if years else None)
+
+
+def _source(post) -> TaskSource:
+    raw = post.get("source", "")
+    if raw not in SOURCES:
+        raise InvalidInput("source", "请选择问题来源。")
+    return TaskSource(raw)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_new(request: HttpRequest) -> HttpResponse:
+    """A task entered by hand (e.g. from an audit or inspection, 审计或巡察)."""
+    years = _creatable_years(request.user)
+    year = _chosen_year(request, years)
+    if year is None:
+        return render(
+            request, "jixiao/rectification_new.html", {"years": [], "active": "rectification"}
+        )
+    error, post = "", request.POST
+    if request.method == "POST":
+        try:
+            task = create_task_from_source(
+                acting_user=request.user, department_year_id=year.pk, source=_source(post),
+                problem=post.get("problem", ""), measure=post.get("measure", ""),
+                section_id=_number(post.get("section")), project_id=_number(post.get("project")),
+                deadline=_date(post.get("deadline", "")),
+            )  # fmt: skip
+            messages.success(request, "整改任务已列入整改台账。")
+            return redirect("rectification_task", pk=task.pk)
+        except ServiceError as failure:
+            error = str(failure)
+    return render(request, "jixiao/rectification_new.html", {
+        "years": years, "year_choice": year, "error": error, "form": post,
+        "sources": SOURCE_LABELS.items(), "sections": year.department.sections.order_by("name"),
+        "projects": year.projects.order_by("position", "pk").only("pk", "code", "name"),
+        "active": "rectification",
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def tasks_from_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    """One finding (the row's button) or the ticked ones become tasks of the year."""
+    year = get_department_year(request.user, pk)
+    one = _number(request.POST.get("one"))
+    ids = [one] if one else [int(v) for v in request.POST.getlist("finding") if v.isdigit()]
+    back = reverse("finding_list", args=[year.pk])
+    query = request.POST.get("query", "")
+    try:
+        result = do_create_tasks_from_findings(
+            acting_user=request.user, department_year_id=year.pk, finding_ids=ids
+        )
+    except ServiceError as failure:
+        messages.error(request, str(failure))
+        return redirect(f"{back}?{query}" if query else back)
+    text = f"已列入整改台账 {len(result.created)} 项"
+    if result.already:
+        text += f"，另有 {result.already} 项此前已列入"
+    messages.success(request, text + "。")
+    return redirect(f"{back}?{query}" if query else back)
+
+
+@login_required
+@require_GET
+def ledger_export(request: HttpRequest) -> HttpResponse:
+    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district."""
+    filters = _filters(request)
+    entries = ledger_entries(request.user, filters, timezone.localdate())
+    title = ledger_title(request.user, filters)
+    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
+        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
+    return response
