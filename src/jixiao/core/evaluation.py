@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from jixiao.core.budget_analysis import BudgetSummary, summarize_budget
 from jixiao.core.checks import run_checks
@@ -10,6 +10,7 @@ from jixiao.core.classification import class_names
 from jixiao.core.coverage import Coverage, self_evaluation_coverage
 from jixiao.core.department_scoring import DepartmentScore, compute_metrics, score_department
 from jixiao.core.findings import Finding
+from jixiao.core.management_metrics import MetricValue, management_metrics
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Project
 from jixiao.core.scoring import ProjectScore, score_project
@@ -29,6 +30,8 @@ class Evaluation:
     findings: tuple[Finding, ...] = ()
     # With the profile's separate 结转 evaluation: one score per project with 上年结转 funds.
     carryover_scores: tuple[ProjectScore, ...] = ()
+    # 管理效率 metrics computed from 决算与管理数据, with the figures behind each.
+    management: dict[str, MetricValue] = field(default_factory=dict)
 
 
 def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
@@ -49,9 +52,12 @@ def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
     evaluated = {score.project.code for score in project_scores if score.indicator_scores}
     coverage = self_evaluation_coverage(data.projects, evaluated, budget)
     metrics = compute_metrics(budget, coverage, list(project_scores), len(data.projects))
+    management = management_metrics(data, budget, profile.management_metrics)
+    metrics |= {key: value.value for key, value in management.items()}
+    metrics |= {key: None for key in profile.management_metrics if key not in management}
     department = score_department(data.department_indicators, metrics, profile)
     evaluation = Evaluation(data, profile, budget, coverage, project_scores, metrics, department,
-                            carryover_scores=carryover_scores)  # fmt: skip
+                            carryover_scores=carryover_scores, management=management)  # fmt: skip
     return replace(evaluation, findings=tuple(run_checks(evaluation)))
 
 

@@ -19,6 +19,7 @@ from jixiao.core.narrative.indicator_text import (
     plain,
     target_words,
 )
+from jixiao.core.narrative.management_text import management_figures
 from jixiao.core.records import Dimension, IndicatorKind
 from jixiao.core.report_model import Block, Paragraph, Table
 from jixiao.core.scoring import IndicatorScore, Status
@@ -147,8 +148,9 @@ def _short_text(short: list[IndicatorScore]) -> str:
 
 
 def _dimension_section(
-    evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str
-) -> list[Block]:
+    evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str,
+    figures: str = "",
+) -> list[Block]:  # fmt: skip
     items = [
         i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
     ]
@@ -162,7 +164,8 @@ def _dimension_section(
         f"（明细见{appendix}）。{_achieved_text(met)}{_short_text(short)}"
     )
     blocks: list[Block] = [Paragraph(text, generated=False) for text in own_words]
-    return [*blocks, Paragraph(summary)]
+    blocks.append(Paragraph(summary))
+    return [*blocks, Paragraph(figures)] if figures else blocks
 
 
 def indicator_table(evaluation: Evaluation, dimension: Dimension, caption: str) -> Table | None:
@@ -181,7 +184,8 @@ def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
 
 def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
-    return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+    figures = management_figures(evaluation)
+    return _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix, figures)
 
 
 def _applicable(evaluation: Evaluation, dimension: Dimension) -> list[IndicatorScore]:
