@@ -20,6 +20,9 @@ DATE_PATTERN = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 AMOUNT_KEYS = ("budget", "actual", "previous", "adjustment")
+# Columns that file something: a row with 类别 and 项目 only (as the blank template lists
+# them) files nothing and is passed over.
+VALUE_KEYS = (*AMOUNT_KEYS, "approved_on", "published_on", "address", "note")
 
 
 def _amount(cells: SheetCells, number: int, row: list[object], key: str) -> Decimal | None:
@@ -91,6 +94,8 @@ def read_management(cells: SheetCells | None) -> list[ManagementItem]:
     items: list[ManagementItem] = []
     seen: dict[tuple[str, str], int] = {}
     for number, row in cells.data_rows():
+        if all(is_blank(cells.raw(row, key)) for key in VALUE_KEYS):
+            continue
         item = _item(cells, number, row)
         if item is None:
             continue

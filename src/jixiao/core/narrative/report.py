@@ -116,7 +116,8 @@ def build_report(evaluation: Evaluation, *, project_appendix: bool = False) -> R
         *measures(evaluation),
     ]
     title = f"{department.year} 年度{department.name}部门整体支出绩效自评报告"
-    illustrative = any(project.illustrative for project in evaluation.data.projects)
+    data = evaluation.data
+    illustrative = any(item.illustrative for item in (*data.projects, *data.management))
     return ReportDocument(
         title,
         tuple(blocks),
