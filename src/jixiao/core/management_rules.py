@@ -97,4 +97,3 @@ def _metric(key: str, table: dict[str, Any]) -> ManagementMetric:
 def parse_management_metrics(table: dict[str, Any]) -> dict[str, ManagementMetric]:
     """``[management_metrics]``: metric key → its definition, in the file's order."""
     return {key: _metric(key, value) for key, value in table.items()}
-

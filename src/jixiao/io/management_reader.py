@@ -71,7 +71,9 @@ def _item(cells: SheetCells, number: int, row: list[object]) -> ManagementItem |
         return None
     items, needed = MANAGEMENT_CATEGORIES[category]
     if items and name not in items:
-        cells.invalid(number, "name", f"「{category}」的项目应为 {'、'.join(items)}，实为「{name}」")
+        cells.invalid(
+            number, "name", f"「{category}」的项目应为 {'、'.join(items)}，实为「{name}」"
+        )
         return None
     filled = {**amounts, "approved_on": approved}
     for key in needed:
