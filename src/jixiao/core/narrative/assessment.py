@@ -155,16 +155,16 @@ def _dimension_section(
         i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
     ]
     weight, score = evaluation.department_score.dimension_totals.get(dimension.value, (ZERO, ZERO))
-    if not items:
-        return [Paragraph(f"本年度未设置{dimension.value}指标。")]
+    own: list[Block] = [Paragraph(text, generated=False) for text in own_words]
+    if not items:  # nothing scored: the department's words, if any (else no section)
+        return [*own, Paragraph(figures)] if figures else own
     met = [i for i in items if i.status in MET]
     short = [i for i in items if i.status in SHORT]
     summary = (
         f"{dimension.value}方面设置指标 {len(items)} 项，分值 {plain(weight)} 分，得分 {score} 分"
         f"（明细见{appendix}）。{_achieved_text(met)}{_short_text(short)}"
     )
-    blocks: list[Block] = [Paragraph(text, generated=False) for text in own_words]
-    blocks.append(Paragraph(summary))
+    blocks = [*own, Paragraph(summary)]
     return [*blocks, Paragraph(figures)] if figures else blocks
 
 
