@@ -171,6 +171,8 @@ def _dropdown_options(spec: SheetSpec, key: str) -> list[str] | None:
     # The budget sheet's 支出类型 and the indicator sheets' 指标性质 share the key "kind".
     if key == "kind" and spec.name != BUDGET_SHEET.name:
         return INDICATOR_KIND_OPTIONS
+    if key == "level1" and spec.name == DEPARTMENT_INDICATOR_SHEET.name:
+        return [*DROPDOWNS["level1"], Dimension.EFFICIENCY.value]
     return DROPDOWNS.get(key)
 
 
