@@ -175,9 +175,15 @@ DEPARTMENT_INDICATOR_SHEET = SheetSpec(
         Column("自动取数", "metric", help="填写后实际完成值由系统从预算数据计算"),
         *_RESULT_COLUMNS,
     ),
-    "部门整体自评指标，分值合计 100。自动取数可选：budget_execution_rate（预算执行率）、"
-    "budget_adjustment_rate（预算调整率）、self_evaluation_coverage（项目自评覆盖率）、"
-    "goal_coverage（绩效目标覆盖率）、project_average_score（项目平均得分）。",
+    "部门整体自评指标，分值合计 100；管理效率指标的一级指标填“管理效率”。自动取数可选："
+    "budget_execution_rate（预算执行率）、budget_adjustment_rate（预算调整率）、"
+    "self_evaluation_coverage（项目自评覆盖率）、goal_coverage（绩效目标覆盖率）、"
+    "project_average_score（项目平均得分），以及据「决算与管理数据」计算的 carryover_rate"
+    "（结转结余率）、itemised_adjustment_rate（预算调整率，不含政策性调整）、"
+    "three_public_control_rate / three_public_change_rate（“三公”经费控制率/变动率）、"
+    "public_funds_control_rate（公用经费控制率）、procurement_execution_rate（政府采购执行率）、"
+    "staff_control_rate（在职人员控制率）、fixed_asset_use_rate（固定资产利用率）、"
+    "publication_timeliness（公开及时性）。",
 )
 
 STATEMENT_SHEET = SheetSpec(
