@@ -118,7 +118,7 @@ def test_a_table_of_jixiaos_own_scores_under_both_options_audits_clean() -> None
             D(target),
             unit,
             D(actual),
-        )  # fmt: skip
+        )
         for level1, level2, name, weight, target, unit, actual in grid
     ]
     score = score_project(project, indicators, both)

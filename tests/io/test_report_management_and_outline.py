@@ -53,7 +53,7 @@ def test_illustrative_management_figures_put_the_example_note_on_the_cover() -> 
     data = small_department_year(
         management=(
             ManagementItem("公用经费", "公用经费", budget=D(100), actual=D(90), illustrative=True),
-        )  # fmt: skip
+        )
     )
 
     assert "示例数据" in paragraphs(opened(data))[0]
