@@ -65,3 +65,12 @@ def test_the_export_reads_back_as_the_rows_imported(actors, year_a, client_for, 
     back = read_workbook(path).data.management
     assert tuple(replace(item, location=None) for item in back) == ITEMS
     assert models.DepartmentYear.objects.get(pk=year.pk).history.count() >= 2
+
+
+def test_a_new_department_year_keeps_its_rows_from_the_first_import(actors) -> None:
+    data = replace(department_data("新建街道办事处"), management=ITEMS)
+
+    year = do_import_workbook(acting_user=actors.admin, data=data)
+
+    year.refresh_from_db()
+    assert [row["name"] for row in year.management] == ["公务接待费", "预算公开"]

@@ -466,6 +466,7 @@ class _Planner:
         values |= {key: list(getattr(info, key)) for key in TEXT_FIELDS}
         values |= {key: getattr(info, key) for key in SINGLE_FIELDS}
         self.plan.year_values = values
+        self.plan_management()
         if self.plan.new_department_year:
             return
         texts = self.year.texts or {}
@@ -475,13 +476,14 @@ class _Planner:
                 change = FieldChange(YEAR_LABELS[name], display(None, name, old),
                                      display(None, name, new))  # fmt: skip
                 self.plan.year_changes.append(change)
-        self.plan_management()
 
     def plan_management(self) -> None:
         """决算与管理数据 is replaced with the workbook's rows; the preview lists both."""
         rows = management_json(self.data.management)
         self.plan.management = rows
-        old = [] if self.plan.new_department_year else (self.year.management or [])
+        if self.plan.new_department_year:
+            return
+        old = self.year.management or []
         if old != rows:
             change = FieldChange(MANAGEMENT_SHEET.name, management_text(old) or EMPTY,
                                  management_text(rows) or EMPTY)  # fmt: skip
