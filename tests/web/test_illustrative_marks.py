@@ -58,3 +58,11 @@ def test_the_illustrative_project_and_row_are_tagged(actors, client_for, illustr
     department = page(client, "department_overall", illustrative_year.pk)
     assert "决算与管理数据" in department and 'class="tag-illustrative"' in department
     assert "公用经费控制率" in department and "90.00%" in department
+
+
+def test_the_bureau_sees_which_department_years_are_illustrative(
+    actors, client_for, illustrative_year
+) -> None:
+    text = client_for(actors.bureau).get(reverse("bureau")).content.decode()
+
+    assert text.count('class="tag-illustrative"') == 1
