@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from jixiao.core.records import (
     ExpenditureKind,
     Indicator,
     IndicatorKind,
+    ManagementItem,
     Operator,
     Project,
     Statement,
@@ -39,6 +41,7 @@ from jixiao.core.records import (
 from jixiao.io.workbook_writer import write_workbook
 
 OUTPUT = Path(__file__).with_name("luopu-2023.xlsx")
+EFFICIENCY_CLASS = "管理效率"
 GENERAL = BudgetSource.GENERAL
 FUND = BudgetSource.FUND
 NAMES = class_names(2023)
@@ -287,11 +290,13 @@ def project_indicators(project: Project, rng: random.Random) -> list[Indicator]:
 
 
 def department_indicators() -> list[Indicator]:
-    """履职效能 60 from the facts the report states; 管理效率 40 partly computed."""
+    """履职效能 60 from the facts the report states; 管理效率 40 computed from the budget and
+    from 决算与管理数据 (the 管理效率 rows' first-level class is 管理效率 itself)."""
     d = DEPARTMENT_OWNER
     eff = Dimension.EFFECTIVENESS
     mgmt = Dimension.EFFICIENCY
     at_least = Operator.AT_LEAST
+    at_most = Operator.AT_MOST
     return [
         _indicator(d, "产出指标", "数量指标", "新增经济项目", 6, dimension=eff, operator=at_least,
                    target=Decimal(10), unit="个", actual=Decimal(12), evidence="经济项目库台账",
@@ -328,28 +333,37 @@ def department_indicators() -> list[Indicator]:
         _indicator(d, "满意度指标", "服务对象满意度指标", "辖区群众满意度", 10, dimension=eff,
                    operator=at_least, target=Decimal(90), unit="%", actual=Decimal(92),
                    evidence="群众满意度调查（示例）", basis="历史标准"),
-        _indicator(d, "产出指标", "预算编制", "绩效目标覆盖率", 6, dimension=mgmt,
+        _indicator(d, EFFICIENCY_CLASS, "预算编制", "绩效目标覆盖率", 4, dimension=mgmt,
                    operator=Operator.EQUAL, target=Decimal(100), unit="%",
                    metric="goal_coverage", basis="计划标准"),
-        _indicator(d, "产出指标", "预算执行", "预算执行率", 10, dimension=mgmt, operator=at_least,
+        _indicator(d, EFFICIENCY_CLASS, "预算执行", "预算执行率", 8, dimension=mgmt, operator=at_least,
                    target=Decimal(95), unit="%", metric="budget_execution_rate", basis="行业标准"),
-        _indicator(d, "产出指标", "预算执行", "预算调整率", 6, dimension=mgmt,
-                   operator=Operator.AT_MOST, target=Decimal(10), unit="%",
-                   metric="budget_adjustment_rate",
-                   explanation="年中追加城乡社区、卫生健康等支出，调整幅度较大；下年度提高年初预算编制的完整性。",
+        _indicator(d, EFFICIENCY_CLASS, "预算执行", "预算调整率", 4, dimension=mgmt, operator=at_most,
+                   target=Decimal(10), unit="%", metric="itemised_adjustment_rate",
                    basis="行业标准"),
-        _indicator(d, "产出指标", "绩效管理", "项目自评覆盖率", 6, dimension=mgmt,
+        _indicator(d, EFFICIENCY_CLASS, "预算执行", "结转结余率", 4, dimension=mgmt, operator=at_most,
+                   target=Decimal(5), unit="%", metric="carryover_rate", basis="行业标准"),
+        _indicator(d, EFFICIENCY_CLASS, "预算管理", "“三公”经费控制率", 4, dimension=mgmt,
+                   operator=at_most, target=Decimal(100), unit="%",
+                   metric="three_public_control_rate", basis="计划标准"),
+        _indicator(d, EFFICIENCY_CLASS, "预算管理", "公用经费控制率", 3, dimension=mgmt,
+                   operator=at_most, target=Decimal(100), unit="%",
+                   metric="public_funds_control_rate", basis="计划标准"),
+        _indicator(d, EFFICIENCY_CLASS, "预算管理", "政府采购执行率", 3, dimension=mgmt,
+                   operator=at_least, target=Decimal(90), unit="%",
+                   metric="procurement_execution_rate", basis="行业标准"),
+        _indicator(d, EFFICIENCY_CLASS, "预算管理", "在职人员控制率", 2, dimension=mgmt,
+                   operator=at_most, target=Decimal(100), unit="%", metric="staff_control_rate",
+                   basis="计划标准"),
+        _indicator(d, EFFICIENCY_CLASS, "资产管理", "固定资产利用率", 2, dimension=mgmt,
+                   operator=at_least, target=Decimal(95), unit="%",
+                   metric="fixed_asset_use_rate", basis="行业标准"),
+        _indicator(d, EFFICIENCY_CLASS, "绩效管理", "项目自评覆盖率", 4, dimension=mgmt,
                    operator=Operator.EQUAL, target=Decimal(100), unit="%",
                    metric="self_evaluation_coverage", basis="计划标准"),
-        _indicator(d, "产出指标", "预算管理", "“三公”经费控制", 4, dimension=mgmt, band="达成",
-                   target_text="决算数不超过预算数", actual_text="未超预算", self_score=Decimal(4),
-                   evidence="决算报表", basis="其他"),
-        _indicator(d, "产出指标", "资产管理", "资产管理制度与台账", 4, dimension=mgmt,
-                   band="达成", target_text="制度健全、定期盘点", actual_text="建立制度和台账，定期盘点",
-                   self_score=Decimal(4), evidence="资产台账", basis="其他"),
-        _indicator(d, "产出指标", "信息公开", "预决算与绩效信息公开", 4, dimension=mgmt,
-                   band="达成", target_text="按规定公开", actual_text="通过政府网站按时公开",
-                   self_score=Decimal(4), evidence="公开网页", basis="其他"),
+        _indicator(d, EFFICIENCY_CLASS, "信息公开", "公开及时性", 2, dimension=mgmt,
+                   operator=Operator.EQUAL, target=Decimal(100), unit="%",
+                   metric="publication_timeliness", basis="其他"),
     ]  # fmt: skip
 
 
@@ -431,6 +445,51 @@ MEASURES = (
 )  # fmt: skip
 
 
+def _wan(text: str) -> Decimal:
+    return Decimal(text) * 10000
+
+
+def _published(name: str, approved: date, published: date) -> ManagementItem:
+    return ManagementItem("信息公开", name, approved_on=approved, published_on=published,
+                          address="番禺区人民政府门户网站·洛浦街道信息公开专栏（示例）",
+                          illustrative=True)  # fmt: skip
+
+
+def management_data() -> tuple[ManagementItem, ...]:
+    """决算与管理数据: illustrative figures (示例数据), not the department's final accounts;
+    only 年末结转结余 follows from the workbook (全年预算数 − 全年执行数)."""
+    item = ManagementItem
+    three = "“三公”经费"
+    return (
+        item(three, "因公出国（境）费", budget=Decimal(0), actual=Decimal(0), previous=Decimal(0),
+             illustrative=True),
+        item(three, "公务接待费", budget=_wan("8"), actual=_wan("5.6213"), previous=_wan("6.3105"),
+             illustrative=True),
+        item(three, "公务用车购置及运行费", budget=_wan("25"), actual=_wan("21.36884"),
+             previous=_wan("23.852"), illustrative=True),
+        item("公用经费", "公用经费", budget=_wan("1250"), actual=_wan("1186.421536"),
+             illustrative=True),
+        item("结转结余", "年初结转结余", actual=_wan("982.643015"), illustrative=True),
+        item("结转结余", "年末结转结余", actual=_wan("1137.150863"),
+             note="全年预算数减全年执行数", illustrative=True),
+        item("政府采购", "政府采购", budget=_wan("3860"), actual=_wan("3702.18065"),
+             illustrative=True),
+        item("固定资产", "固定资产总额", actual=_wan("9560.331822"), illustrative=True),
+        item("固定资产", "在用固定资产", actual=_wan("9410.80156"), illustrative=True),
+        item("预算调整", "年中追加城乡社区支出（雨污分流及排水管网工程）",
+             adjustment=_wan("1156.35"), illustrative=True),
+        item("预算调整", "追加卫生健康支出（疫情防控，上级交办）", adjustment=_wan("876.62"),
+             policy=True, illustrative=True),
+        item("预算调整", "追加农林水支出（高标准农田建设）", adjustment=_wan("247.87"),
+             illustrative=True),
+        item("预算调整", "基本支出与项目支出之间的结构调整", adjustment=_wan("120"),
+             illustrative=True),
+        _published("预算公开", date(2023, 1, 20), date(2023, 2, 6)),
+        _published("决算公开", date(2023, 8, 4), date(2023, 8, 22)),
+        _published("绩效信息公开", date(2023, 8, 4), date(2023, 8, 22)),
+    )  # fmt: skip
+
+
 def build() -> DepartmentYear:
     rng = random.Random(2023)
     general = balance(GENERAL_CLASSES, GENERAL_PROJECT_ACTUAL)
@@ -468,6 +527,7 @@ def build() -> DepartmentYear:
         department_indicators=tuple(department_indicators()),
         problems=tuple(Statement(title, body) for title, body in PROBLEMS),
         measures=tuple(Statement(title, body) for title, body in MEASURES),
+        management=management_data(),
     )
     _assert_reproduces_report(data)
     return data

@@ -104,7 +104,7 @@ def department_indicators() -> tuple[Indicator, ...]:
     return (
         quantitative(owner, "产出指标", "数量指标", "完成重点任务", 60, **done),
         qualitative(
-            owner, "产出指标", "信息公开", "预决算公开", 40, dimension=Dimension.EFFICIENCY
+            owner, "管理效率", "信息公开", "预决算公开", 40, dimension=Dimension.EFFICIENCY
         ),
     )
 
@@ -180,7 +180,7 @@ def two_project_department(**changes) -> DepartmentYear:
     department = (
         counted(DEPARTMENT_OWNER, "产出指标", "新增经济项目", "60", target="10", actual="12",
                 dimension=Dimension.EFFECTIVENESS),
-        counted(DEPARTMENT_OWNER, "产出指标", "预算执行率", "40", target="95", actual=None,
+        counted(DEPARTMENT_OWNER, "管理效率", "预算执行率", "40", target="95", actual=None,
                 unit="%", metric="budget_execution_rate", dimension=Dimension.EFFICIENCY),
     )  # fmt: skip
     data = DepartmentYear(

@@ -65,7 +65,7 @@ def goals_department(**changes) -> DepartmentYear:
     department = (
         goal(DEPARTMENT_OWNER, "产出指标", "数量指标", "新增经济项目", "30", **effective),
         worded(DEPARTMENT_OWNER, "效益指标", "社会效益指标", "营商环境", "30", **effective),
-        goal(DEPARTMENT_OWNER, "产出指标", "预算执行", "预算执行率", "40", target=D(95),
+        goal(DEPARTMENT_OWNER, "管理效率", "预算执行", "预算执行率", "40", target=D(95),
              unit="%", metric="budget_execution_rate", dimension=Dimension.EFFICIENCY),
     )  # fmt: skip
     lines = (

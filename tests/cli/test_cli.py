@@ -326,6 +326,7 @@ def test_template_writes_a_workbook_with_every_sheet(tmp_path: Path, capsys) -> 
     assert f"已生成空白工作簿：{path}" in result.out
     assert openpyxl.load_workbook(path).sheetnames == [
         "填表说明", "部门信息", "预算收支", "项目", "项目绩效指标", "部门整体指标", "问题与措施",
+        "决算与管理数据",
     ]  # fmt: skip
 
 

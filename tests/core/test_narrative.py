@@ -76,7 +76,12 @@ def test_the_conclusion_states_the_computed_score_and_grade(luopu):
 
 
 def test_without_organisation_items_the_section_is_left_out_and_the_numbering_closes_up():
-    report = build_report(evaluate(two_project_department(), load_profile()))
+    from dataclasses import replace
+
+    data = two_project_department()
+    department = replace(data.department, functions=("职能。",), tasks=("任务。",),
+                         overall_goal=("目标。",))  # fmt: skip
+    report = build_report(evaluate(replace(data, department=department), load_profile()))
     headings = [b.text for b in report.blocks if isinstance(b, Heading) and b.text[0] == "（"]
     assert headings[:5] == [
         "（一）部门职能", "（二）年度总体工作和重点工作任务", "（三）部门整体支出绩效目标",
@@ -89,7 +94,8 @@ def test_the_organisation_section_states_the_headcounts_filed():
 
     data = two_project_department()
     department = replace(data.department, institutions=("内设综合办公室等 3 个机构。",),
-                         staff_quota=30, staff_in_post=28, retired=0)  # fmt: skip
+                         staff_quota=30, staff_in_post=28, retired=0,
+                         functions=("职能。",))  # fmt: skip
     report = build_report(evaluate(replace(data, department=department), load_profile()))
     texts = [b.text for b in report.blocks if isinstance(b, Paragraph | Heading)]
     at = texts.index("（二）设置机构及人员情况")

@@ -63,7 +63,7 @@ DEPARTMENT_INDICATORS = (
               Operator.AT_LEAST, D(100), "件", D(90), dimension=Dimension.EFFECTIVENESS,
               explanation="一项任务顺延", location=Location("部门整体指标", 3)),
     # goal coverage: 1 of 2 projects has indicators = 50 % against ≥ 100 %: 20.00
-    Indicator(DEPARTMENT_OWNER, "产出指标", "预算管理", "绩效目标覆盖率", QUANTITATIVE, D(40),
+    Indicator(DEPARTMENT_OWNER, "管理效率", "预算管理", "绩效目标覆盖率", QUANTITATIVE, D(40),
               Operator.AT_LEAST, D(100), "%", dimension=Dimension.EFFICIENCY,
               metric="goal_coverage", explanation="部分项目未设目标",
               location=Location("部门整体指标", 4)),

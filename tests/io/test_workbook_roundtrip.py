@@ -30,6 +30,7 @@ RECORD_FIELDS = (
     "department_indicators",
     "problems",
     "measures",
+    "management",
 )
 
 

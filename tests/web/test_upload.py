@@ -27,6 +27,7 @@ RECORD_FIELDS = (
     "department_indicators",
     "problems",
     "measures",
+    "management",
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from jixiao.core.department_checks import check_department_classes, check_typed_management_metrics
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import format_percent, format_wan, yuan_to_wan
 from jixiao.core.profile import EXECUTION_LINE
@@ -431,6 +432,8 @@ CHECKS: tuple[Check, ...] = (
     check_projects_match_budget,
     check_budget_kinds,
     check_unknown_metrics,
+    check_typed_management_metrics,
+    check_department_classes,
     check_project_level_weights,
     check_indicator_classes,
     check_deviation_explanations,

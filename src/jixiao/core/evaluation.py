@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from jixiao.core.budget_analysis import BudgetSummary, summarize_budget
 from jixiao.core.checks import run_checks
@@ -10,6 +10,7 @@ from jixiao.core.classification import class_names
 from jixiao.core.coverage import Coverage, self_evaluation_coverage
 from jixiao.core.department_scoring import DepartmentScore, compute_metrics, score_department
 from jixiao.core.findings import Finding
+from jixiao.core.management_metrics import MetricValue, management_metrics
 from jixiao.core.monitoring_review import MonitoringReview
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import ZERO_AMOUNTS, DepartmentYear, Indicator, Project
@@ -32,6 +33,8 @@ class Evaluation:
     carryover_scores: tuple[ProjectScore, ...] = ()
     # The year's submitted monitoring rounds (monitoring_followup.with_monitoring), if any.
     monitoring_rounds: tuple[MonitoringReview, ...] = ()
+    # 管理效率 metrics computed from 决算与管理数据, with the figures behind each.
+    management: dict[str, MetricValue] = field(default_factory=dict)
 
 
 def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
@@ -50,10 +53,22 @@ def evaluate(data: DepartmentYear, profile: RulesProfile) -> Evaluation:
     evaluated = {score.project.code for score in project_scores if score.indicator_scores}
     coverage = self_evaluation_coverage(data.projects, evaluated, budget)
     metrics = compute_metrics(budget, coverage, list(project_scores), len(data.projects))
+    metrics, management = with_management_metrics(data, budget, metrics, profile)
     department = score_department(data.department_indicators, metrics, profile)
     evaluation = Evaluation(data, profile, budget, coverage, project_scores, metrics, department,
-                            carryover_scores=carryover_scores)  # fmt: skip
+                            carryover_scores=carryover_scores, management=management)  # fmt: skip
     return replace(evaluation, findings=tuple(run_checks(evaluation)))
+
+
+def with_management_metrics(
+    data: DepartmentYear, budget: BudgetSummary, metrics: dict, profile: RulesProfile
+) -> tuple[dict, dict[str, MetricValue]]:
+    """``metrics`` with the 管理效率 metrics of 决算与管理数据 (None where not computable),
+    and those metrics with the figures behind each."""
+    management = management_metrics(data, budget, profile.management_metrics)
+    metrics = metrics | {key: value.value for key, value in management.items()}
+    metrics |= {key: None for key in profile.management_metrics if key not in management}
+    return metrics, management
 
 
 def score_year(

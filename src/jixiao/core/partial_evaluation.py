@@ -33,7 +33,7 @@ from jixiao.core.checks import run_checks
 from jixiao.core.classification import class_names
 from jixiao.core.coverage import self_evaluation_coverage
 from jixiao.core.department_scoring import metrics_of, score_department
-from jixiao.core.evaluation import Evaluation, score_year
+from jixiao.core.evaluation import Evaluation, score_year, with_management_metrics
 from jixiao.core.profile import RulesProfile
 from jixiao.core.records import DepartmentYear
 
@@ -72,6 +72,9 @@ def evaluate_edit(
     with_goals |= {code for code, item in kept.items() if item.has_goals}
     coverage = self_evaluation_coverage(data.projects, with_goals, budget)
     metrics = metrics_of(budget, coverage, totals, len(with_goals), len(data.projects))
+    metrics, management = with_management_metrics(data, budget, metrics, profile)
     department = score_department(data.department_indicators, metrics, profile)
-    evaluation = Evaluation(data, profile, budget, coverage, scores, metrics, department)
+    evaluation = Evaluation(
+        data, profile, budget, coverage, scores, metrics, department, management=management
+    )
     return replace(evaluation, findings=tuple(run_checks(evaluation)))

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.management_rules import ManagementMetric, parse_management_metrics
 from jixiao.core.monitoring_rules import MonitoringRules, parse_monitoring
 from jixiao.core.rectification_rules import RectificationRules, parse_rectification
 from jixiao.core.spot_review_rules import SpotReviewRules, parse_spot_review
@@ -108,6 +109,10 @@ class RulesProfile:
     application_factors: dict[str, Decimal]  # grade → share of this year's budget proposed
     goal_review: GoalReviewRules
     forms: dict[str, str]  # form → the layout template it is filed in
+    # 管理效率 metrics computed from 决算与管理数据 (their labels are also in ``metrics``).
+    management_metrics: dict[str, ManagementMetric]
+    # 维度 → the 一级指标 its department indicators may name (管理效率 is its own class).
+    department_classes: dict[str, tuple[str, ...]]
 
     @property
     def indicator_classes(self) -> tuple[str, ...]:
@@ -244,6 +249,10 @@ def _build(data: dict[str, Any]) -> RulesProfile:
     execution = project["execution"]
     reduce_points, fixed_deduction = _over_achievement(project)
     department = data["department"]
+    # A profile written before 决算与管理数据 existed uses the default's metrics.
+    management = parse_management_metrics(
+        data.get("management_metrics") or _default_table("management_metrics")
+    )
     return RulesProfile(
         id=data["id"],
         name=data["name"],
@@ -268,7 +277,7 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         bands=_bands(project["qualitative_bands"]),
         grades=_sorted_grades(data["grades"]),
         dimensions=_dec_map(department["dimensions"]),
-        metrics=dict(department["metrics"]),
+        metrics={**department["metrics"], **{k: m.label for k, m in management.items()}},
         change_min_wan=_dec(data["narrative"]["change_min_wan"]),
         rate_places=_dec(data["narrative"]["rate_places"]),
         self_score_gap=_dec(data["checks"]["self_score_gap"]),
@@ -284,6 +293,13 @@ def _build(data: dict[str, Any]) -> RulesProfile:
         ),
         goal_review=_goal_review(data),
         forms=dict(data.get("forms", {})),
+        management_metrics=management,
+        department_classes={
+            name: tuple(classes)
+            for name, classes in (
+                department.get("classes") or _default_table("department")["classes"]
+            ).items()
+        },
         # A profile written before monitoring existed uses the default's rules.
         monitoring=parse_monitoring(data.get("monitoring") or _default_table("monitoring")),
         spot_review=parse_spot_review(data.get("spot_review") or _default_table("spot_review")),

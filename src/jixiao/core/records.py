@@ -7,6 +7,7 @@ a finding or a score can point back at the sheet and row it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -216,6 +217,32 @@ class Statement:
     location: Location | None = None
 
 
+@direct_init
+@dataclass(frozen=True, slots=True)
+class ManagementItem:
+    """One row of 决算与管理数据: a figure of the final accounts or of management, in 元.
+
+    ``category`` and ``name`` say what it is (“三公”经费 / 公务接待费, 结转结余 / 年末结转结余,
+    信息公开 / 预算公开 …); an amount left blank is None, not zero. ``policy`` marks a
+    budget adjustment made by policy or on a higher authority's instruction, which the
+    adjustment rate leaves out.
+    """
+
+    category: str
+    name: str
+    budget: Decimal | None = None  # 预算数
+    actual: Decimal | None = None  # 决算数 (实际数)
+    previous: Decimal | None = None  # 上年决算数
+    adjustment: Decimal | None = None  # 调整金额
+    policy: bool = False  # 政策性调整
+    approved_on: date | None = None  # 批复日期
+    published_on: date | None = None  # 公开日期
+    address: str = ""  # 公开网址
+    note: str = ""  # 说明
+    illustrative: bool = False  # 示例数据
+    location: Location | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class DepartmentYear:
     """Everything one department files for one year."""
@@ -227,6 +254,7 @@ class DepartmentYear:
     department_indicators: tuple[Indicator, ...] = ()
     problems: tuple[Statement, ...] = ()
     measures: tuple[Statement, ...] = ()
+    management: tuple[ManagementItem, ...] = ()  # 决算与管理数据
     source_name: str = field(default="", compare=False)
 
     def indicators_by_project(self) -> dict[str, list[Indicator]]:

@@ -191,8 +191,7 @@ def score_indicator(
         share = ONE
     score = (share * indicator.weight).quantize(profile.score_places, ROUND_HALF_UP)
     if over and profile.over_fixed_deduction:
-        # 指标偏离: a fixed number of points off, never below zero.
-        score = max(score - profile.over_fixed_deduction, ZERO)
+        score = _less_fixed_deduction(score, profile)
         share = score / indicator.weight if indicator.weight else ZERO
     if over:
         status = _OVER
@@ -201,6 +200,24 @@ def score_indicator(
     else:
         status = _MISSED if share == ZERO else _PARTIAL
     return _new_tuple(IndicatorScore, (indicator, score, share, status, achievement, value))
+
+
+def _less_fixed_deduction(score: Decimal, profile: RulesProfile) -> Decimal:
+    """指标偏离: the profile's fixed number of points off, never below zero."""
+    return max(score - profile.over_fixed_deduction, ZERO)
+
+
+def quantitative_points(
+    operator: Operator, target: Decimal, actual: Decimal, weight: Decimal, profile: RulesProfile
+) -> Decimal:
+    """The points a quantitative indicator earns, as ``score_indicator`` scores it: its
+    share of the weight, less the fixed over-achievement deduction where the profile
+    takes one (the audit checks a report's scores by this)."""
+    share = quantitative_share(operator, target, actual, profile)
+    score = (share * weight).quantize(profile.score_places, ROUND_HALF_UP)
+    if profile.over_fixed_deduction and _is_over(operator, target, actual, profile):
+        score = _less_fixed_deduction(score, profile)
+    return score
 
 
 def qualitative_score(indicator: Indicator, profile: RulesProfile) -> Decimal | None:

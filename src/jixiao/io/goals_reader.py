@@ -30,7 +30,13 @@ from jixiao.io.goals_format import (
     GOALS_PROJECT_SHEET,
     GOALS_SHEETS,
 )
-from jixiao.io.indicator_rows import DIMENSIONS, INDICATOR_KINDS, LEVEL1, OPERATORS
+from jixiao.io.indicator_rows import (
+    DEPARTMENT_LEVEL1,
+    DIMENSIONS,
+    INDICATOR_KINDS,
+    LEVEL1,
+    OPERATORS,
+)
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import PROFILE_SHEET, SheetSpec
 from jixiao.io.workbook_reader import (
@@ -179,7 +185,7 @@ def _read_goal_row(
     department = codes is None
     owner = _owner(cells, number, row, codes)
     dimension = cells.choice(number, row, "dimension", DIMENSIONS) if department else None
-    level1 = cells.choice(number, row, "level1", LEVEL1)
+    level1 = cells.choice(number, row, "level1", DEPARTMENT_LEVEL1 if department else LEVEL1)
     kind = cells.choice(number, row, "kind", INDICATOR_KINDS)
     weight = cells.number(number, row, "weight")
     if weight is not None and not ZERO < weight <= HUNDRED:

@@ -40,6 +40,10 @@ LEVEL1 = {
     for full in ("产出指标", "效益指标", "满意度指标", "成本指标")
     for name in (full, full.removesuffix("指标"))
 }
+# A department indicator may also name its dimension as its first-level class: in the
+# 履职效能 / 管理效率 framework 管理效率 is itself the class (the profile's
+# department.classes says which 一级 each dimension holds).
+DEPARTMENT_LEVEL1 = LEVEL1 | {dimension.value: dimension.value for dimension in Dimension}
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # An indicator's free-text columns, read in one call.
@@ -190,7 +194,7 @@ def read_indicator(
 ) -> Indicator | None:
     owner = _owner(cells, number, row, codes, department)
     dimension = cells.choice(number, row, "dimension", DIMENSIONS) if department else None
-    level1 = cells.choice(number, row, "level1", LEVEL1)
+    level1 = cells.choice(number, row, "level1", DEPARTMENT_LEVEL1 if department else LEVEL1)
     kind = cells.choice(number, row, "kind", INDICATOR_KINDS)
     weight = cells.number(number, row, "weight")
     if weight is not None and not ZERO < weight <= HUNDRED:

@@ -27,7 +27,7 @@ from jixiao.core.monitoring_review import department_statuses, project_status
 from jixiao.core.monitoring_rules import Colour, MonitoringRules
 from jixiao.core.profile import RulesProfile, load_profile
 from jixiao.core.records import DEPARTMENT_OWNER, DepartmentYear, IndicatorKind, Location
-from jixiao.io.indicator_rows import INDICATOR_KINDS, LEVEL1, OPERATORS
+from jixiao.io.indicator_rows import DEPARTMENT_LEVEL1, INDICATOR_KINDS, LEVEL1, OPERATORS
 from jixiao.io.monitoring_format import (
     EXECUTION_SHEET,
     INFO_KEYS,
@@ -268,7 +268,8 @@ def _against_approved(
 
 def _read_indicator(cells: SheetCells, number: int, row: list[object]) -> IndicatorProgress | None:
     owner = cells.text(number, row, "owner")
-    level1 = cells.choice(number, row, "level1", LEVEL1)
+    classes = DEPARTMENT_LEVEL1 if owner == DEPARTMENT_OWNER else LEVEL1
+    level1 = cells.choice(number, row, "level1", classes)
     level2 = cells.text(number, row, "level2")
     name = cells.text(number, row, "name")
     kind = cells.choice(number, row, "kind", INDICATOR_KINDS)

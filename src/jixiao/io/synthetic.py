@@ -326,11 +326,11 @@ def _department_indicators(rng: random.Random, profile: RulesProfile) -> Iterato
         strict=True,
     ):  # fmt: skip
         yield _department_indicator(
-            Dimension.EFFICIENCY, "产出指标", "预算管理", profile.metrics[name].split("（")[0],
+            Dimension.EFFICIENCY, "管理效率", "预算管理", profile.metrics[name].split("（")[0],
             weight, operator, target, "%", None, metric=name,
         )  # fmt: skip
     yield Indicator(
-        owner=DEPARTMENT_OWNER, level1="效益指标", level2="信息公开", name="预决算及绩效信息公开",
+        owner=DEPARTMENT_OWNER, level1="管理效率", level2="信息公开", name="预决算及绩效信息公开",
         kind=IndicatorKind.QUALITATIVE, weight=Decimal(10), target_text="按规定公开",
         actual_text="已按规定公开", band=profile.bands[0].name, self_score=Decimal(10),
         dimension=Dimension.EFFICIENCY,

@@ -175,9 +175,15 @@ DEPARTMENT_INDICATOR_SHEET = SheetSpec(
         Column("自动取数", "metric", help="填写后实际完成值由系统从预算数据计算"),
         *_RESULT_COLUMNS,
     ),
-    "部门整体自评指标，分值合计 100。自动取数可选：budget_execution_rate（预算执行率）、"
-    "budget_adjustment_rate（预算调整率）、self_evaluation_coverage（项目自评覆盖率）、"
-    "goal_coverage（绩效目标覆盖率）、project_average_score（项目平均得分）。",
+    "部门整体自评指标，分值合计 100；管理效率指标的一级指标填“管理效率”。自动取数可选："
+    "budget_execution_rate（预算执行率）、budget_adjustment_rate（预算调整率）、"
+    "self_evaluation_coverage（项目自评覆盖率）、goal_coverage（绩效目标覆盖率）、"
+    "project_average_score（项目平均得分），以及据「决算与管理数据」计算的 carryover_rate"
+    "（结转结余率）、itemised_adjustment_rate（预算调整率，不含政策性调整）、"
+    "three_public_control_rate / three_public_change_rate（“三公”经费控制率/变动率）、"
+    "public_funds_control_rate（公用经费控制率）、procurement_execution_rate（政府采购执行率）、"
+    "staff_control_rate（在职人员控制率）、fixed_asset_use_rate（固定资产利用率）、"
+    "publication_timeliness（公开及时性）。",
 )
 
 STATEMENT_SHEET = SheetSpec(
@@ -190,11 +196,65 @@ STATEMENT_SHEET = SheetSpec(
     "单位自己的文字：存在的主要问题、下一步改进措施，按原文写入报告。",
 )
 
+MANAGEMENT_SHEET = SheetSpec(
+    "决算与管理数据",
+    (
+        Column(
+            "类别",
+            "category",
+            required=True,
+            help="“三公”经费/公用经费/结转结余/政府采购/固定资产/预算调整/信息公开",
+        ),
+        Column(
+            "项目",
+            "name",
+            required=True,
+            width=30,
+            help="各类别的固定项目见第 1 行说明；预算调整填调整事项",
+        ),
+        Column("预算数", "budget", Cell.AMOUNT),
+        Column("决算数", "actual", Cell.AMOUNT, help="决算（实际）数；结转结余、固定资产填金额"),
+        Column("上年决算数", "previous", Cell.AMOUNT, help="“三公”经费填上年决算数"),
+        Column("调整金额", "adjustment", Cell.AMOUNT, help="预算调整：追加、削减或结构调整的金额"),
+        Column(
+            "政策性调整",
+            "policy",
+            Cell.YES_NO,
+            help="“是”：政策性或上级交办的调整，不计入预算调整率",
+        ),
+        Column("批复日期", "approved_on", help="信息公开：预算、决算批复（绩效信息形成）日期"),
+        Column("公开日期", "published_on", help="信息公开：公开日期，未公开留空"),
+        Column("公开网址", "address", width=36),
+        Column("说明", "note", width=30),
+        Column("示例数据", "illustrative", Cell.YES_NO, help="“是”表示该行为示意数据"),
+    ),
+    "金额单位：元。管理效率指标据此计算（公式见规则配置）。“三公”经费：因公出国（境）费、"
+    "公务接待费、公务用车购置及运行费，填预算数、决算数、上年决算数；公用经费、政府采购：预算数、"
+    "决算数；结转结余：年初结转结余、年末结转结余，填决算数；固定资产：固定资产总额、在用固定资产，"
+    "填决算数（年末数）；预算调整：每项调整一行，填调整金额，政策性调整填“是”；信息公开：预算公开、"
+    "决算公开、绩效信息公开，填批复日期、公开日期、网址。编制数、在职和离退休人数填在「部门信息」。",
+    has_money=True,
+)
+
+# 类别 → the 项目 it holds (empty: free text, one row per item) and the columns each row
+# must fill. The metrics' formulas are the rules profile's; this is only the sheet's layout.
+MANAGEMENT_CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "“三公”经费": (("因公出国（境）费", "公务接待费", "公务用车购置及运行费"),
+                 ("budget", "actual")),
+    "公用经费": (("公用经费",), ("budget", "actual")),
+    "结转结余": (("年初结转结余", "年末结转结余"), ("actual",)),
+    "政府采购": (("政府采购",), ("budget", "actual")),
+    "固定资产": (("固定资产总额", "在用固定资产"), ("actual",)),
+    "预算调整": ((), ("adjustment",)),
+    "信息公开": (("预算公开", "决算公开", "绩效信息公开"), ("approved_on",)),
+}  # fmt: skip
+
 DATA_SHEETS = (
     BUDGET_SHEET,
     PROJECT_SHEET,
     INDICATOR_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
     STATEMENT_SHEET,
+    MANAGEMENT_SHEET,
 )
 ALL_SHEETS = (PROFILE_SHEET, *DATA_SHEETS)

@@ -27,6 +27,7 @@ from jixiao.core.records import (
     Statement,
 )
 from jixiao.io.indicator_rows import read_indicators
+from jixiao.io.management_reader import read_management
 from jixiao.io.sheet_cells import SheetCells, cell_text
 from jixiao.io.workbook_format import (
     ALL_SHEETS,
@@ -34,6 +35,7 @@ from jixiao.io.workbook_format import (
     DEPARTMENT_INDICATOR_SHEET,
     HEADCOUNT_KEYS,
     INDICATOR_SHEET,
+    MANAGEMENT_SHEET,
     MULTI_PARAGRAPH_KEYS,
     PROFILE_KEYS,
     PROFILE_SHEET,
@@ -86,11 +88,12 @@ def read_workbook(path: str | Path) -> LoadResult:
         _cells(DEPARTMENT_INDICATOR_SHEET, sheets, errors), None, department=True
     )
     problems, measures = _read_statements(_cells(STATEMENT_SHEET, sheets, errors))
+    management = read_management(_cells(MANAGEMENT_SHEET, sheets, errors))
     if errors or department is None:
         return LoadResult(None, tuple(errors))
     data = DepartmentYear(
         department, tuple(lines), tuple(projects), tuple(indicators), tuple(dept_indicators),
-        tuple(problems), tuple(measures), source_name=path.name,
+        tuple(problems), tuple(measures), tuple(management), source_name=path.name,
     )  # fmt: skip
     return LoadResult(data, ())
 

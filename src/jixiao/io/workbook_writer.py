@@ -24,6 +24,7 @@ from jixiao.core.records import (
     ExpenditureKind,
     Indicator,
     IndicatorKind,
+    ManagementItem,
     Operator,
     Project,
 )
@@ -31,6 +32,8 @@ from jixiao.io.workbook_format import (
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
     INDICATOR_SHEET,
+    MANAGEMENT_CATEGORIES,
+    MANAGEMENT_SHEET,
     PROFILE_KEYS,
     PROFILE_SHEET,
     PROJECT_SHEET,
@@ -56,6 +59,8 @@ DROPDOWNS = {
     "likelihood": [likelihood.value for likelihood in Likelihood],
     "decision": [decision.value for decision in Decision],
     "achievement": ["达成", "部分达成", "未达成"],
+    "category": list(MANAGEMENT_CATEGORIES),
+    "policy": ["是", "否"],
 }
 INDICATOR_KIND_OPTIONS = [kind.value for kind in IndicatorKind]
 GUIDE_LINES = (
@@ -69,6 +74,8 @@ GUIDE_LINES = (
     "「项目绩效指标」：每个三级指标一行；预算执行率分值由规则配置给出，其余分值合计 90。",
     "「部门整体指标」：部门整体自评指标，履职效能与管理效率，分值合计 100。",
     "「问题与措施」：单位自己对存在问题和改进措施的文字。",
+    "「决算与管理数据」：“三公”经费、公用经费、结转结余、政府采购、固定资产、预算调整和信息公开，"
+    "管理效率指标（结转结余率、预算调整率、“三公”经费控制率等）由系统据此计算。",
     "得分全部由系统依据实际完成值按规则计算；自评得分仅作对照，差距过大会被提示。",
     "检查：jixiao check 本文件.xlsx；生成报告：jixiao report 本文件.xlsx -o 输出目录/",
 )
@@ -85,6 +92,7 @@ def write_workbook(data: DepartmentYear | None, path: str | Path) -> Path:
         (INDICATOR_SHEET, indicator_rows(indicators)),
         (DEPARTMENT_INDICATOR_SHEET, indicator_rows(department)),
         (STATEMENT_SHEET, _statement_rows(data)),
+        (MANAGEMENT_SHEET, management_rows(data.management if data else None)),
     )
     return write_sheets(path, GUIDE_LINES, sheets)
 
@@ -163,6 +171,8 @@ def _dropdown_options(spec: SheetSpec, key: str) -> list[str] | None:
     # The budget sheet's 支出类型 and the indicator sheets' 指标性质 share the key "kind".
     if key == "kind" and spec.name != BUDGET_SHEET.name:
         return INDICATOR_KIND_OPTIONS
+    if key == "level1" and spec.name == DEPARTMENT_INDICATOR_SHEET.name:
+        return [*DROPDOWNS["level1"], Dimension.EFFICIENCY.value]
     return DROPDOWNS.get(key)
 
 
@@ -272,3 +282,24 @@ def _statement_rows(data: DepartmentYear | None) -> Iterable[dict]:
     for kind, statements in (("问题", data.problems), ("措施", data.measures)):
         for statement in statements:
             yield {"type": kind, "title": statement.title, "body": statement.body}
+
+
+def management_rows(items: Iterable[ManagementItem] | None) -> Iterable[dict]:
+    """决算与管理数据 as rows; with None (the blank template) every fixed 项目 left to fill."""
+    if items is None:
+        yield from (
+            {"category": category, "name": name}
+            for category, (names, _) in MANAGEMENT_CATEGORIES.items()
+            for name in names
+        )
+        return
+    for item in items:
+        yield {
+            "category": item.category, "name": item.name, "budget": item.budget,
+            "actual": item.actual, "previous": item.previous, "adjustment": item.adjustment,
+            "policy": "是" if item.policy else "",
+            "approved_on": item.approved_on.isoformat() if item.approved_on else "",
+            "published_on": item.published_on.isoformat() if item.published_on else "",
+            "address": item.address, "note": item.note,
+            "illustrative": "是" if item.illustrative else "",
+        }  # fmt: skip

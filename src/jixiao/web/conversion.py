@@ -22,6 +22,7 @@ from jixiao.core.records import DepartmentYear as DepartmentYearRecord
 from jixiao.core.records import Indicator as IndicatorRecord
 from jixiao.core.records import Project as ProjectRecord
 from jixiao.web import models
+from jixiao.web.management_json import management_records
 
 TEXT_FIELDS = (
     "functions",
@@ -122,4 +123,5 @@ def department_year_record(
         ),
         problems=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "问题"),
         measures=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "措施"),
+        management=management_records(year.management or []),
     )  # fmt: skip

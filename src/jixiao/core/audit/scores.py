@@ -29,7 +29,7 @@ from jixiao.core.audit.scoretable import (
 from jixiao.core.findings import Severity
 from jixiao.core.money import HUNDRED, ZERO, quantize_half_up, rounding_tolerance, stated_places
 from jixiao.core.profile import RulesProfile
-from jixiao.core.scoring import execution_share, quantitative_share
+from jixiao.core.scoring import execution_share, quantitative_points, quantitative_share
 
 _PROSE_SCORE = re.compile(
     r"(自评得分|综合得分|评价得分|总分|得分)\s*(?:为|是|达到?)?\s*(\d+(?:\.\d+)?)\s*分"
@@ -208,7 +208,7 @@ def _check_quantitative(
         return
     operator, target, actual = measured
     share = quantitative_share(operator, target, actual, profile)
-    expected = quantize_half_up(share * weight, profile.score_places)
+    expected = quantitative_points(operator, target, actual, weight, profile)
     if share < 1 and score == weight:
         yield _score_finding(row, expected, "indicator-full-marks-missed", Severity.ERROR)
     elif abs(score - expected) > profile.score_places:
@@ -305,8 +305,51 @@ def _check_total(table: ScoreTable, profile: RulesProfile) -> Iterator[AuditFind
         parts.append(execution.cells["score"])
     numbers = [cell.number for cell in parts if cell.number is not None]
     if numbers and len(numbers) == len(parts):
-        yield from _compare_total(total_cell, parts, numbers, profile.score_places)
+        yield from _check_sum(table, total_cell, parts, numbers, profile)
     yield from _check_grade(table, total_cell.number, profile)
+
+
+def _check_sum(
+    table: ScoreTable, total: Cell, parts: list[Cell], numbers: list[Decimal],
+    profile: RulesProfile,
+) -> Iterator[AuditFinding]:  # fmt: skip
+    """The total is the parts' sum, or the cap its execution band sets when that is lower."""
+    caps = _execution_caps(table, profile)
+    summed = sum(numbers, ZERO)
+    if any(cap is not None and summed > cap == total.number for cap in caps):
+        return
+    definite = caps[0]
+    if definite is not None and summed > definite and (total.number or ZERO) > definite:
+        yield _above_cap(total, definite, profile)
+        return
+    yield from _compare_total(total, parts, numbers, profile.score_places)
+
+
+def _execution_caps(
+    table: ScoreTable, profile: RulesProfile
+) -> tuple[Decimal | None, Decimal | None]:
+    """The total caps at the highest and the lowest execution rate the stated 全年预算数 and
+    全年执行数 allow (rounded figures leave a range); None where no cap applies."""
+    row = _execution_row(table)
+    if not profile.execution_caps or row is None:
+        return None, None
+    final, actual = row.cells["final"], row.cells["actual"]
+    if final.number is None or actual.number is None:
+        return None, None
+    bounds = ratio_range(
+        actual.number, stated_places(actual.text) / 2, final.number, stated_places(final.text) / 2
+    )
+    if bounds is None:
+        return None, None
+    low, high = (rate / HUNDRED for rate in bounds)
+    return profile.total_cap(high), profile.total_cap(low)
+
+
+def _above_cap(total: Cell, cap: Decimal, profile: RulesProfile) -> AuditFinding:
+    shown = _show(cap, profile.score_places)
+    message = f"总分填 {total.text}，而按执行率分档，该项目总分最高为 {shown} 分。"
+    return _cell_finding(total, "total-above-execution-cap", Severity.ERROR, message,
+                         total.text, shown)  # fmt: skip
 
 
 def _compare_total(

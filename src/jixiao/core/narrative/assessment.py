@@ -20,6 +20,7 @@ from jixiao.core.narrative.indicator_text import (
     plain,
     target_words,
 )
+from jixiao.core.narrative.management_text import management_figures
 from jixiao.core.records import Dimension, IndicatorKind
 from jixiao.core.report_model import Block, Paragraph, Table
 from jixiao.core.scoring import IndicatorScore, Status
@@ -148,22 +149,24 @@ def _short_text(short: list[IndicatorScore]) -> str:
 
 
 def _dimension_section(
-    evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str
-) -> list[Block]:
+    evaluation: Evaluation, dimension: Dimension, own_words: tuple[str, ...], appendix: str,
+    figures: str = "",
+) -> list[Block]:  # fmt: skip
     items = [
         i for i in _dimension_items(evaluation, dimension) if i.status is not Status.NOT_APPLICABLE
     ]
     weight, score = evaluation.department_score.dimension_totals.get(dimension.value, (ZERO, ZERO))
-    if not items:
-        return [Paragraph(f"本年度未设置{dimension.value}指标。")]
+    own: list[Block] = [Paragraph(text, generated=False) for text in own_words]
+    if not items:  # nothing scored: the department's words, if any (else no section)
+        return [*own, Paragraph(figures)] if figures else own
     met = [i for i in items if i.status in MET]
     short = [i for i in items if i.status in SHORT]
     summary = (
         f"{dimension.value}方面设置指标 {len(items)} 项，分值 {plain(weight)} 分，得分 {score} 分"
         f"（明细见{appendix}）。{_achieved_text(met)}{_short_text(short)}"
     )
-    blocks: list[Block] = [Paragraph(text, generated=False) for text in own_words]
-    return [*blocks, Paragraph(summary)]
+    blocks = [*own, Paragraph(summary)]
+    return [*blocks, Paragraph(figures)] if figures else blocks
 
 
 def indicator_table(evaluation: Evaluation, dimension: Dimension, caption: str) -> Table | None:
@@ -182,7 +185,8 @@ def effectiveness(evaluation: Evaluation, appendix: str) -> list[Block]:
 
 def efficiency(evaluation: Evaluation, appendix: str) -> list[Block]:
     own = evaluation.data.department.management_text
-    blocks = _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix)
+    figures = management_figures(evaluation)
+    blocks = _dimension_section(evaluation, Dimension.EFFICIENCY, own, appendix, figures)
     rounds = rounds_sentence(evaluation.monitoring_rounds)
     return [*blocks, Paragraph(rounds)] if rounds else blocks
 

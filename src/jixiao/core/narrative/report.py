@@ -18,11 +18,11 @@ from jixiao.core.narrative.finance import (
     wan,
 )
 from jixiao.core.narrative.issues import NO_LEDGER, measures, problems
-from jixiao.core.narrative.numerals import chinese_number
 from jixiao.core.narrative.organisation import has_organisation, organisation
+from jixiao.core.narrative.outline import Section, outline_blocks
 from jixiao.core.records import Dimension
 from jixiao.core.rectification import ReportLedger
-from jixiao.core.report_model import Appendix, Block, Heading, Paragraph, ReportDocument, Table
+from jixiao.core.report_model import Appendix, Block, Paragraph, ReportDocument, Table
 
 INDICATOR_APPENDIX = "附件1"
 ILLUSTRATIVE_NOTE = "示例：本报告依据示例数据生成，部分数据为示意，不是正式报送的报告。"
@@ -52,25 +52,22 @@ def _project_table(evaluation: Evaluation) -> Table:
     return Table("", headers, rows, frozenset({3, 4, 5, 6}), wide_columns=frozenset({1}))
 
 
-def _basic_situation(evaluation: Evaluation) -> list[Block]:
-    """一、部门基本情况, numbering its parts as they are present."""
+def _basic_situation(evaluation: Evaluation) -> Section:
+    """一、部门基本情况; a part the department did not file is left out."""
     department = evaluation.data.department
-    parts: list[tuple[str, list[Block]]] = [("部门职能", _own(department.functions))]
+    parts = [Section("部门职能", _own(department.functions))]
     if has_organisation(department):
-        parts.append(("设置机构及人员情况", organisation(department)))
+        parts.append(Section("设置机构及人员情况", organisation(department)))
     parts += [
-        ("年度总体工作和重点工作任务", _own(department.tasks)),
-        ("部门整体支出绩效目标", _own(department.overall_goal)),
-        (
+        Section("年度总体工作和重点工作任务", _own(department.tasks)),
+        Section("部门整体支出绩效目标", _own(department.overall_goal)),
+        Section(
             "部门整体收支情况",
             [Paragraph(income_and_expenditure(evaluation)), budget_table(evaluation)],
         ),
-        ("部门整体绩效管理情况", [Paragraph(performance_management(evaluation))]),
+        Section("部门整体绩效管理情况", [Paragraph(performance_management(evaluation))]),
     ]
-    blocks: list[Block] = [Heading(1, "一、部门基本情况")]
-    for index, (title, content) in enumerate(parts, start=1):
-        blocks += [Heading(2, f"（{chinese_number(index)}）{title}"), *content]
-    return blocks
+    return Section("部门基本情况", parts=parts)
 
 
 def _appendices(evaluation: Evaluation, with_projects: bool) -> tuple[Appendix, ...]:
@@ -78,9 +75,11 @@ def _appendices(evaluation: Evaluation, with_projects: bool) -> tuple[Appendix, 
         indicator_table(evaluation, Dimension.EFFECTIVENESS, "表4 履职效能指标完成情况"),
         indicator_table(evaluation, Dimension.EFFICIENCY, "表5 管理效率指标完成情况"),
     ]
-    appendices = [
-        Appendix(INDICATOR_APPENDIX, "部门整体支出绩效指标完成情况", tuple(t for t in tables if t))
-    ]
+    found = tuple(table for table in tables if table)
+    # Without department indicators there is nothing to append (and no 附件1 to refer to).
+    appendices = (
+        [Appendix(INDICATOR_APPENDIX, "部门整体支出绩效指标完成情况", found)] if found else []
+    )
     if with_projects:
         label = f"附件{len(appendices) + 1}"
         appendices.append(
@@ -107,22 +106,20 @@ def build_report(
     ``ledger``: the rectification tasks of this year and the previous one, which 四、下一步
     改进措施 states (the command line has none; the web application passes its ledger)."""
     department = evaluation.data.department
-    blocks: list[Block] = [
-        *_basic_situation(evaluation),
-        Heading(1, "二、绩效自评情况"),
-        Heading(2, "（一）自评结论"),
-        *conclusion(evaluation),
-        Heading(2, "（二）履职效能分析"),
-        *effectiveness(evaluation, INDICATOR_APPENDIX),
-        Heading(2, "（三）管理效率分析"),
-        *efficiency(evaluation, INDICATOR_APPENDIX),
-        Heading(1, "三、存在的主要问题"),
-        *problems(evaluation),
-        Heading(1, "四、下一步改进措施"),
-        *measures(evaluation, ledger),
-    ]
+    sections = [
+        _basic_situation(evaluation),
+        Section("绩效自评情况", parts=[
+            Section("自评结论", conclusion(evaluation)),
+            Section("履职效能分析", effectiveness(evaluation, INDICATOR_APPENDIX)),
+            Section("管理效率分析", efficiency(evaluation, INDICATOR_APPENDIX)),
+        ]),
+        Section("存在的主要问题", problems(evaluation)),
+        Section("下一步改进措施", measures(evaluation, ledger)),
+    ]  # fmt: skip
+    blocks = outline_blocks(sections)
     title = f"{department.year} 年度{department.name}部门整体支出绩效自评报告"
-    illustrative = any(project.illustrative for project in evaluation.data.projects)
+    data = evaluation.data
+    illustrative = any(item.illustrative for item in (*data.projects, *data.management))
     return ReportDocument(
         title,
         tuple(blocks),

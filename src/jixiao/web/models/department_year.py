@@ -31,6 +31,9 @@ class DepartmentYear(models.Model):
     return_reason = models.TextField("退回原因", blank=True)
     lock_override = models.TextField("越过审核签发说明", blank=True)
     texts = models.JSONField("部门文字", default=dict, blank=True)
+    # 决算与管理数据: a few dozen rows filed and replaced with the workbook, amounts as exact
+    # decimal text (see web/management_json.py).
+    management = models.JSONField("决算与管理数据", default=list, blank=True)
     self_score = models.DecimalField(
         "部门自评总分", max_digits=6, decimal_places=2, null=True, blank=True
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import DecimalField, ExpressionWrapper, F
+from django.db.models import DecimalField, Exists, ExpressionWrapper, F, OuterRef
 
 from jixiao.web import models
 from jixiao.web.roles import department_filter
@@ -65,6 +65,7 @@ class BureauRow:
     project_count: int
     project_computed_avg: Decimal | None
     project_declared_avg: Decimal | None
+    illustrative: bool = False  # 示例数据: illustrative projects or 决算与管理数据 rows
 
 
 def _annotated(user: User):
@@ -73,7 +74,10 @@ def _annotated(user: User):
         .select_related("department")
         .defer("texts", "dimension_scores")
         .annotate(
-            gap=ExpressionWrapper(F("declared_score") - F("computed_score"), output_field=SCORE)
+            gap=ExpressionWrapper(F("declared_score") - F("computed_score"), output_field=SCORE),
+            illustrative_projects=Exists(
+                models.Project.objects.filter(department_year=OuterRef("pk"), illustrative=True)
+            ),
         )
     )
 
@@ -114,6 +118,8 @@ def rows_for(years) -> list[BureauRow]:
             project_count=row.project_count,
             project_computed_avg=_cents(row.project_average_score),
             project_declared_avg=_cents(row.project_average_self_score),
+            illustrative=row.illustrative_projects
+            or any(item.get("illustrative") for item in row.management or ()),
         )
         for row in years
     ]

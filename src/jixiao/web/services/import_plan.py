@@ -30,12 +30,14 @@ from jixiao.io.workbook_format import (
     BUDGET_SHEET,
     DEPARTMENT_INDICATOR_SHEET,
     INDICATOR_SHEET,
+    MANAGEMENT_SHEET,
     PROFILE_KEYS,
     PROJECT_SHEET,
     STATEMENT_SHEET,
 )
 from jixiao.web import models
 from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
+from jixiao.web.management_json import management_json, management_text
 from jixiao.web.models import Role
 from jixiao.web.models.money_field import MoneyField
 from jixiao.web.services.workflow import PROJECT_TRANSITIONS
@@ -133,6 +135,7 @@ class ImportPlan:
     locked_reason: str = ""
     year_changes: list[FieldChange] = field(default_factory=list)
     year_values: dict = field(default_factory=dict)
+    management: list[dict] = field(default_factory=list)  # 决算与管理数据 as it will be stored
     changed: list[RowChange] = field(default_factory=list)
     added: list[RowAdded] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
@@ -463,6 +466,7 @@ class _Planner:
         values |= {key: list(getattr(info, key)) for key in TEXT_FIELDS}
         values |= {key: getattr(info, key) for key in SINGLE_FIELDS}
         self.plan.year_values = values
+        self.plan_management()
         if self.plan.new_department_year:
             return
         texts = self.year.texts or {}
@@ -472,6 +476,18 @@ class _Planner:
                 change = FieldChange(YEAR_LABELS[name], display(None, name, old),
                                      display(None, name, new))  # fmt: skip
                 self.plan.year_changes.append(change)
+
+    def plan_management(self) -> None:
+        """决算与管理数据 is replaced with the workbook's rows; the preview lists both."""
+        rows = management_json(self.data.management)
+        self.plan.management = rows
+        if self.plan.new_department_year:
+            return
+        old = self.year.management or []
+        if old != rows:
+            change = FieldChange(MANAGEMENT_SHEET.name, management_text(old) or EMPTY,
+                                 management_text(rows) or EMPTY)  # fmt: skip
+            self.plan.year_changes.append(change)
 
     def describe_removals(self) -> None:
         """What hangs on each removed indicator: its files and its history rows."""

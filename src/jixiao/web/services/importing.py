@@ -123,6 +123,7 @@ def _save_year(year, plan: ImportPlan, user: User, reason: str, source_name: str
     year.profile = values["profile"]
     year.self_score = values["self_score"]
     year.texts = {key: values[key] for key in (*TEXT_FIELDS, *SINGLE_FIELDS)}
+    year.management = plan.management
     year.source_name = source_name
     year.version += 0 if created else 1
     year._change_reason = reason

@@ -29,6 +29,7 @@ from jixiao.web.conversion import (
     project_funds_record,
     project_record,
 )
+from jixiao.web.management_json import management_records
 from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.recompute import (
@@ -84,6 +85,7 @@ def rescore_edit(year: models.DepartmentYear, project_id: int | None) -> None:
         ),
         indicators=tuple(indicator_record(i, edited.code) for i in edited_indicators),
         department_indicators=department_records,
+        management=management_records(year.management or []),
     )  # fmt: skip
     kept = {row.code: KeptScore(row.total, row.has_goals) for row in stored if row.pk != project_id}
     # The edited project's indicators read against the submitted monitoring rounds, too.
