@@ -3,7 +3,7 @@ database, ranked with the common library by the core (``suggest_indicators``).
 
 The history read is bounded so that one request stays fast on a whole district
 (benchmarks/bench_goal_suggestions.py): the same functional 类 (first three digits of
-the class code), the last ``HISTORY_YEARS`` years up to the project's own, the newest
+the class code), the last ``HISTORY_YEARS`` years up to the project's own, at most
 ``HISTORY_ROWS`` rows. These bound the work of a request; the ranking itself is the
 library file's ``[ranking]``.
 """
@@ -27,7 +27,7 @@ from jixiao.core.records import IndicatorKind
 from jixiao.web import models
 
 HISTORY_YEARS = 3
-HISTORY_ROWS = 2000
+HISTORY_ROWS = 1000
 SHOWN = 8
 HISTORY_COLUMNS = (
     "department_year__department__name", "department_year__year", "project__name",
@@ -41,20 +41,36 @@ def library() -> IndicatorLibrary:
     return load_indicator_library()
 
 
-def district_history(project: models.Project) -> list[PastIndicator]:
-    """Indicators the district's projects of the same 类 used lately (the project's own left out)."""
+def _history_rows(project: models.Project, classes: dict[str, object], limit: int) -> list:
     year = project.department_year
     rows = (
         models.Indicator.objects.filter(
-            project__class_code__startswith=project.class_code[:3],
             department_year__department__district=year.department.district,
             department_year__year__gte=year.year - HISTORY_YEARS,
             department_year__year__lte=year.year,
+            **classes,
         )
         .exclude(project_id=project.pk)
-        .order_by("-department_year__year")
-        .values_list(*HISTORY_COLUMNS)[:HISTORY_ROWS]
+        .order_by()  # not the model's ordering: see district_history
+        .values_list(*HISTORY_COLUMNS)[:limit]
     )
+    return list(rows)
+
+
+def district_history(project: models.Project) -> list[PastIndicator]:
+    """Indicators the district's projects of the same 科目 and then the same 类 used lately
+    (the project's own left out), at most ``HISTORY_ROWS``.
+
+    No ORDER BY: the database stops at the limit instead of sorting a whole 类 of the
+    district; the core ranks what comes back. The 类 is a range of codes rather than a
+    prefix match, which the class-code index serves (codes are digits only).
+    """
+    code, prefix = project.class_code, project.class_code[:3]
+    rows = _history_rows(project, {"project__class_code": code}, HISTORY_ROWS)
+    if len(rows) < HISTORY_ROWS:
+        same_class = {"project__class_code__range": (prefix, prefix + "9999")}
+        rest = _history_rows(project, same_class, HISTORY_ROWS)
+        rows += [row for row in rest if row[3] != code][: HISTORY_ROWS - len(rows)]
     return [PastIndicator(*row) for row in rows]
 
 

@@ -38,6 +38,7 @@ from jixiao.web import models
 from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
 from jixiao.web.models import Role
 from jixiao.web.models.money_field import MoneyField
+from jixiao.web.services import import_goal_lock
 from jixiao.web.services.workflow import PROJECT_TRANSITIONS
 
 PROJECT_FIELDS = tuple(c.key for c in PROJECT_SHEET.columns if c.key != "code")  # section by name
@@ -260,6 +261,9 @@ class _Planner:
         self.removed_rows: list[models.Indicator] = []  # indicators removed on their own
         self.removed_owners: dict[int, str] = {}  # their owners, by indicator id
         self.gone_with_projects: list[models.Indicator] = []  # of removed projects
+        # Approved goals: targets, operators, units and weights stay (import_goal_lock).
+        self.goals_locked = year is not None and year.goal_phase == models.GoalPhase.APPROVED
+        self.goal_refusals: dict[str, list[str]] = defaultdict(list)
 
     def rows(self, model) -> list:
         if self.year is None:
@@ -283,6 +287,9 @@ class _Planner:
         self.plan.refused = [
             Refusal(str(self.projects[code]), _lock_reason(self.projects[code]), tuple(items))
             for code, items in self.refusals.items()
+        ] + [
+            Refusal(label, import_goal_lock.REASON, tuple(items))
+            for label, items in self.goal_refusals.items()
         ]
         return self.plan
 
@@ -393,6 +400,10 @@ class _Planner:
                 if owner in in_workbook:
                     self.refusals[owner].append(f"删除指标「{row.level2} / {row.name}」")
                 continue
+            if self.goals_locked and (owner == DEPARTMENT_OWNER or owner in in_workbook):
+                refused = import_goal_lock.removed_refused(row)
+                self.goal_refusals[self.owner_label(owner)].append(refused)
+                continue
             self.removed_rows.append(row)
             self.removed_owners[row.pk] = owner
         self.gone_with_projects = gone
@@ -404,11 +415,21 @@ class _Planner:
         project = None if record.owner == DEPARTMENT_OWNER else self.projects[record.owner]
         owner = None if project is None else record.owner
         if row is not None:
-            self.record_row(models.Indicator, row, indicator_values(record), position, owner,
-                            sheet, label)  # fmt: skip
+            values = indicator_values(record)
+            if self.goals_locked and not (owner is not None and self.locked(owner)):
+                values, refused = import_goal_lock.split_locked(
+                    row, record, values, lambda name, value: display(models.Indicator, name, value)
+                )
+                if refused:
+                    self.goal_refusals[self.owner_label(record.owner)].extend(refused)
+            self.record_row(models.Indicator, row, values, position, owner, sheet, label)
             return
         if owner is not None and self.locked(owner):
             self.refusals[owner].append(f"新增指标「{record.level2} / {record.name}」")
+            return
+        if self.goals_locked:
+            refused = import_goal_lock.added_refused(record)
+            self.goal_refusals[self.owner_label(record.owner)].append(refused)
             return
         row = models.Indicator(department_year=self.year, project=project, position=position,
                                **indicator_values(record))  # fmt: skip
