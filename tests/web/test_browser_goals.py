@@ -1,6 +1,7 @@
 """The goals before the year in Chromium: a section drafts an indicator from a suggestion,
 finance submits, the working group returns it with a reason, the section fixes it, the
-goals are resubmitted, passed and approved by the bureau; then the target is read-only."""
+goals are resubmitted, passed and approved by the bureau; then the target is read-only and
+changes only through an adjustment the department passes and the bureau approves."""
 
 from __future__ import annotations
 
@@ -69,3 +70,26 @@ def test_goals_go_from_a_suggested_draft_to_approved_and_locked(page, actors, ye
     target = page.locator("tr:has(td:text-is('完成数')) td[data-field=target]")
     assert target.inner_text() == "12"
     page.screenshot(path=str(tmp_path / "goal-project-locked.png"))
+
+    page.click("tr:has(td:text-is('完成数')) summary:text-is('申请调整')")
+    adjust = page.locator("tr:has(td:text-is('完成数')) .goal-adjust-form")
+    adjust.locator("input[name=new_target]").fill("14")
+    adjust.locator("textarea[name=reason]").fill("新增两处保洁点")
+    adjust.locator("button").click()
+    page.wait_for_selector(".messages :text('目标调整申请，待审批')")
+    page.screenshot(path=str(tmp_path / "goal-adjust-requested.png"))
+
+    log_in(page, actors.working_group.username)
+    page.goto(f"/years/{year_a.pk}/goals/")
+    page.screenshot(path=str(tmp_path / "goal-adjustments.png"))
+    page.click(".goal-adjustments button:text-is('审核通过')")
+    page.wait_for_selector(".messages :text('待财政局批准')")
+    log_in(page, actors.bureau.username)
+    page.goto(f"/years/{year_a.pk}/goals/")
+    page.click(".goal-adjustments button:text-is('批准调整')")
+    page.wait_for_selector(".messages :text('年度指标值已调整')")
+
+    log_in(page, actors.section.username)
+    page.goto(f"/goals/projects/{project.pk}/")
+    assert target.inner_text() == "14"
+    assert "已批准" in page.locator("tr:has(td:text-is('完成数')) .goal-adjust").inner_text()

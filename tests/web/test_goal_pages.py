@@ -95,3 +95,26 @@ def test_the_moves_are_buttons_for_the_roles_that_may_make_them(actors, drafting
     assert drafting.goal_phase == GoalPhase.SUBMITTED
     page = client_for(actors.working_group).get(url).content.decode()
     assert "目标审核通过" in page and "退回修改原因" in page
+
+
+def test_an_adjustment_goes_through_the_pages(actors, year_a, client_for):
+    models.DepartmentYear.objects.filter(pk=year_a.pk).update(goal_phase=GoalPhase.APPROVED)
+    row = year_a.indicators.get(project__code="P1", name="完成数")
+    page = client_for(actors.section).get(reverse("project_goals", args=[row.project_id]))
+    assert "申请调整" in page.content.decode()
+    client_for(actors.section).post(reverse("goal_adjustment_request", args=[row.pk]),
+                                    {"new_target": "11", "reason": "新增保洁点"})  # fmt: skip
+    adjustment = models.GoalAdjustment.objects.get()
+    outsider = client_for(actors.outsider).post(
+        reverse("goal_adjustment_decide", args=[adjustment.pk]),
+        {"decision": "approve", "version": adjustment.version},
+    )
+    assert outsider.status_code == 404
+    overview = reverse("goal_overview", args=[year_a.pk])
+    assert "审核通过</button>" in client_for(actors.working_group).get(overview).content.decode()
+    for user in (actors.working_group, actors.bureau):
+        adjustment.refresh_from_db()
+        client_for(user).post(reverse("goal_adjustment_decide", args=[adjustment.pk]),
+                              {"decision": "approve", "version": adjustment.version})  # fmt: skip
+    row.refresh_from_db()
+    assert row.target == 11

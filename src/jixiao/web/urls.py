@@ -65,6 +65,14 @@ urlpatterns = [
         goals.goal_indicator_remove,
         name="goal_indicator_remove",
     ),
+    path(
+        "goals/indicators/<int:pk>/adjust/",
+        goals.adjustment_request,
+        name="goal_adjustment_request",
+    ),
+    path(
+        "goals/adjustments/<int:pk>/decide/", goals.adjustment_decide, name="goal_adjustment_decide"
+    ),
     path("upload/", upload.upload_workbook, name="upload"),
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),
     path("upload/<str:token>/commit/", upload.commit_upload, name="upload_commit"),

@@ -9,11 +9,12 @@ from jixiao.web.models.department_year import (
     Statement,
     Status,
 )
+from jixiao.web.models.goal_adjustment import AdjustmentStatus, GoalAdjustment
 from jixiao.web.models.goal_phase import GoalPhase
 from jixiao.web.models.organisation import Department, Membership, Role, Section
 from jixiao.web.models.revision import DataRevision
 
 __all__ = [
-    "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "GoalPhase", "Indicator",
+    "AdjustmentStatus", "BudgetLine", "DataRevision", "Department", "DepartmentYear", "Evidence", "Finding", "GoalAdjustment", "GoalPhase", "Indicator",
     "Membership", "Project", "Role", "RulesProfileRecord", "Section", "Statement", "Status",
 ]  # fmt: skip

@@ -13,7 +13,8 @@ from jixiao.core.money import format_wan, yuan_to_wan
 from jixiao.core.narrative.indicator_text import plain
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
-from jixiao.web.roles import projects_for
+from jixiao.web.roles import projects_for, sees_whole_department
+from jixiao.web.services.goal_adjustments import may_request
 from jixiao.web.services.profiles import profile_for
 
 ZERO = Decimal(0)
@@ -70,12 +71,15 @@ def uncovered_projects(lines: list[ProjectGoalLine]) -> tuple[list[ProjectGoalLi
 
 @dataclass(frozen=True)
 class GoalRow:
-    """A goal indicator as the drafting table shows it (values as typed back into inputs)."""
+    """A goal indicator as the drafting table shows it (values as typed back into inputs),
+    with its latest adjustment and whether the viewer may request one."""
 
     indicator: models.Indicator
     target: str
     weight: str
     previous: str
+    adjustment: models.GoalAdjustment | None = None
+    may_adjust: bool = False
 
     @property
     def qualitative(self) -> bool:
@@ -86,10 +90,21 @@ def _number(value: Decimal | None) -> str:
     return "" if value is None else plain(value)
 
 
-def goal_rows(indicators) -> list[GoalRow]:
+def goal_rows(user: User, indicators) -> list[GoalRow]:
     """The rows of a goal table, in their order."""
-    rows = []
-    for row in indicators:
+    rows = list(indicators.prefetch_related("adjustments").select_related("department_year"))
+    lines = []
+    for row in rows:
         previous = row.previous_actual_text if row.kind == "定性" else _number(row.previous_actual)
-        rows.append(GoalRow(row, _number(row.target), _number(row.weight), previous))
-    return rows
+        latest = next(iter(row.adjustments.all()), None)
+        lines.append(GoalRow(row, _number(row.target), _number(row.weight), previous, latest,
+                             may_request(user, row)))  # fmt: skip
+    return lines
+
+
+def adjustments_for(user: User, year: models.DepartmentYear) -> list[models.GoalAdjustment]:
+    """The year's adjustment requests the user may see (a section: its own projects')."""
+    found = year.goal_adjustments.select_related("indicator__project", "requested_by")
+    if not sees_whole_department(user):
+        found = found.filter(indicator__project__in=projects_for(user, year))
+    return list(found)

@@ -20,6 +20,8 @@ REASON = (
     "如需变更，请提出目标调整申请。"
 )
 
+REMOVED_PROJECT = "删除该项目（工作簿中已没有该项目编码）：该项目有批复目标，不能删除"
+
 
 def _column(record: IndicatorRecord, key: str) -> tuple[str, str]:
     """The column letter and header of ``key`` on the record's sheet."""

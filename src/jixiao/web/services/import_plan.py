@@ -370,6 +370,8 @@ class _Planner:
             self.projects[row.code] = row
             if row.status != models.Status.DRAFT:
                 self.refusals[row.code].append("删除该项目（工作簿中已没有该项目编码）")
+            elif self.goals_locked:
+                self.goal_refusals[str(row)].append(import_goal_lock.REMOVED_PROJECT)
             else:
                 self.removed_projects.append(row)
 

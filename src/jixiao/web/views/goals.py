@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +22,7 @@ from jixiao.web.selectors.goal_suggestions import (
     suggestions_for_project,
 )
 from jixiao.web.selectors.goals import (
+    adjustments_for,
     goal_review_of,
     goal_rows,
     project_goal_lines,
@@ -30,6 +31,11 @@ from jixiao.web.selectors.goals import (
 from jixiao.web.selectors.scoping import get_department_year, get_indicator, get_project
 from jixiao.web.services import goal_drafting
 from jixiao.web.services.errors import ServiceError
+from jixiao.web.services.goal_adjustments import (
+    do_decide_adjustment,
+    do_request_adjustment,
+    may_decide,
+)
 from jixiao.web.services.goal_drafting import GOAL_FIELDS
 from jixiao.web.services.goal_phase import GOAL_TRANSITIONS, available_goal_moves, do_move_goals
 from jixiao.web.services.profiles import profile_for
@@ -77,6 +83,8 @@ def goal_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year, "active": "goals", "review": review, "lines": lines,
         "uncovered": uncovered, "uncovered_money": uncovered_money,
         "moves": available_goal_moves(request.user, year),
+        "adjustments": [(item, may_decide(request.user, item))
+                        for item in adjustments_for(request.user, year)],
     })  # fmt: skip
 
 
@@ -108,7 +116,7 @@ def project_goals(request: HttpRequest, pk: int) -> HttpResponse:
     grade = next((item for item in review.projects if item.subject == project.code), None)
     return render(request, "jixiao/goal_project.html", {
         "year": year, "active": "goals", "project": project, "grade": grade,
-        "rows": goal_rows(project.indicators.all()),
+        "rows": goal_rows(request.user, project.indicators.all()),
         "can_draft": can_draft_project_goals(request.user, project), **_choices(year),
     })  # fmt: skip
 
@@ -123,7 +131,7 @@ def department_goals(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "jixiao/goal_department.html", {
         "year": year, "active": "goals", "grade": review.department,
         "goal_text": "\n".join((year.texts or {}).get("overall_goal", [])),
-        "rows": goal_rows(year.indicators.filter(project__isnull=True)),
+        "rows": goal_rows(request.user, year.indicators.filter(project__isnull=True)),
         "uncovered": uncovered, "uncovered_money": uncovered_money,
         "can_draft": can_draft_department_goals(request.user, year), **_choices(year),
     })  # fmt: skip
@@ -217,3 +225,35 @@ def department_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "jixiao/partials/goal_suggestions.html", {
         "suggestions": suggestions_for_department(year)
     })  # fmt: skip
+
+
+@login_required
+@require_POST
+def adjustment_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """目标调整: ask to change an approved target (new value and reason)."""
+    indicator = get_indicator(request.user, pk)
+    _run(request, f"已提交指标“{indicator.name}”的目标调整申请，待审批。", lambda: (
+        do_request_adjustment(acting_user=request.user, indicator_id=pk,
+                              new_target=request.POST.get("new_target", ""),
+                              reason=request.POST.get("reason", ""))
+    ))  # fmt: skip
+    return _owner_page(indicator.project, indicator.department_year_id)
+
+
+@login_required
+@require_POST
+def adjustment_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pass, approve or reject an adjustment request (the roles of its step)."""
+    adjustment = get_object_or_404(models.GoalAdjustment, pk=pk)
+    indicator = get_indicator(request.user, adjustment.indicator_id)
+    approve = request.POST.get("decision") == "approve"
+    done = "已不予批准。"
+    if approve:
+        first_step = adjustment.status == models.AdjustmentStatus.REQUESTED
+        done = "已审核通过，待财政局批准。" if first_step else "已批准，年度指标值已调整。"
+    _run(request, done, lambda: (
+        do_decide_adjustment(acting_user=request.user, adjustment_id=pk, approve=approve,
+                             reason=request.POST.get("reason", ""),
+                             expected_version=_version(request))
+    ))  # fmt: skip
+    return redirect("goal_overview", pk=indicator.department_year_id)
