@@ -93,3 +93,13 @@ def test_a_request_for_the_same_value_is_refused(actors, target):
         request(actors.section, target, "10")
     assert not models.GoalAdjustment.objects.exists()
     assert target.target == Decimal(10)
+
+
+def test_the_year_end_edit_cannot_change_an_approved_target(actors, target):
+    from jixiao.web.services.indicators import do_update_indicator
+
+    with pytest.raises(InvalidInput):
+        do_update_indicator(acting_user=actors.section, indicator_id=target.pk,
+                            expected_version=target.version, changes={"target": "8"})  # fmt: skip
+    target.refresh_from_db()
+    assert target.target == 10

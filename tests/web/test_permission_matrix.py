@@ -44,6 +44,11 @@ GET_SCREENS = {
     "bureau": ("none", BUREAU_ONLY),
     "upload": ("none", FINANCE_ONLY),
     "audit_report": ("none", REPORT_WRITERS),
+    "goal_overview": ("year", LIST),
+    "department_goals": ("year", WHOLE),
+    "department_goal_suggestions": ("year", WHOLE),
+    "project_goals": ("project", PROJECT_P1),
+    "goal_suggestions": ("project", PROJECT_P1),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -52,6 +57,16 @@ POST_SCREENS = {
     "project_edit": ("project", PROJECT_P1),
     "project_transition": ("project", PROJECT_P1),
     "year_transition": ("year", WHOLE),
+    "goal_move": ("year", LIST),
+    "goal_copy": ("year", WHOLE),
+    "department_goal_edit": ("year", WHOLE),
+    # Without a project in the form it adds a 部门整体 indicator: the whole department's.
+    "goal_indicator_add": ("year", WHOLE),
+    "project_goal_edit": ("project", PROJECT_P1),
+    "goal_indicator_edit": ("indicator", PROJECT_P1),
+    "goal_indicator_remove": ("indicator", PROJECT_P1),
+    "goal_adjustment_request": ("indicator", PROJECT_P1),
+    "goal_adjustment_decide": ("adjustment", PROJECT_P1),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -71,9 +86,14 @@ def objects(year_a, actors):
         indicator=indicator, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="e.pdf"),
         original_name="验收资料.pdf", size=15, sha256="0" * 64, uploaded_by=actors.finance,
     )  # fmt: skip
+    adjustment = models.GoalAdjustment.objects.create(
+        department_year=year_a, indicator=indicator, new_target=12, reason="调整",
+        requested_by=actors.section,
+    )  # fmt: skip
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
+        "adjustment": [adjustment.pk],
     }  # fmt: skip
 
 

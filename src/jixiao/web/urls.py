@@ -42,6 +42,7 @@ urlpatterns = [
     path("indicators/<int:pk>/history/", indicators.indicator_history, name="indicator_history"),
     path("years/<int:pk>/goals/", goals.goal_overview, name="goal_overview"),
     path("years/<int:pk>/goals/move/", goals.goal_move, name="goal_move"),
+    path("years/<int:pk>/goals/copy/", goals.goal_copy, name="goal_copy"),
     path("years/<int:pk>/goals/department/", goals.department_goals, name="department_goals"),
     path(
         "years/<int:pk>/goals/department/goal/",

@@ -36,6 +36,7 @@ from jixiao.web.services.goal_adjustments import (
     do_request_adjustment,
     may_decide,
 )
+from jixiao.web.services.goal_copy import do_copy_goals_to_next_year, may_copy
 from jixiao.web.services.goal_drafting import GOAL_FIELDS
 from jixiao.web.services.goal_phase import GOAL_TRANSITIONS, available_goal_moves, do_move_goals
 from jixiao.web.services.profiles import profile_for
@@ -83,6 +84,10 @@ def goal_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year, "active": "goals", "review": review, "lines": lines,
         "uncovered": uncovered, "uncovered_money": uncovered_money,
         "moves": available_goal_moves(request.user, year),
+        "may_copy": may_copy(request.user, year)
+        and not models.DepartmentYear.objects.filter(
+            department_id=year.department_id, year=year.year + 1
+        ).exists(),
         "adjustments": [(item, may_decide(request.user, item))
                         for item in adjustments_for(request.user, year)],
     })  # fmt: skip
@@ -257,3 +262,20 @@ def adjustment_decide(request: HttpRequest, pk: int) -> HttpResponse:
                              expected_version=_version(request))
     ))  # fmt: skip
     return redirect("goal_overview", pk=indicator.department_year_id)
+
+
+@login_required
+@require_POST
+def goal_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start year N+1's goals from the continuing projects chosen on the page."""
+    year = get_department_year(request.user, pk)
+    ids = [int(value) for value in request.POST.getlist("project") if value.isdigit()]
+    try:
+        following = do_copy_goals_to_next_year(acting_user=request.user, year_id=year.pk,
+                                               project_ids=ids)  # fmt: skip
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("goal_overview", pk=year.pk)
+    messages.success(request, f"已由 {year.year} 年度目标开始 {following.year} 年度目标申报，"
+                              "各项目资金请按新年度预算填写。")  # fmt: skip
+    return redirect("goal_overview", pk=following.pk)
