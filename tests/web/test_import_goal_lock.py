@@ -90,3 +90,12 @@ def test_the_admin_cannot_change_a_year_or_an_indicator(actors, approved, client
     assert approved.goal_phase == GoalPhase.APPROVED
     row = indicator("P1", "完成数")
     assert admin.get(f"/admin/jixiao/indicator/{row.pk}/change/").status_code == 404
+
+
+def test_goals_under_review_are_kept_too(actors, year_a):
+    models.DepartmentYear.objects.filter(pk=year_a.pk).update(goal_phase=GoalPhase.SUBMITTED)
+    plan = preview_import(changed_target(target=Decimal(8)))
+    assert "目标审核中" in plan.refused[0].reason
+    assert "年度指标值与申报目标不一致（申报 10，工作簿 8）" in plan.refused[0].refused[0]
+    do_import_workbook(acting_user=actors.finance, data=changed_target(target=Decimal(8)))
+    assert indicator("P1", "完成数").target == 10

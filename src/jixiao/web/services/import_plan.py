@@ -262,7 +262,8 @@ class _Planner:
         self.removed_owners: dict[int, str] = {}  # their owners, by indicator id
         self.gone_with_projects: list[models.Indicator] = []  # of removed projects
         # Approved goals: targets, operators, units and weights stay (import_goal_lock).
-        self.goals_locked = year is not None and year.goal_phase == models.GoalPhase.APPROVED
+        self.goals_locked = import_goal_lock.locks_goals(year)
+        self.goals_word = import_goal_lock.goals_word(year) if self.goals_locked else ""
         self.goal_refusals: dict[str, list[str]] = defaultdict(list)
 
     def rows(self, model) -> list:
@@ -288,7 +289,7 @@ class _Planner:
             Refusal(str(self.projects[code]), _lock_reason(self.projects[code]), tuple(items))
             for code, items in self.refusals.items()
         ] + [
-            Refusal(label, import_goal_lock.REASON, tuple(items))
+            Refusal(label, import_goal_lock.reason_for(self.year), tuple(items))
             for label, items in self.goal_refusals.items()
         ]
         return self.plan
@@ -371,7 +372,9 @@ class _Planner:
             if row.status != models.Status.DRAFT:
                 self.refusals[row.code].append("删除该项目（工作簿中已没有该项目编码）")
             elif self.goals_locked:
-                self.goal_refusals[str(row)].append(import_goal_lock.REMOVED_PROJECT)
+                self.goal_refusals[str(row)].append(
+                    import_goal_lock.removed_project(self.goals_word)
+                )
             else:
                 self.removed_projects.append(row)
 
@@ -403,7 +406,7 @@ class _Planner:
                     self.refusals[owner].append(f"删除指标「{row.level2} / {row.name}」")
                 continue
             if self.goals_locked and (owner == DEPARTMENT_OWNER or owner in in_workbook):
-                refused = import_goal_lock.removed_refused(row)
+                refused = import_goal_lock.removed_refused(row, self.goals_word)
                 self.goal_refusals[self.owner_label(owner)].append(refused)
                 continue
             self.removed_rows.append(row)
@@ -420,7 +423,11 @@ class _Planner:
             values = indicator_values(record)
             if self.goals_locked and not (owner is not None and self.locked(owner)):
                 values, refused = import_goal_lock.split_locked(
-                    row, record, values, lambda name, value: display(models.Indicator, name, value)
+                    row,
+                    record,
+                    values,
+                    lambda name, value: display(models.Indicator, name, value),
+                    self.goals_word,
                 )
                 if refused:
                     self.goal_refusals[self.owner_label(record.owner)].extend(refused)
@@ -430,7 +437,7 @@ class _Planner:
             self.refusals[owner].append(f"新增指标「{record.level2} / {record.name}」")
             return
         if self.goals_locked:
-            refused = import_goal_lock.added_refused(record)
+            refused = import_goal_lock.added_refused(record, self.goals_word)
             self.goal_refusals[self.owner_label(record.owner)].append(refused)
             return
         row = models.Indicator(department_year=self.year, project=project, position=position,
