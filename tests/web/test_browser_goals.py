@@ -93,3 +93,27 @@ def test_goals_go_from_a_suggested_draft_to_approved_and_locked(page, actors, ye
     page.goto(f"/goals/projects/{project.pk}/")
     assert target.inner_text() == "14"
     assert "已批准" in page.locator("tr:has(td:text-is('完成数')) .goal-adjust").inner_text()
+
+
+def test_finance_fills_the_department_goals_and_sees_money_no_goal_covers(
+    page, actors, year_a, tmp_path
+):
+    models.DepartmentYear.objects.filter(pk=year_a.pk).update(goal_phase=GoalPhase.DRAFTING)
+    models.Indicator.objects.filter(project__code="P2").delete()
+    log_in(page, actors.finance.username)
+    page.goto(f"/years/{year_a.pk}/goals/department/")
+    assert "社区服务" in page.locator(".card:has(h2:text-is('资金覆盖'))").inner_text()
+    page.fill("textarea[name=goal]", "提升辖区公共服务水平")
+    page.click("button:text-is('保存目标')")
+    page.wait_for_selector(".messages :text('部门整体绩效目标已保存')")
+    page.click("button:text-is('推荐指标')")
+    page.locator(".goal-suggestions [data-goal-fill]").first.click()
+    page.fill("#goal-add input[name=weight]", "10")
+    page.click("#goal-add button:text-is('新增')")
+    page.wait_for_selector(".messages :text('已新增指标')")
+    assert page.locator(".goal-table tbody tr").count() == 3
+    page.screenshot(path=str(tmp_path / "goal-department.png"), full_page=True)
+    page.goto(f"/years/{year_a.pk}/goals/")
+    page.screenshot(path=str(tmp_path / "goal-overview-finance.png"), full_page=True)
+    page.click("summary:has-text('开始 2024 年度目标申报')")
+    page.screenshot(path=str(tmp_path / "goal-copy.png"))

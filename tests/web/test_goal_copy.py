@@ -46,7 +46,7 @@ def test_a_year_is_copied_once_and_only_by_its_finance(actors, year_a):
 def test_the_copy_button_starts_the_next_year(actors, year_a, client_for):
     client = client_for(actors.finance)
     page = client.get(reverse("goal_overview", args=[year_a.pk])).content.decode()
-    assert "开始 2024 年度目标申报" in page
+    assert "<summary>开始 2024 年度目标申报" in page
     ids = list(year_a.projects.values_list("pk", flat=True))
     response = client.post(reverse("goal_copy", args=[year_a.pk]), {"project": ids}, follow=True)
     assert "已由 2023 年度目标开始 2024 年度目标申报" in response.content.decode()
