@@ -118,3 +118,11 @@ def test_an_adjustment_goes_through_the_pages(actors, year_a, client_for):
                               {"decision": "approve", "version": adjustment.version})  # fmt: skip
     row.refresh_from_db()
     assert row.target == 11
+
+
+@pytest.mark.parametrize("value", ["abc", "9" * 30])
+def test_a_malformed_project_number_is_404_not_500(actors, drafting, client_for, value):
+    response = client_for(actors.section).post(
+        reverse("goal_indicator_add", args=[drafting.pk]), {**ROW, "project": value}
+    )
+    assert response.status_code == 404

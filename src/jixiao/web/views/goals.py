@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jixiao.core.records import Dimension, IndicatorKind, Operator
 from jixiao.web import models
 from jixiao.web.goal_roles import can_draft_department_goals, can_draft_project_goals
+from jixiao.web.query_numbers import query_number
 from jixiao.web.selectors.goal_suggestions import (
     suggestions_for_department,
     suggestions_for_project,
@@ -155,7 +156,10 @@ def goal_indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     year = get_department_year(request.user, pk, whole=False)
     project = None
     if request.POST.get("project"):
-        project = get_project(request.user, int(request.POST["project"]))
+        project_id = query_number(request.POST["project"])
+        if project_id is None:
+            raise Http404
+        project = get_project(request.user, project_id)
     if project is None:
         year = get_department_year(request.user, pk)
     _run(request, f"已新增指标“{request.POST.get('name', '').strip()}”。", lambda: (
@@ -269,7 +273,7 @@ def adjustment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_copy(request: HttpRequest, pk: int) -> HttpResponse:
     """Start year N+1's goals from the continuing projects chosen on the page."""
     year = get_department_year(request.user, pk)
-    ids = [int(value) for value in request.POST.getlist("project") if value.isdigit()]
+    ids = [number for value in request.POST.getlist("project") if (number := query_number(value))]
     try:
         following = do_copy_goals_to_next_year(acting_user=request.user, year_id=year.pk,
                                                project_ids=ids)  # fmt: skip
