@@ -53,6 +53,7 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_application.py
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_soak.py
+	$(BIN)/python benchmarks/bench_goal_suggestions.py
 
 ## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its
 ## 1-7月 monitoring round (luopu-2023-monitoring.xlsx).

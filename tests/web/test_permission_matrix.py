@@ -74,6 +74,11 @@ GET_SCREENS = {
     "rectification_export": ("none", EVERYONE),
     "rectification_task": ("task", PROJECT_P1),
     "rectification_evidence_download": ("task_evidence", PROJECT_P1),
+    "goal_overview": ("year", LIST),
+    "department_goals": ("year", WHOLE),
+    "department_goal_suggestions": ("year", WHOLE),
+    "project_goals": ("project", PROJECT_P1),
+    "goal_suggestions": ("project", PROJECT_P1),
 }
 # POST-only endpoints: whoever cannot see the object gets 404 before any rule runs.
 POST_SCREENS = {
@@ -97,6 +102,16 @@ POST_SCREENS = {
     "rectification_update": ("task", PROJECT_P1),
     "rectification_evidence": ("task", PROJECT_P1),
     "rectification_close": ("task", PROJECT_P1),
+    "goal_move": ("year", LIST),
+    "goal_copy": ("year", WHOLE),
+    "department_goal_edit": ("year", WHOLE),
+    # Without a project in the form it adds a 部门整体 indicator: the whole department's.
+    "goal_indicator_add": ("year", WHOLE),
+    "project_goal_edit": ("project", PROJECT_P1),
+    "goal_indicator_edit": ("indicator", PROJECT_P1),
+    "goal_indicator_remove": ("indicator", PROJECT_P1),
+    "goal_adjustment_request": ("indicator", PROJECT_P1),
+    "goal_adjustment_decide": ("adjustment", PROJECT_P1),
 }
 NOT_IN_MATRIX = {
     "login",
@@ -136,12 +151,17 @@ def objects(year_a, actors):
         task=task, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="r.pdf"),
         original_name="整改报告.pdf", size=15, sha256="0" * 64, uploaded_by=actors.section,
     )  # fmt: skip
+    adjustment = models.GoalAdjustment.objects.create(
+        department_year=year_a, indicator=indicator, new_target=12, reason="调整",
+        requested_by=actors.section,
+    )  # fmt: skip
     return {
         "year": [year_a.pk], "year_docx": [year_a.pk, "docx"], "project": [project.pk],
         "indicator": [indicator.pk], "evidence": [evidence.pk], "none": [],
         "round": [round_.pk], "round_forms": [round_.pk, "forms"], "entry": [entry.pk],
         "sample": [sample.pk], "spot_item": [item.pk],
         "task": [task.pk], "task_evidence": [task_evidence.pk],
+        "adjustment": [adjustment.pk],
     }  # fmt: skip
 
 

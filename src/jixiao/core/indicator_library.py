@@ -200,8 +200,13 @@ def _from_history(
     project_name: str, class_code: str, history: Iterable[PastIndicator], ranking: Ranking
 ) -> list[Suggestion]:
     groups: dict[tuple[str, str, str, str, str], list[tuple[Decimal, PastIndicator]]] = {}
+    # A past project lends all its indicators: its relevance is worked out once.
+    relevances: dict[tuple[str, str], Decimal] = {}
     for past in history:
-        relevance = _history_relevance(project_name, class_code, past, ranking)
+        project = (past.project_name, past.class_code)
+        if project not in relevances:
+            relevances[project] = _history_relevance(project_name, class_code, past, ranking)
+        relevance = relevances[project]
         if relevance > 0:
             key = (past.level1, past.level2, past.name, past.unit, past.operator)
             groups.setdefault(key, []).append((relevance, past))

@@ -72,6 +72,8 @@ def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
         evidence=row.evidence, basis=row.basis, target_text=row.target_text,
         actual_text=row.actual_text, dimension=Dimension(row.dimension) if row.dimension else None,
         metric=row.metric, location=Location(sheet, row.position + 3),
+        previous_actual=row.previous_actual.normalize() if row.previous_actual is not None else None,
+        previous_actual_text=row.previous_actual_text, target_reason=row.target_reason,
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from jixiao.web.views import (
     dashboard,
     department,
     findings,
+    goals,
     help,
     indicators,
     monitoring,
@@ -47,6 +48,40 @@ urlpatterns = [
     path("indicators/<int:pk>/evidence/", indicators.evidence_upload, name="evidence_upload"),
     path("evidence/<int:pk>/", indicators.evidence_download, name="evidence_download"),
     path("indicators/<int:pk>/history/", indicators.indicator_history, name="indicator_history"),
+    path("years/<int:pk>/goals/", goals.goal_overview, name="goal_overview"),
+    path("years/<int:pk>/goals/move/", goals.goal_move, name="goal_move"),
+    path("years/<int:pk>/goals/copy/", goals.goal_copy, name="goal_copy"),
+    path("years/<int:pk>/goals/department/", goals.department_goals, name="department_goals"),
+    path(
+        "years/<int:pk>/goals/department/goal/",
+        goals.department_goal_edit,
+        name="department_goal_edit",
+    ),
+    path("years/<int:pk>/goals/indicators/", goals.goal_indicator_add, name="goal_indicator_add"),
+    path("goals/projects/<int:pk>/", goals.project_goals, name="project_goals"),
+    path(
+        "goals/projects/<int:pk>/suggestions/", goals.project_suggestions, name="goal_suggestions"
+    ),
+    path(
+        "years/<int:pk>/goals/suggestions/",
+        goals.department_suggestions,
+        name="department_goal_suggestions",
+    ),
+    path("goals/projects/<int:pk>/goal/", goals.project_goal_edit, name="project_goal_edit"),
+    path("goals/indicators/<int:pk>/", goals.goal_indicator_edit, name="goal_indicator_edit"),
+    path(
+        "goals/indicators/<int:pk>/remove/",
+        goals.goal_indicator_remove,
+        name="goal_indicator_remove",
+    ),
+    path(
+        "goals/indicators/<int:pk>/adjust/",
+        goals.adjustment_request,
+        name="goal_adjustment_request",
+    ),
+    path(
+        "goals/adjustments/<int:pk>/decide/", goals.adjustment_decide, name="goal_adjustment_decide"
+    ),
     path("upload/", upload.upload_workbook, name="upload"),
     path("upload/blank.xlsx", upload.blank_workbook, name="blank_workbook"),
     path("upload/<str:token>/confirm/", upload.confirm_upload, name="upload_confirm"),

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jixiao', '0006_lock_override_and_chinese_names'),
+        ("jixiao", "0007_goal_phase"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,6 +9,8 @@ from jixiao.web.models.department_year import (
     Statement,
     Status,
 )
+from jixiao.web.models.goal_adjustment import AdjustmentStatus, GoalAdjustment
+from jixiao.web.models.goal_phase import GoalPhase
 from jixiao.web.models.monitoring import (
     MonitoringIndicator,
     MonitoringProject,
@@ -23,9 +25,10 @@ from jixiao.web.models.revision import DataRevision
 from jixiao.web.models.spot_review import IndicatorReview, SpotReviewItem, SpotSample
 
 __all__ = [
-    "ApplicationDecision", "BudgetLine", "DataRevision", "Decision", "Department",
-    "DepartmentYear", "Evidence", "Finding", "Indicator", "IndicatorReview", "Membership",
-    "MonitoringIndicator", "MonitoringProject", "MonitoringRound", "Project", "Publication",
-    "RectificationEvidence", "RectificationTask", "Role", "RoundStatus", "RulesProfileRecord",
-    "Section", "SpotReviewItem", "SpotSample", "Statement", "Status",
+    "AdjustmentStatus", "ApplicationDecision", "BudgetLine", "DataRevision", "Decision",
+    "Department", "DepartmentYear", "Evidence", "Finding", "GoalAdjustment", "GoalPhase",
+    "Indicator", "IndicatorReview", "Membership", "MonitoringIndicator", "MonitoringProject",
+    "MonitoringRound", "Project", "Publication", "RectificationEvidence", "RectificationTask",
+    "Role", "RoundStatus", "RulesProfileRecord", "Section", "SpotReviewItem", "SpotSample",
+    "Statement", "Status",
 ]  # fmt: skip

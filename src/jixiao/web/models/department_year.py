@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from jixiao.web.models.goal_phase import GoalPhase
 from jixiao.web.models.money_field import MoneyField
 from jixiao.web.models.organisation import Department, Section
 
@@ -30,6 +31,10 @@ class DepartmentYear(models.Model):
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField("退回原因", blank=True)
     lock_override = models.TextField("越过审核签发说明", blank=True)
+    goal_phase = models.CharField(
+        "目标阶段", max_length=20, choices=GoalPhase.choices, default=GoalPhase.NONE
+    )
+    goal_return_reason = models.TextField("目标退回原因", blank=True)
     texts = models.JSONField("部门文字", default=dict, blank=True)
     # 决算与管理数据: a few dozen rows filed and replaced with the workbook, amounts as exact
     # decimal text (see web/management_json.py).
@@ -131,7 +136,11 @@ class Project(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")
         ]
-        indexes = [models.Index(fields=["department_year", "section"])]
+        indexes = [
+            models.Index(fields=["department_year", "section"]),
+            # Indicator suggestions read the district's history by functional class.
+            models.Index(fields=["class_code"], name="project_class_code"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -175,6 +184,11 @@ class Indicator(models.Model):
     basis = models.CharField("指标值依据", max_length=20, blank=True)
     target_text = models.CharField("年度指标值（文字）", max_length=200, blank=True)
     actual_text = models.CharField("实际完成值（文字）", max_length=500, blank=True)
+    previous_actual = models.DecimalField(
+        "上年实际完成值", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    previous_actual_text = models.CharField("上年实际完成值（文字）", max_length=500, blank=True)
+    target_reason = models.TextField("目标值说明", blank=True)
     metric = models.CharField("自动取数", max_length=50, blank=True)
     computed_score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True)
     computed_status = models.CharField("完成状态", max_length=10, blank=True)

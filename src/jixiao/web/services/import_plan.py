@@ -40,6 +40,7 @@ from jixiao.web.conversion import SINGLE_FIELDS, TEXT_FIELDS
 from jixiao.web.management_json import management_json, management_text
 from jixiao.web.models import Role
 from jixiao.web.models.money_field import MoneyField
+from jixiao.web.services import import_goal_lock
 from jixiao.web.services.workflow import PROJECT_TRANSITIONS
 
 PROJECT_FIELDS = tuple(c.key for c in PROJECT_SHEET.columns if c.key != "code")  # section by name
@@ -263,6 +264,10 @@ class _Planner:
         self.removed_rows: list[models.Indicator] = []  # indicators removed on their own
         self.removed_owners: dict[int, str] = {}  # their owners, by indicator id
         self.gone_with_projects: list[models.Indicator] = []  # of removed projects
+        # Approved goals: targets, operators, units and weights stay (import_goal_lock).
+        self.goals_locked = import_goal_lock.locks_goals(year)
+        self.goals_word = import_goal_lock.goals_word(year) if self.goals_locked else ""
+        self.goal_refusals: dict[str, list[str]] = defaultdict(list)
 
     def rows(self, model) -> list:
         if self.year is None:
@@ -286,6 +291,9 @@ class _Planner:
         self.plan.refused = [
             Refusal(str(self.projects[code]), _lock_reason(self.projects[code]), tuple(items))
             for code, items in self.refusals.items()
+        ] + [
+            Refusal(label, import_goal_lock.reason_for(self.year), tuple(items))
+            for label, items in self.goal_refusals.items()
         ]
         return self.plan
 
@@ -366,6 +374,10 @@ class _Planner:
             self.projects[row.code] = row
             if row.status != models.Status.DRAFT:
                 self.refusals[row.code].append("删除该项目（工作簿中已没有该项目编码）")
+            elif self.goals_locked:
+                self.goal_refusals[str(row)].append(
+                    import_goal_lock.removed_project(self.goals_word)
+                )
             else:
                 self.removed_projects.append(row)
 
@@ -396,6 +408,10 @@ class _Planner:
                 if owner in in_workbook:
                     self.refusals[owner].append(f"删除指标「{row.level2} / {row.name}」")
                 continue
+            if self.goals_locked and (owner == DEPARTMENT_OWNER or owner in in_workbook):
+                refused = import_goal_lock.removed_refused(row, self.goals_word)
+                self.goal_refusals[self.owner_label(owner)].append(refused)
+                continue
             self.removed_rows.append(row)
             self.removed_owners[row.pk] = owner
         self.gone_with_projects = gone
@@ -407,11 +423,25 @@ class _Planner:
         project = None if record.owner == DEPARTMENT_OWNER else self.projects[record.owner]
         owner = None if project is None else record.owner
         if row is not None:
-            self.record_row(models.Indicator, row, indicator_values(record), position, owner,
-                            sheet, label)  # fmt: skip
+            values = indicator_values(record)
+            if self.goals_locked and not (owner is not None and self.locked(owner)):
+                values, refused = import_goal_lock.split_locked(
+                    row,
+                    record,
+                    values,
+                    lambda name, value: display(models.Indicator, name, value),
+                    self.goals_word,
+                )
+                if refused:
+                    self.goal_refusals[self.owner_label(record.owner)].extend(refused)
+            self.record_row(models.Indicator, row, values, position, owner, sheet, label)
             return
         if owner is not None and self.locked(owner):
             self.refusals[owner].append(f"新增指标「{record.level2} / {record.name}」")
+            return
+        if self.goals_locked:
+            refused = import_goal_lock.added_refused(record, self.goals_word)
+            self.goal_refusals[self.owner_label(record.owner)].append(refused)
             return
         row = models.Indicator(department_year=self.year, project=project, position=position,
                                **indicator_values(record))  # fmt: skip

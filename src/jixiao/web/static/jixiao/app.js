@@ -40,3 +40,16 @@ window.addEventListener("resize", function () {
     if (chart) chart.resize();
   });
 });
+
+// A suggested indicator fills the new-indicator form: <button data-goal-fill data-name="…">.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-goal-fill]");
+  if (!button) return;
+  var form = button.closest("form");
+  ["level1", "level2", "name", "kind", "operator", "target", "target_text", "unit"].forEach(function (field) {
+    var input = form.elements.namedItem(field);
+    if (input) input.value = button.dataset[field] || "";
+  });
+  var weight = form.elements.namedItem("weight");
+  if (weight) weight.focus();
+});

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("jixiao", "0006_lock_override_and_chinese_names"),
+        ("jixiao", "0012_publication"),
     ]
 
     operations = [
