@@ -172,9 +172,7 @@ def test_report_on_a_bad_workbook_names_the_cell_and_writes_nothing(
     result = run(["report", str(small), "-o", str(output)], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert (
-        "工作表「预算收支」第 3 行「年初预算数」列（E 列）：应为数字，实为「一百万」" in result.out
-    )
+    assert "工作表“预算收支”第 3 行“年初预算数”列（E 列）：应为数字，实为“一百万”" in result.out
     assert nothing_written(output)
 
 
@@ -218,7 +216,7 @@ def test_check_exits_1_and_names_a_scoring_problem(build, problem, tmp_path, cap
 
     assert result.code == EXIT_FINDINGS
     assert problem in result.out
-    assert "[错误] 工作表「项目绩效指标」第 " in result.out
+    assert "[错误] 工作表“项目绩效指标”第 " in result.out
 
 
 @pytest.mark.parametrize(("build", "problem"), SCORING_PROBLEMS)
@@ -275,7 +273,7 @@ def test_report_on_a_folder_writes_the_good_workbooks_and_names_the_bad_one(
         for suffix in ("自评报告.docx", "自评报告.html", "自评表.xlsx")
     )
     assert "丙街道.xlsx：输入有误（1 处）" in result.out
-    assert "未知的功能分类科目编码「299」" in result.out
+    assert "未知的功能分类科目编码“299”" in result.out
 
 
 def test_check_on_a_folder_finds_upper_case_xlsx_and_skips_excel_lock_files(
@@ -304,7 +302,7 @@ def test_report_into_a_path_that_is_a_file_says_so_without_a_traceback(
     result = run(["report", str(small), "-o", str(occupied)], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert f"无法写入输出目录「{occupied}」" in result.out
+    assert f"无法写入输出目录“{occupied}”" in result.out
 
 
 def test_an_unknown_profile_on_the_command_line_is_not_blamed_on_the_workbook(
@@ -313,7 +311,7 @@ def test_an_unknown_profile_on_the_command_line_is_not_blamed_on_the_workbook(
     result = run(["check", str(small), "--profile", "不存在的规则"], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert "[错误] 找不到规则配置「不存在的规则」" in result.out
+    assert "[错误] 找不到规则配置“不存在的规则”" in result.out
     assert "部门信息" not in result.out
 
 
@@ -345,7 +343,7 @@ def test_template_onto_a_folder_says_so_without_a_traceback(tmp_path: Path, caps
     result = run(["template", "-o", str(folder)], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert f"无法写入「{folder}」" in result.out
+    assert f"无法写入“{folder}”" in result.out
 
 
 def test_the_installed_entry_point_reports_a_folder_in_parallel(

@@ -67,8 +67,8 @@ def test_a_changed_target_is_named_by_sheet_row_and_column(lowered_target, capsy
     result = run(["check", "--approved", str(LUOPU_GOALS), str(changed)], capsys)
     assert result.code == EXIT_FINDINGS
     [line] = approved_errors(result.out)
-    assert line.startswith("[错误] 工作表「项目绩效指标」第 8 行「年度指标值」列（G 列）：年度指标值与批复目标不一致")  # fmt: skip
-    assert "批复为「10」，工作簿为「9」" in line
+    assert line.startswith("[错误] 工作表“项目绩效指标”第 8 行“年度指标值”列（G 列）：年度指标值与批复目标不一致")  # fmt: skip
+    assert "批复为“10”，工作簿为“9”" in line
 
 
 def test_changed_weight_unit_and_a_removed_indicator_are_each_reported(tmp_path, capsys):
@@ -81,11 +81,10 @@ def test_changed_weight_unit_and_a_removed_indicator_are_each_reported(tmp_path,
     lines = approved_errors(
         run(["check", "--approved", str(LUOPU_GOALS), str(changed)], capsys).out
     )
-    assert any("第 9 行「度量单位」列（H 列）" in line for line in lines)
-    assert any("第 10 行「分值」列（I 列）" in line for line in lines)
+    assert any("第 9 行“度量单位”列（H 列）" in line for line in lines)
+    assert any("第 10 行“分值”列（I 列）" in line for line in lines)
     assert any(
-        "批复指标「机关运行保障服务对象满意度」" in line or "在工作簿中缺失" in line
-        for line in lines
+        "批复指标“机关运行保障服务对象满意度”" in line or "在工作簿中缺失" in line for line in lines
     )
     assert len(lines) == 3
 
@@ -130,7 +129,7 @@ def test_goals_on_an_invalid_workbook_exits_2_and_writes_nothing(tmp_path, capsy
     output = tmp_path / "out"
     result = run(["goals", str(path), "-o", str(output)], capsys)
     assert result.code == EXIT_BAD_INPUT
-    assert "工作表「部门信息」" in result.out and nothing_written(output)
+    assert "工作表“部门信息”" in result.out and nothing_written(output)
 
 
 @pytest.mark.parametrize("option", [["--layout", "nowhere"], ["--profile", "nowhere"]])

@@ -44,7 +44,7 @@ def test_a_far_cell_exits_2_naming_the_sheet_and_writes_nothing(
     result = run([command, str(far), *output], capsys)
 
     assert result.code == EXIT_BAD_INPUT
-    assert "工作表「项目绩效指标」有数据写到了 XFD1048576 单元格" in result.out
+    assert "工作表“项目绩效指标”有数据写到了 XFD1048576 单元格" in result.out
     assert nothing_written(tmp_path / "out")
 
 

@@ -45,7 +45,7 @@ def test_a_warning_without_its_measure_exits_1_with_the_outputs_written(tmp_path
     path = write_small_round(tmp_path / "round.xlsx", data)
     result = run(["monitor", str(path), "-o", str(tmp_path / "out")], capsys)
     assert result.code == EXIT_FINDINGS
-    assert "「社区服务」（P2）预算执行为红色预警，须填写纠偏措施" in result.out
+    assert "“社区服务”（P2）预算执行为红色预警，须填写纠偏措施" in result.out
     assert (tmp_path / "out" / "round-绩效监控表.xlsx").is_file()
 
 
@@ -62,7 +62,7 @@ def test_invalid_input_exits_2_and_writes_nothing(tmp_path, capsys) -> None:
     path = write_small_round(tmp_path / "round.xlsx", data)
     result = run(["monitor", str(path), "-o", str(tmp_path / "out")], capsys)
     assert result.code == EXIT_BAD_INPUT
-    assert "工作表「项目执行」第 3 行「累计执行数」列（G 列）" in result.out
+    assert "工作表“项目执行”第 3 行“累计执行数”列（G 列）" in result.out
     assert nothing_written(tmp_path / "out")
 
 
@@ -77,7 +77,7 @@ def test_a_project_outside_the_approved_goals_exits_2(tmp_path, capsys) -> None:
     )
     assert result.code == EXIT_BAD_INPUT
     assert (
-        "工作表「项目执行」第 4 行「项目编码」列（A 列）：项目「社区服务」（P2）不在批复的绩效目标中"
+        "工作表“项目执行”第 4 行“项目编码”列（A 列）：项目“社区服务”（P2）不在批复的绩效目标中"
         in result.out
     )
 
@@ -146,7 +146,7 @@ def test_a_days_profile_changes_the_time_progress(tmp_path, capsys) -> None:
 def test_an_unknown_profile_exits_2(tmp_path, capsys) -> None:
     path = write_small_round(tmp_path / "round.xlsx")
     result = run(["monitor", str(path), "--profile", "nowhere", "-o", str(tmp_path / "o")], capsys)
-    assert result.code == EXIT_BAD_INPUT and "找不到规则配置「nowhere」" in result.out
+    assert result.code == EXIT_BAD_INPUT and "找不到规则配置“nowhere”" in result.out
 
 
 def test_goals_of_another_department_exit_2(tmp_path, capsys) -> None:
@@ -157,7 +157,7 @@ def test_goals_of_another_department_exit_2(tmp_path, capsys) -> None:
     result = run(
         ["monitor", str(path), "--approved", str(goals), "-o", str(tmp_path / "o")], capsys
     )
-    assert result.code == EXIT_BAD_INPUT and "批复目标为「示例街道办事处」2025 年度" in result.out
+    assert result.code == EXIT_BAD_INPUT and "批复目标为“示例街道办事处”2025 年度" in result.out
 
 
 def test_a_template_laid_out_from_the_goals_needs_only_the_values(tmp_path, goals, capsys) -> None:
@@ -180,5 +180,5 @@ def test_a_round_the_profile_does_not_have_exits_2(tmp_path, goals, capsys) -> N
     result = run(argv, capsys)
     assert (
         result.code == EXIT_BAD_INPUT
-        and "监控轮次「1-9月」不是规则配置中的轮次（1-7月）" in result.out
+        and "监控轮次“1-9月”不是规则配置中的轮次（1-7月）" in result.out
     )

@@ -147,7 +147,7 @@ def _sheet_list(parts, original, chance) -> Mutation:
         (lambda m: m.group().replace(sheet.encode(), f"{sheet}（旧）".encode())) if renamed else b""
     )
     parts[WORKBOOK] = entry.sub(new, parts[WORKBOOK])
-    return Mutation(f"工作表「{sheet}」{'改名' if renamed else '删除'}", parts)
+    return Mutation(f"工作表“{sheet}”{'改名' if renamed else '删除'}", parts)
 
 
 def _duplicated_code(parts, original, chance) -> Mutation:

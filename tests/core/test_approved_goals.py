@@ -45,7 +45,7 @@ def test_a_changed_fixed_field_is_an_error_at_its_cell(change, header, approved_
     assert finding.severity is Severity.ERROR and finding.code == "APPROVED_TARGET_CHANGED"
     assert finding.location == Location("项目绩效指标", 3, header)
     assert finding.message.startswith(f"{header}与批复目标不一致")
-    assert f"批复为「{approved_text}」，工作簿为「{now_text}」" in finding.message
+    assert f"批复为“{approved_text}”，工作簿为“{now_text}”" in finding.message
 
 
 def test_a_target_written_with_other_trailing_zeros_is_the_same_target():
@@ -57,7 +57,7 @@ def test_a_changed_qualitative_target_is_an_error():
     approved = goals_department()
     findings = compare_with_approved(with_goal(approved, 2, target_text="有所改善"), approved)
     assert [f.code for f in findings] == ["APPROVED_TARGET_CHANGED"]
-    assert "批复为「明显改善」" in findings[0].message
+    assert "批复为“明显改善”" in findings[0].message
 
 
 def test_an_added_and_a_removed_indicator_are_errors():

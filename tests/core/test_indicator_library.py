@@ -53,7 +53,7 @@ def test_the_districts_own_history_for_the_same_class_ranks_above_generic_entrie
     first = suggestions[0]
     assert (first.name, first.unit, first.operator) == ("培训教师人数", "人", "≥")
     assert first.target == "250"  # the lower middle of 250 and 300
-    assert first.source.startswith("本地区历史：区教育局 2022 年「教师培训经费」等 2 次")
+    assert first.source.startswith("本地区历史：区教育局 2022 年“教师培训经费”等 2 次")
     assert "维护道路长度" not in [s.name for s in suggestions]
 
 

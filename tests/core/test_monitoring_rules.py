@@ -59,5 +59,5 @@ def test_a_profile_without_monitoring_uses_the_default_rules() -> None:
 def test_a_malformed_monitoring_table_is_a_chinese_error(
     old: str, new: str, tmp_path: Path
 ) -> None:
-    with pytest.raises(ProfileError, match="规则配置「bad」缺少或写错了项"):
+    with pytest.raises(ProfileError, match="规则配置“bad”缺少或写错了项"):
         load_profile_text(variant(old, new), "bad")

@@ -52,7 +52,7 @@ def test_it_refuses_infinity_and_nan_written_as_words(workbook: Path, word: str)
     error = the_only_error(spoiled(workbook, "项目绩效指标", {"J3": word}))
 
     assert_points_at(error, "项目绩效指标", 3, "实际完成值", "J")
-    assert error.message == f"应为数字，实为「{word}」"
+    assert error.message == f"应为数字，实为“{word}”"
 
 
 def test_it_refuses_an_actual_more_precise_than_it_is_stored(workbook: Path) -> None:
@@ -129,7 +129,7 @@ def test_it_refuses_a_department_name_longer_than_its_field(workbook: Path) -> N
 
     error = the_only_error(result)
     assert_points_at(error, "部门信息", row, "内容", "B")
-    assert error.message == "「部门名称」最多 100 个字符，实为 300 个"
+    assert error.message == "“部门名称”最多 100 个字符，实为 300 个"
 
 
 def test_it_refuses_a_project_name_longer_than_its_field(workbook: Path) -> None:

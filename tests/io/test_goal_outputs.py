@@ -87,7 +87,7 @@ def test_the_review_reads_back_from_excel_and_word(tmp_path, goals):
     assert (
         p1[3] == 90.0
         and p1[4] == "优"
-        and "【指向明确】项目「环卫保洁」（P1）未填写年度总体目标" in p1[6]
+        and "【指向明确】项目“环卫保洁”（P1）未填写年度总体目标" in p1[6]
     )
     p2 = row_of(summary, "P2")
     assert p2[3] == 95.0 and "指标值依据" in p2[6]
@@ -98,7 +98,7 @@ def test_the_review_reads_back_from_excel_and_word(tmp_path, goals):
     body = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert document.paragraphs[0].text == "示例区人民政府示例街道办事处2024年度绩效目标审核意见"
     assert "审核得分 90.00 分，等级“优”" in body
-    assert "1. 【指向明确】项目「环卫保洁」（P1）未填写年度总体目标（扣 10 分）。" in body
+    assert "1. 【指向明确】项目“环卫保洁”（P1）未填写年度总体目标（扣 10 分）。" in body
     table = document.tables[0]
     assert [cell.text for cell in table.rows[1].cells] == ["环卫保洁（P1）", "10.00", "90.00", "优"]
 

@@ -65,26 +65,26 @@ def test_a_bad_target_is_named_by_sheet_row_and_column(goals_file: Path):
     [error] = result.errors
     assert (
         error.describe()
-        == "[错误] 工作表「项目绩效指标」第 3 行「年度指标值」列（G 列）：应为数字，实为「约十个」"
+        == "[错误] 工作表“项目绩效指标”第 3 行“年度指标值”列（G 列）：应为数字，实为“约十个”"
     )
 
 
 def test_a_bad_previous_actual_is_named_too(goals_file: Path):
     edit_cells(goals_file, "项目绩效指标", {"K3": "十一"})
     [error] = read_goals_workbook(goals_file).errors
-    assert "「上年实际完成值」列（K 列）" in error.describe()
+    assert "“上年实际完成值”列（K 列）" in error.describe()
 
 
 def test_an_indicator_twice_under_one_project_is_refused(goals_file: Path):
     edit_cells(goals_file, "项目绩效指标", {"C4": "数量指标", "D4": "完成数"})
     [error] = read_goals_workbook(goals_file).errors
-    assert "第 4 行「三级指标」列" in error.describe() and "与第 3 行重复" in error.message
+    assert "第 4 行“三级指标”列" in error.describe() and "与第 3 行重复" in error.message
 
 
 def test_an_unknown_project_code_is_refused(goals_file: Path):
     edit_cells(goals_file, "项目绩效指标", {"A3": "P9"})
     [error] = read_goals_workbook(goals_file).errors
-    assert "项目编码「P9」在「项目」表中不存在" in error.message
+    assert "项目编码“P9”在“项目”表中不存在" in error.message
 
 
 def test_a_missing_sheet_is_refused(goals_file: Path):
@@ -92,7 +92,7 @@ def test_a_missing_sheet_is_refused(goals_file: Path):
 
     delete_sheet(goals_file, "项目绩效指标")
     [error] = read_goals_workbook(goals_file).errors
-    assert error.describe() == "[错误] 工作表「项目绩效指标」：缺少工作表"
+    assert error.describe() == "[错误] 工作表“项目绩效指标”：缺少工作表"
 
 
 def test_a_file_that_is_not_a_workbook_is_unreadable(tmp_path: Path):

@@ -40,7 +40,7 @@ def test_a_value_past_the_sheets_area_is_refused_naming_the_sheet(
     with pytest.raises(WorkbookUnreadable) as refused:
         read_workbook(hostile)
 
-    assert f"工作表「{sheet}」有数据写到了 {cell} 单元格，超出该表的范围" in str(refused.value)
+    assert f"工作表“{sheet}”有数据写到了 {cell} 单元格，超出该表的范围" in str(refused.value)
 
 
 @pytest.mark.parametrize(("sheet", "cell"), [("项目绩效指标", "XFD1048576"), ("项目", "ALL65536")])
@@ -53,7 +53,7 @@ def test_a_far_value_is_refused_in_bounded_time_and_memory(
 
     assert read.peak_mb < PEAK_MB
     (message,) = read.errors
-    assert f"工作表「{sheet}」有数据写到了 {cell} 单元格" in message
+    assert f"工作表“{sheet}”有数据写到了 {cell} 单元格" in message
 
 
 def test_a_value_at_the_last_cell_of_the_area_is_read(workbook: Path, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_far_cell_placed_by_counting_rather_than_by_reference_is_refused(
     implicit = '<row r="1048576"><c><v>1</v></c><c><v>2</v></c></row>'
     hostile = with_far_cell(workbook, tmp_path / "远.xlsx", "项目", "A1", implicit)
 
-    with pytest.raises(WorkbookUnreadable, match="工作表「项目」有数据写到了"):
+    with pytest.raises(WorkbookUnreadable, match="工作表“项目”有数据写到了"):
         read_workbook(hostile)
 
 

@@ -43,7 +43,7 @@ def test_the_sheet_reads_back_as_written(workbook: Path) -> None:
 
     assert back is not None
     assert tuple(replace(item, location=None) for item in back.management) == ITEMS
-    assert back.management[0].location.describe() == "工作表「决算与管理数据」第 3 行"
+    assert back.management[0].location.describe() == "工作表“决算与管理数据”第 3 行"
 
 
 def test_a_date_cell_and_a_date_written_in_chinese_both_read(workbook: Path) -> None:
@@ -57,24 +57,24 @@ def test_a_date_cell_and_a_date_written_in_chinese_both_read(workbook: Path) -> 
 @pytest.mark.parametrize(
     ("edits", "expected"),
     [
-        ({"A3": "三公费用"}, "第 3 行「类别」列（A 列）：「三公费用」不是可选值"),
-        ({"B3": "会议费"}, "第 3 行「项目」列（B 列）：「“三公”经费」的项目应为 因公出国（境）费、"
-                          "公务接待费、公务用车购置及运行费，实为「会议费」"),
-        ({"D3": None}, "第 3 行「决算数」列（D 列）：「“三公”经费」行必须填写此列"),
-        ({"F4": None, "K4": "仍有说明"}, "第 4 行「调整金额」列（F 列）：「预算调整」行必须填写此列"),
-        ({"C3": "约八万"}, "第 3 行「预算数」列（C 列）：应为数字，实为「约八万」"),
-        ({"H5": "一月底"}, "第 5 行「批复日期」列（H 列）：应为日期"),
-        ({"H5": "2023-02-30"}, "第 5 行「批复日期」列（H 列）：应为日期"),
-        ({"I5": "2023-01-01"}, "第 5 行「公开日期」列（I 列）：公开日期 2023-01-01 早于批复日期"),
-        ({"G4": "也许"}, "第 4 行「政策性调整」列（G 列）：应填“是”或“否”"),
+        ({"A3": "三公费用"}, "第 3 行“类别”列（A 列）：“三公费用”不是可选值"),
+        ({"B3": "会议费"}, "第 3 行“项目”列（B 列）：“‘三公’经费”的项目应为 因公出国（境）费、"
+                          "公务接待费、公务用车购置及运行费，实为“会议费”"),
+        ({"D3": None}, "第 3 行“决算数”列（D 列）：“‘三公’经费”行必须填写此列"),
+        ({"F4": None, "K4": "仍有说明"}, "第 4 行“调整金额”列（F 列）：“预算调整”行必须填写此列"),
+        ({"C3": "约八万"}, "第 3 行“预算数”列（C 列）：应为数字，实为“约八万”"),
+        ({"H5": "一月底"}, "第 5 行“批复日期”列（H 列）：应为日期"),
+        ({"H5": "2023-02-30"}, "第 5 行“批复日期”列（H 列）：应为日期"),
+        ({"I5": "2023-01-01"}, "第 5 行“公开日期”列（I 列）：公开日期 2023-01-01 早于批复日期"),
+        ({"G4": "也许"}, "第 4 行“政策性调整”列（G 列）：应填“是”或“否”"),
         ({"A6": "“三公”经费", "B6": "公务接待费", "C6": 1, "D6": 1},
-         "第 6 行「项目」列（B 列）：「“三公”经费/公务接待费」与第 3 行重复"),
+         "第 6 行“项目”列（B 列）：“‘三公’经费/公务接待费”与第 3 行重复"),
     ],
 )  # fmt: skip
 def test_a_bad_cell_is_named_by_sheet_row_and_column(workbook: Path, edits, expected) -> None:
     edit_cells(workbook, SHEET, edits)
 
-    assert any(f"[错误] 工作表「{SHEET}」{expected}" in m for m in messages(workbook)), messages(
+    assert any(f"[错误] 工作表“{SHEET}”{expected}" in m for m in messages(workbook)), messages(
         workbook
     )
 

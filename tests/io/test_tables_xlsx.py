@@ -163,7 +163,7 @@ def test_the_project_sheet_shows_each_indicators_score_and_the_trace_sheet_its_s
         assert cells[7] == score
         assert len(cells) == 9  # the form's columns only: the origin is on 核对
         trace = _row_with(sheets["核对"], name)
-        assert trace[3:5] == [score, f"工作表「项目绩效指标」第 {row} 行"]
+        assert trace[3:5] == [score, f"工作表“项目绩效指标”第 {row} 行"]
     assert _row_with(rows, "总分")[6:8] == [100.0, 81.0]
     assert _row_with(rows, "自评结论")[6] == "良（81.00 分）"
 
@@ -257,7 +257,7 @@ def test_the_rules_and_their_unconfirmed_values_are_on_the_notes_sheet_not_on_th
     assert unconfirmed == list(load_profile("default").unconfirmed.values())
     forms = [name for name in sheets if name not in ("核对", "说明")]
     cells = [str(c) for name in forms for row in sheets[name] for c in row]
-    assert not [c for c in cells if "规则配置" in c or "通行做法" in c or "工作表「" in c]
+    assert not [c for c in cells if "规则配置" in c or "通行做法" in c or "工作表“" in c]
 
 
 def test_the_department_form_is_the_guangzhou_layout(sheets: dict[str, list[list[object]]]) -> None:

@@ -48,7 +48,7 @@ def assert_points_at(error: Finding, sheet: str, row: int, header: str, letter: 
     assert error.location is not None
     where = (error.location.sheet, error.location.row, error.location.column)
     assert (*where, error.location.letter) == (sheet, row, header, letter)
-    assert f"工作表「{sheet}」第 {row} 行「{header}」列（{letter} 列）" in error.describe()
+    assert f"工作表“{sheet}”第 {row} 行“{header}”列（{letter} 列）" in error.describe()
 
 
 def test_the_small_valid_workbook_reads_with_no_errors(workbook: Path) -> None:
@@ -64,7 +64,7 @@ def test_it_refuses_a_workbook_without_its_budget_sheet(workbook: Path) -> None:
 
     assert error.location is not None
     assert error.location.sheet == "预算收支"
-    assert error.describe() == "[错误] 工作表「预算收支」：缺少工作表"
+    assert error.describe() == "[错误] 工作表“预算收支”：缺少工作表"
 
 
 def test_it_refuses_a_sheet_missing_a_required_column(workbook: Path) -> None:
@@ -77,7 +77,7 @@ def test_it_refuses_a_sheet_missing_a_required_column(workbook: Path) -> None:
         2,
         "责任科室",
     )
-    assert "工作表「项目」第 2 行「责任科室」列：缺少必填列" in error.describe()
+    assert "工作表“项目”第 2 行“责任科室”列：缺少必填列" in error.describe()
 
 
 def test_a_missing_project_column_does_not_also_disown_every_indicator(workbook: Path) -> None:
@@ -97,7 +97,7 @@ def test_it_refuses_text_in_an_amount_cell(workbook: Path) -> None:
     error = the_only_error(spoiled(workbook, "预算收支", {"E3": "一百万"}))
 
     assert_points_at(error, "预算收支", 3, "年初预算数", "E")
-    assert error.message == "应为数字，实为「一百万」"
+    assert error.message == "应为数字，实为“一百万”"
 
 
 def test_it_refuses_text_in_a_weight_cell(workbook: Path) -> None:
@@ -111,7 +111,7 @@ def test_it_refuses_a_negative_amount(workbook: Path) -> None:
     error = the_only_error(spoiled(workbook, "项目", {"I3": -1187381.37}))
 
     assert_points_at(error, "项目", 3, "全年执行数", "I")
-    assert error.message == "金额不能为负数，实为「-1187381.37」"
+    assert error.message == "金额不能为负数，实为“-1187381.37”"
 
 
 @pytest.mark.parametrize("absurd", [1_000_000_000_000, 3.5e12, 1e30, "1e30"])
@@ -132,7 +132,7 @@ def test_it_refuses_an_amount_more_precise_than_a_fen(workbook: Path) -> None:
     error = the_only_error(spoiled(workbook, "预算收支", {"G3": 1999999.995}))
 
     assert_points_at(error, "预算收支", 3, "全年执行数", "G")
-    assert error.message == "金额「1999999.995」精度超过分"
+    assert error.message == "金额“1999999.995”精度超过分"
 
 
 def test_it_refuses_an_amount_in_wan_yuan_more_precise_than_a_fen(workbook: Path) -> None:
@@ -153,14 +153,14 @@ def test_it_refuses_an_unknown_functional_class(workbook: Path) -> None:
     error = the_only_error(spoiled(workbook, "预算收支", {"B3": "299"}))
 
     assert_points_at(error, "预算收支", 3, "科目编码", "B")
-    assert error.message == "未知的功能分类科目编码「299」（2023 年科目表）"
+    assert error.message == "未知的功能分类科目编码“299”（2023 年科目表）"
 
 
 def test_it_refuses_an_unknown_budget_source(workbook: Path) -> None:
     error = the_only_error(spoiled(workbook, "项目", {"D3": "一般预算"}))
 
     assert_points_at(error, "项目", 3, "预算类型", "D")
-    assert error.message.startswith("「一般预算」不是可选值")
+    assert error.message.startswith("“一般预算”不是可选值")
     assert "一般公共预算" in error.message
 
 
@@ -168,7 +168,7 @@ def test_it_refuses_an_indicator_of_a_project_not_in_the_project_sheet(workbook:
     error = the_only_error(spoiled(workbook, "项目绩效指标", {"A5": "XT23999"}))
 
     assert_points_at(error, "项目绩效指标", 5, "项目编码", "A")
-    assert error.message == "项目编码「XT23999」在「项目」表中不存在"
+    assert error.message == "项目编码“XT23999”在“项目”表中不存在"
 
 
 def test_it_refuses_a_duplicate_project_code(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_it_refuses_a_duplicate_project_code(tmp_path: Path) -> None:
     error = the_only_error(spoiled(path, "项目", {"A4": "XT23001"}))
 
     assert_points_at(error, "项目", 4, "项目编码", "A")
-    assert error.message == "项目编码「XT23001」与第 3 行重复"
+    assert error.message == "项目编码“XT23001”与第 3 行重复"
 
 
 @pytest.mark.parametrize("year", [2023.5, "二〇二三", "23", ""])
@@ -191,7 +191,7 @@ def test_it_refuses_a_year_that_is_not_a_four_digit_integer(workbook: Path, year
     error = the_only_error(spoiled(workbook, "部门信息", {f"B{row}": year}))
 
     assert_points_at(error, "部门信息", row, "内容", "B")
-    assert error.message == f"「年度」应为四位年份，实为「{year}」"
+    assert error.message == f"“年度”应为四位年份，实为“{year}”"
 
 
 def test_it_refuses_a_money_sheet_that_does_not_declare_its_unit(workbook: Path) -> None:
@@ -200,7 +200,7 @@ def test_it_refuses_a_money_sheet_that_does_not_declare_its_unit(workbook: Path)
     # The unit belongs in the note cell A1; no column header applies.
     assert error.location is not None
     assert (error.location.sheet, error.location.row, error.location.letter) == ("项目", 1, "A")
-    assert "工作表「项目」第 1 行（A 列）" in error.describe()
+    assert "工作表“项目”第 1 行（A 列）" in error.describe()
     assert "金额单位：元" in error.message
 
 
@@ -272,6 +272,6 @@ def test_a_headcount_that_is_not_a_whole_number_is_refused_at_its_row(
     edit_cells(path, "部门信息", {f"B{row}": value})
     result = read_workbook(path)
     assert [f.describe() for f in result.errors] == [
-        f"[错误] 工作表「部门信息」第 {row} 行「内容」列（B 列）："
-        f"「编制数」应为不小于 0 的整数（人数），实为「{value}」"
+        f"[错误] 工作表“部门信息”第 {row} 行“内容”列（B 列）："
+        f"“编制数”应为不小于 0 的整数（人数），实为“{value}”"
     ]

@@ -153,9 +153,9 @@ def test_reading_the_blank_template_back_says_what_to_fill_in(tmp_path: Path) ->
     assert result.data is None
     messages = [finding.describe() for finding in result.errors]
     assert messages == [
-        "[错误] 工作表「部门信息」第 3 行「内容」列（B 列）：缺少「部门名称」",
-        "[错误] 工作表「部门信息」第 6 行「内容」列（B 列）：「年度」应为四位年份，实为「」",
-        "[错误] 工作表「预算收支」：预算收支表没有数据行",
+        "[错误] 工作表“部门信息”第 3 行“内容”列（B 列）：缺少“部门名称”",
+        "[错误] 工作表“部门信息”第 6 行“内容”列（B 列）：“年度”应为四位年份，实为“”",
+        "[错误] 工作表“预算收支”：预算收支表没有数据行",
     ]
 
 

@@ -30,7 +30,7 @@ def _finding(year) -> models.Finding:
     """A self-score gap on P1, stored as the recomputation stores findings."""
     return models.Finding.objects.create(
         department_year=year, project=year.projects.get(code="P1"), code="SELF_SCORE_GAP",
-        severity="warning", message=PROBLEM, location="工作表「项目」第 3 行",
+        severity="warning", message=PROBLEM, location="工作表“项目”第 3 行",
     )  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def test_load_workbook_refuses_a_bad_workbook_and_changes_nothing(db, tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError, match="未导入任何数据"):
         call_command("load_workbook", str(path), stderr=err)
-    assert "工作表「项目」第 3 行「全年执行数」列" in err.getvalue()
+    assert "工作表“项目”第 3 行“全年执行数”列" in err.getvalue()
     assert models.DepartmentYear.objects.count() == 0
 
 

@@ -38,7 +38,7 @@ def test_a_changed_target_is_refused_naming_sheet_row_and_column(actors, approve
     plan = preview_import(as_read(changed_target(target=Decimal(8)), tmp_path))
     [refusal] = plan.refused
     [message] = refusal.refused
-    assert "工作表「项目绩效指标」第 3 行 G 列「年度指标值」" in message
+    assert "工作表“项目绩效指标”第 3 行 G 列“年度指标值”" in message
     assert "年度指标值与批复目标不一致（批复 10，工作簿 8）" in message
     assert "目标调整" in refusal.reason
 

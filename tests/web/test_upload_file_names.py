@@ -48,7 +48,7 @@ def post_workbook(client, content: bytes, name: str = WORKBOOK_NAME):
 
 
 def assert_names_the_users_file(text: str, name: str) -> None:
-    assert any(f"{left}{name}{right}" in text for left, right in ("「」", "“”", ("：", "")))
+    assert any(f"{left}{name}{right}" in text for left, right in ("“”", "“”", ("：", "")))
     assert SERVER_NAMES.findall(text) == []
 
 

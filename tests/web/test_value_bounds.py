@@ -115,7 +115,7 @@ def test_an_upload_with_a_far_cell_is_refused_naming_the_sheet(
     response = upload(client_for(actors.finance), path)
 
     assert response.status_code == 400
-    assert "工作表「项目」有数据写到了 XFD1048576 单元格" in response.content.decode()
+    assert "工作表“项目”有数据写到了 XFD1048576 单元格" in response.content.decode()
 
 
 TEXT_TABLES = {

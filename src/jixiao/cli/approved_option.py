@@ -26,7 +26,7 @@ def read_approved_option(args: argparse.Namespace) -> DepartmentYear | Literal[F
         return None
     approved = read_approved(args.approved)
     if approved.data is None:
-        print(f"批复目标「{approved.path.name}」无法读取，输入有误（{len(approved.errors)} 处）")
+        print(f"批复目标“{approved.path.name}”无法读取，输入有误（{len(approved.errors)} 处）")
         print_findings(approved.errors)
         return False
     return approved.data

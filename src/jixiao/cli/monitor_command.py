@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outputs = write_monitoring_outputs(review, layout, Path(args.output), path.stem)
     except OSError:
-        print(f"无法写入输出目录「{args.output}」：该路径不是可写的文件夹")
+        print(f"无法写入输出目录“{args.output}”：该路径不是可写的文件夹")
         return EXIT_BAD_INPUT
     if args.json:
         print(json.dumps(_as_json(review, outputs), ensure_ascii=False, indent=2))

@@ -88,7 +88,7 @@ def report_one(
         )
     except OSError:
         # An output path that is a file, or a folder we may not write to, is bad input.
-        message = f"无法写入输出目录「{output}」：该路径不是可写的文件夹"
+        message = f"无法写入输出目录“{output}”：该路径不是可写的文件夹"
         failure = Finding("OUTPUT", Severity.ERROR, message)
         return {**summary, "status": "write_error", "errors": [failure.as_dict()],
                 "messages": [failure.describe()]}  # fmt: skip

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         writer(None, path)
     except (OSError, FileCreateError):
-        print(f"无法写入「{path}」：路径是文件夹、所在文件夹无法创建或没有写权限")
+        print(f"无法写入“{path}”：路径是文件夹、所在文件夹无法创建或没有写权限")
         return EXIT_BAD_INPUT
     print(f"已生成空白{kind}工作簿：{path}")
     return EXIT_OK
@@ -77,12 +77,12 @@ def _from_goals(args: argparse.Namespace, path: Path) -> int:
     spec = rules.round(args.round) if args.round else rules.rounds[0]
     if spec is None:
         known = "、".join(r.name for r in rules.rounds)
-        print(f"监控轮次「{args.round}」不是规则配置中的轮次（{known}）")
+        print(f"监控轮次“{args.round}”不是规则配置中的轮次（{known}）")
         return EXIT_BAD_INPUT
     try:
         write_monitoring_template(goals, spec.name, goals.department.profile, path)
     except (OSError, FileCreateError):
-        print(f"无法写入「{path}」：路径是文件夹、所在文件夹无法创建或没有写权限")
+        print(f"无法写入“{path}”：路径是文件夹、所在文件夹无法创建或没有写权限")
         return EXIT_BAD_INPUT
     print(f"已按批复目标生成{spec.name}绩效运行监控工作簿：{path}")
     return EXIT_OK

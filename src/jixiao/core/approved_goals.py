@@ -67,7 +67,7 @@ def _at(location: Location | None, header: str) -> Location | None:
 def _owner_label(owner: str, names: dict[str, str]) -> str:
     if owner == DEPARTMENT_OWNER:
         return "部门整体"
-    return f"项目「{names.get(owner, owner)}」（{owner}）"
+    return f"项目“{names.get(owner, owner)}”（{owner}）"
 
 
 def compare_with_approved(data: DepartmentYear, approved: DepartmentYear) -> list[Finding]:
@@ -109,7 +109,7 @@ def _header_differences(data: DepartmentYear, approved: DepartmentYear) -> Itera
         yield Finding(
             "APPROVED_OTHER_DEPARTMENT",
             Severity.ERROR,
-            f"批复目标为「{there.name}」{there.year} 年度，与本工作簿「{here.name}」{here.year} 年度不符",
+            f"批复目标为“{there.name}”{there.year} 年度，与本工作簿“{here.name}”{here.year} 年度不符",
             Location("部门信息"),
         )
 
@@ -121,8 +121,8 @@ def _changed(row: Indicator, goal: Indicator, names: dict[str, str]) -> Iterator
             yield Finding(
                 "APPROVED_TARGET_CHANGED",
                 Severity.ERROR,
-                f"{field.header}与批复目标不一致：{_owner_label(row.owner, names)}指标「{row.name}」"
-                f"批复为「{_shown(approved)}」，工作簿为「{_shown(now)}」；"
+                f"{field.header}与批复目标不一致：{_owner_label(row.owner, names)}指标“{row.name}”"
+                f"批复为“{_shown(approved)}”，工作簿为“{_shown(now)}”；"
                 "批复后的目标只能经批准的目标调整变更",
                 _at(row.location, field.header),
                 row.owner,
@@ -133,7 +133,7 @@ def _added(row: Indicator, names: dict[str, str]) -> Finding:
     return Finding(
         "APPROVED_INDICATOR_ADDED",
         Severity.ERROR,
-        f"{_owner_label(row.owner, names)}指标「{row.name}」（{row.level1}/{row.level2}）"
+        f"{_owner_label(row.owner, names)}指标“{row.name}”（{row.level1}/{row.level2}）"
         "不在批复目标中",
         _at(row.location, "三级指标"),
         row.owner,
@@ -145,7 +145,7 @@ def _removed(goal: Indicator, names: dict[str, str]) -> Finding:
     return Finding(
         "APPROVED_INDICATOR_REMOVED",
         Severity.ERROR,
-        f"{_owner_label(goal.owner, names)}的批复指标「{goal.name}」（{goal.level1}/{goal.level2}）"
+        f"{_owner_label(goal.owner, names)}的批复指标“{goal.name}”（{goal.level1}/{goal.level2}）"
         f"在工作簿中缺失{where}",
         None,
         goal.owner,
@@ -158,7 +158,7 @@ def _unplanned_projects(data: DepartmentYear, approved_codes: set[str]) -> Itera
             yield Finding(
                 "APPROVED_PROJECT_NEW",
                 Severity.INFO,
-                f"项目「{project.name}」（{project.code}）不在批复目标中（年中新增项目），其指标未比对",
+                f"项目“{project.name}”（{project.code}）不在批复目标中（年中新增项目），其指标未比对",
                 project.location,
                 project.code,
             )

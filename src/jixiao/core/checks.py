@@ -115,7 +115,7 @@ def check_indicator_classes(evaluation: Evaluation) -> Iterator[Finding]:
                 "INDICATOR_CLASS",
                 Severity.WARNING,
                 f"{_project_label(score.project)}{_indicator_label(indicator)}的一级指标"
-                f"「{indicator.level1}」不在规则配置的指标体系中，可填：{'、'.join(classes)}",
+                f"“{indicator.level1}”不在规则配置的指标体系中，可填：{'、'.join(classes)}",
                 indicator.location,
                 score.project.code,
             )

@@ -27,7 +27,7 @@ def check_department_classes(evaluation: Evaluation) -> Iterator[Finding]:
                 "DEPARTMENT_CLASS",
                 Severity.WARNING,
                 f"部门整体指标“{indicator.name}”属{indicator.dimension.value}，一级指标应为"
-                f"{'、'.join(allowed)}，实为「{indicator.level1}」",
+                f"{'、'.join(allowed)}，实为“{indicator.level1}”",
                 indicator.location,
             )
 
@@ -45,7 +45,7 @@ def check_typed_management_metrics(evaluation: Evaluation) -> Iterator[Finding]:
                     "MANAGEMENT_METRIC_TYPED",
                     Severity.ERROR,
                     f"部门整体指标“{indicator.name}”是{metric.name}，系统已据决算与管理数据计算为 "
-                    f"{value.value}%（{metric.formula}）：请在「自动取数」填写 {key}，不要手填",
+                    f"{value.value}%（{metric.formula}）：请在“自动取数”填写 {key}，不要手填",
                     indicator.location,
                 )
                 break

@@ -79,13 +79,13 @@ ReviewCheck = Callable[[ReviewInput], Iterator[Finding]]
 
 
 def _label(project: Project) -> str:
-    return f"项目「{project.name}」（{project.code}）"
+    return f"项目“{project.name}”（{project.code}）"
 
 
 def _where(indicator: Indicator, projects: dict[str, Project]) -> str:
     project = projects.get(indicator.owner)
     owner = _label(project) if project else "部门整体"
-    return f"{owner}指标「{indicator.name}」"
+    return f"{owner}指标“{indicator.name}”"
 
 
 def _finding(code: str, severity: Severity, message: str, subject: str, location=None) -> Finding:
@@ -226,7 +226,7 @@ def check_basis(review: ReviewInput) -> Iterator[Finding]:
     projects = {project.code: project for project in review.data.projects}
     for row in _every_indicator(review):
         if row.basis not in bases:
-            stated = f"，实为「{row.basis}」" if row.basis else ""
+            stated = f"，实为“{row.basis}”" if row.basis else ""
             yield _finding(
                 "BASIS_MISSING",
                 Severity.WARNING,
@@ -274,7 +274,7 @@ def check_cost_matches_money(review: ReviewInput) -> Iterator[Finding]:
                 yield _finding(
                     "COST_EXCEEDS_BUDGET",
                     Severity.WARNING,
-                    f"{_label(project)}成本指标「{row.name}」为 {row.target} {row.unit}，"
+                    f"{_label(project)}成本指标“{row.name}”为 {row.target} {row.unit}，"
                     f"超过项目资金 {format_wan(yuan_to_wan(money))} 万元，目标与预算不匹配",
                     project.code,
                     row.location,
@@ -331,7 +331,7 @@ def check_department_goal(review: ReviewInput) -> Iterator[Finding]:
         yield _finding(
             "DEPARTMENT_GOAL_MISSING",
             Severity.WARNING,
-            "未填写部门整体绩效目标（部门信息「整体绩效目标」）",
+            "未填写部门整体绩效目标（部门信息“整体绩效目标”）",
             DEPARTMENT_OWNER,
         )
     rows = data.department_indicators

@@ -239,7 +239,7 @@ def _history_suggestion(items: list[tuple[Decimal, PastIndicator]], ranking: Ran
         best.unit,
         best.operator,
         typical,
-        f"本地区历史：{best.department} {best.year} 年「{best.project_name}」{count}",
+        f"本地区历史：{best.department} {best.year} 年“{best.project_name}”{count}",
         best_relevance + usage,
     )
 

@@ -144,17 +144,17 @@ def _department_findings(status: IndicatorStatus) -> Iterator[Finding]:
     if status.colour is None:
         yield Finding(
             "MONITOR_VALUE_MISSING", Severity.WARNING,
-            f"部门整体指标「{item.name}」未填写完成值，未能预警", item.location, DEPARTMENT_OWNER,
+            f"部门整体指标“{item.name}”未填写完成值，未能预警", item.location, DEPARTMENT_OWNER,
         )  # fmt: skip
     elif status.colour is not Colour.GREEN:
-        what = f"部门整体指标「{item.name}」"
+        what = f"部门整体指标“{item.name}”"
         yield from _deviation_findings(
             item.deviation, status.colour, what, item.location, DEPARTMENT_OWNER
         )
 
 
 def _label(execution: ProjectExecution) -> str:
-    return f"项目「{execution.name}」（{execution.code}）"
+    return f"项目“{execution.name}”（{execution.code}）"
 
 
 def _findings(project: ProjectStatus) -> Iterator[Finding]:
@@ -169,12 +169,12 @@ def _findings(project: ProjectStatus) -> Iterator[Finding]:
         if status.colour is None:
             yield Finding(
                 "MONITOR_VALUE_MISSING", Severity.WARNING,
-                f"{_label(execution)}指标「{item.name}」未填写1-{execution.month}月完成值，未能预警",
+                f"{_label(execution)}指标“{item.name}”未填写1-{execution.month}月完成值，未能预警",
                 item.location, execution.code,
             )  # fmt: skip
         elif status.colour is not Colour.GREEN:
             yield from _deviation_findings(
-                item.deviation, status.colour, f"{_label(execution)}指标「{item.name}」",
+                item.deviation, status.colour, f"{_label(execution)}指标“{item.name}”",
                 item.location, execution.code,
             )  # fmt: skip
     if project.colour is Colour.RED and execution.decision is None:

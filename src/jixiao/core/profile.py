@@ -163,7 +163,7 @@ def load_profile(name_or_path: str | Path = "default") -> RulesProfile:
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.toml"
     if not path.is_file():
-        raise ProfileError(f"找不到规则配置「{name_or_path}」")
+        raise ProfileError(f"找不到规则配置“{name_or_path}”")
     return load_profile_text(path.read_text(encoding="utf-8"), path.name)
 
 
@@ -180,11 +180,11 @@ def load_profile_text(text: str, name: str) -> RulesProfile:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"规则配置「{name}」格式错误：{error}") from error
+        raise ProfileError(f"规则配置“{name}”格式错误：{error}") from error
     try:
         return _build(data)
     except (KeyError, TypeError, ValueError) as error:
-        raise ProfileError(f"规则配置「{name}」缺少或写错了项：{error}") from error
+        raise ProfileError(f"规则配置“{name}”缺少或写错了项：{error}") from error
 
 
 def _dec(value: Any) -> Decimal:

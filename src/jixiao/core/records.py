@@ -72,11 +72,11 @@ class Location:
     letter: str | None = None
 
     def describe(self) -> str:
-        text = f"工作表「{self.sheet}」"
+        text = f"工作表“{self.sheet}”"
         if self.row is not None:
             text += f"第 {self.row} 行"
         if self.column:
-            text += f"「{self.column}」列"
+            text += f"“{self.column}”列"
         if self.letter:
             text += f"（{self.letter} 列）"
         return text

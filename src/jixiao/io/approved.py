@@ -33,8 +33,7 @@ def read_approved(path: str | Path) -> ApprovedGoals:
         message = f"批复目标：{error}"
         return ApprovedGoals(path, None, (Finding("INPUT", Severity.ERROR, message),))
     errors = tuple(
-        replace(error, message=f"批复目标「{path.name}」：{error.message}")
-        for error in result.errors
+        replace(error, message=f"批复目标“{path.name}”：{error.message}") for error in result.errors
     )
     return ApprovedGoals(path, result.data, errors)
 

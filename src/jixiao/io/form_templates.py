@@ -49,7 +49,7 @@ def project_form(template_id: str = DEFAULT_PROJECT_FORM) -> ProjectForm:
     """The project form template ``template_id`` (a file in ``forms/``)."""
     path = FORMS_DIR / f"project-{template_id}.toml"
     if not path.is_file():
-        raise FormTemplateError(f"找不到项目支出绩效自评表模板「{template_id}」")
+        raise FormTemplateError(f"找不到项目支出绩效自评表模板“{template_id}”")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     try:
         funds, goal, indicators, closing = (
@@ -76,7 +76,7 @@ def project_form(template_id: str = DEFAULT_PROJECT_FORM) -> ProjectForm:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise FormTemplateError(
-            f"项目支出绩效自评表模板「{template_id}」缺少或写错了项：{error}"
+            f"项目支出绩效自评表模板“{template_id}”缺少或写错了项：{error}"
         ) from error
 
 
@@ -105,7 +105,7 @@ def department_form(template_id: str = DEFAULT_DEPARTMENT_FORM) -> DepartmentFor
     """The department form template ``template_id`` (a file in ``forms/``)."""
     path = FORMS_DIR / f"department-{template_id}.toml"
     if not path.is_file():
-        raise FormTemplateError(f"找不到部门整体支出绩效自评表模板「{template_id}」")
+        raise FormTemplateError(f"找不到部门整体支出绩效自评表模板“{template_id}”")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     try:
         basic, goal, spending = data["basic"], data["goal"], data["spending"]
@@ -128,5 +128,5 @@ def department_form(template_id: str = DEFAULT_DEPARTMENT_FORM) -> DepartmentFor
         )
     except (KeyError, TypeError, ValueError) as error:
         raise FormTemplateError(
-            f"部门整体支出绩效自评表模板「{template_id}」缺少或写错了项：{error}"
+            f"部门整体支出绩效自评表模板“{template_id}”缺少或写错了项：{error}"
         ) from error

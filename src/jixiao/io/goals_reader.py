@@ -162,7 +162,7 @@ def _read_goal_rows(cells: SheetCells | None, codes: set[str] | None) -> list[In
             cells.invalid(
                 number,
                 "name",
-                f"指标「{indicator.name}」与第 {seen[key]} 行重复（同一项目、同一二级指标下）",
+                f"指标“{indicator.name}”与第 {seen[key]} 行重复（同一项目、同一二级指标下）",
             )
             continue
         seen[key] = number
@@ -175,7 +175,7 @@ def _owner(cells: SheetCells, number: int, row: list[object], codes: set[str] | 
         return DEPARTMENT_OWNER
     owner = cells.text(number, row, "owner")
     if owner and owner not in codes:
-        cells.invalid(number, "owner", f"项目编码「{owner}」在「项目」表中不存在")
+        cells.invalid(number, "owner", f"项目编码“{owner}”在“项目”表中不存在")
     return owner
 
 

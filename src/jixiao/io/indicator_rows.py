@@ -185,7 +185,7 @@ def _owner(
         return DEPARTMENT_OWNER
     owner = cells.text(number, row, "owner")
     if owner and codes is not None and owner not in codes:
-        cells.invalid(number, "owner", f"项目编码「{owner}」在「项目」表中不存在")
+        cells.invalid(number, "owner", f"项目编码“{owner}”在“项目”表中不存在")
     return owner
 
 

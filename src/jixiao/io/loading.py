@@ -31,7 +31,7 @@ def _profile_for(name: str | None, year: int) -> RulesProfile:
     profile = load_profile(name or "default")
     first, last = profile.years
     if not first <= year <= last:
-        raise ProfileError(f"规则配置「{profile.id}」适用于 {first}–{last} 年，不适用于 {year} 年")
+        raise ProfileError(f"规则配置“{profile.id}”适用于 {first}–{last} 年，不适用于 {year} 年")
     return profile
 
 

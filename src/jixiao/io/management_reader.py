@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
+from jixiao.core.quoting import quoted
 from jixiao.core.records import ManagementItem
 from jixiao.io.sheet_cells import SheetCells, cell_text, is_blank
 from jixiao.io.workbook_format import MANAGEMENT_CATEGORIES
@@ -47,7 +48,7 @@ def _date(cells: SheetCells, number: int, row: list[object], key: str) -> date |
             return date(*(int(part) for part in match.groups()))
     except ValueError:
         pass
-    cells.invalid(number, key, f"应为日期（如 2023-02-03 或 2023年2月3日），实为「{text}」")
+    cells.invalid(number, key, f"应为日期（如 2023-02-03 或 2023年2月3日），实为“{text}”")
     return None
 
 
@@ -72,13 +73,13 @@ def _item(cells: SheetCells, number: int, row: list[object]) -> ManagementItem |
     items, needed = MANAGEMENT_CATEGORIES[category]
     if items and name not in items:
         cells.invalid(
-            number, "name", f"「{category}」的项目应为 {'、'.join(items)}，实为「{name}」"
+            number, "name", f"{quoted(category)}的项目应为 {'、'.join(items)}，实为{quoted(name)}"
         )
         return None
     filled = {**amounts, "approved_on": approved}
     for key in needed:
         if filled[key] is None:
-            cells.invalid(number, key, f"「{category}」行必须填写此列")
+            cells.invalid(number, key, f"{quoted(category)}行必须填写此列")
     return ManagementItem(
         category=category, name=name, **amounts,
         policy=cells.yes_no(number, row, "policy", False),
@@ -103,7 +104,9 @@ def read_management(cells: SheetCells | None) -> list[ManagementItem]:
             continue
         key = (item.category, item.name)
         if MANAGEMENT_CATEGORIES[item.category][0] and key in seen:
-            cells.invalid(number, "name", f"「{item.category}/{item.name}」与第 {seen[key]} 行重复")
+            cells.invalid(
+                number, "name", f"{quoted(f'{item.category}/{item.name}')}与第 {seen[key]} 行重复"
+            )
             continue
         seen[key] = number
         items.append(item)

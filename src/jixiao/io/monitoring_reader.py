@@ -116,7 +116,7 @@ def _read_info_values(rows: list[list[object]], errors: list[Finding]) -> dict[s
         key = cells.plain(row, "key")
         if key not in INFO_KEYS:
             options = "、".join(INFO_KEYS)
-            cells.invalid(number, "key", f"「{key}」不是可填的项目（{options}）")
+            cells.invalid(number, "key", f"“{key}”不是可填的项目（{options}）")
             continue
         values[INFO_KEYS[key]] = cell_text(cells.raw(row, "value"))
         values[f"{INFO_KEYS[key]}.row"] = str(number)
@@ -134,11 +134,11 @@ def _info(raw: dict[str, str], rules: MonitoringRules, errors: list[Finding]) ->
     if not department:
         error("department", "部门名称", "部门名称为空")
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
-        error("year", "年度", f"年度应为四位年份，实为「{year}」")
+        error("year", "年度", f"年度应为四位年份，实为“{year}”")
     spec = rules.round(name) if name else None
     if spec is None:
         known = "、".join(r.name for r in rules.rounds)
-        error("round", "监控轮次", f"监控轮次「{name}」不是规则配置中的轮次（{known}）")
+        error("round", "监控轮次", f"监控轮次“{name}”不是规则配置中的轮次（{known}）")
     if errors or spec is None:
         return None
     return _Info(department, int(year), spec.name, spec.end_month, raw.get("profile", ""))
@@ -151,8 +151,8 @@ def _goals(
         return None
     here, there = (info.department, info.year), (approved.department.name, approved.department.year)
     if here != there:
-        message = (f"批复目标为「{there[0]}」{there[1]} 年度，与本监控工作簿"
-                   f"「{here[0]}」{here[1]} 年度不符")  # fmt: skip
+        message = (f"批复目标为“{there[0]}”{there[1]} 年度，与本监控工作簿"
+                   f"“{here[0]}”{here[1]} 年度不符")  # fmt: skip
         errors.append(Finding("INPUT", Severity.ERROR, message, Location(INFO_SHEET.name)))
     return approved
 
@@ -164,7 +164,7 @@ def _month(cells: SheetCells, number: int, row: list[object], info: _Info) -> in
     if value != value.to_integral_value() or not 1 <= value <= info.end_month:
         cells.invalid(
             number, "month",
-            f"截至月份「{cell_text(cells.raw(row, 'month'))}」不在本轮监控期间（{info.round_name}）内",
+            f"截至月份“{cell_text(cells.raw(row, 'month'))}”不在本轮监控期间（{info.round_name}）内",
         )  # fmt: skip
         return info.end_month
     return int(value)
@@ -190,9 +190,9 @@ def _read_projects(
         if executed > final:
             cells.invalid(number, "executed", f"累计执行数 {executed} 元超过全年预算数 {final} 元")
         if code in seen:
-            cells.invalid(number, "code", f"项目编码「{code}」与第 {seen[code]} 行重复")
+            cells.invalid(number, "code", f"项目编码“{code}”与第 {seen[code]} 行重复")
         elif code and planned is not None and code not in planned:
-            cells.invalid(number, "code", f"项目「{name}」（{code}）不在批复的绩效目标中")
+            cells.invalid(number, "code", f"项目“{name}”（{code}）不在批复的绩效目标中")
         seen[code] = number
         projects.append(ProjectExecution(
             code=code, name=name, section=cells.plain(row, "section"),
@@ -229,10 +229,10 @@ def _read_indicators(
             continue
         known = item.owner in codes or item.owner == DEPARTMENT_OWNER
         if not known:
-            cells.invalid(number, "owner", f"项目编码「{item.owner}」不在「项目执行」表中")
+            cells.invalid(number, "owner", f"项目编码“{item.owner}”不在“项目执行”表中")
         key = (item.owner, item.level1, item.level2, item.name)
         if key in seen:
-            message = f"指标「{item.name}」与第 {seen[key]} 行重复（同一项目、同一二级指标下）"
+            message = f"指标“{item.name}”与第 {seen[key]} 行重复（同一项目、同一二级指标下）"
             cells.invalid(number, "name", message)
             continue
         seen[key] = number
@@ -252,7 +252,7 @@ def _against_approved(
     """The row's indicator must be an approved one, with the approved 年度指标值."""
     if key not in targets:
         cells.invalid(
-            number, "name", f"指标「{item.name}」（{item.level1}/{item.level2}）不在批复目标中"
+            number, "name", f"指标“{item.name}”（{item.level1}/{item.level2}）不在批复目标中"
         )
         return
     approved = targets[key]
@@ -263,7 +263,7 @@ def _against_approved(
         same = approved == mine
     if not same:
         shown = format(approved.normalize(), "f") if isinstance(approved, Decimal) else approved
-        cells.invalid(number, "target", f"年度指标值与批复目标「{shown}」不一致")
+        cells.invalid(number, "target", f"年度指标值与批复目标“{shown}”不一致")
 
 
 def _read_indicator(cells: SheetCells, number: int, row: list[object]) -> IndicatorProgress | None:
@@ -305,19 +305,19 @@ def _red_rows_need_a_cause(
         if status.execution_colour is Colour.RED and execution.deviation.cause is None:
             projects.invalid(
                 execution.location.row, "cause",  # type: ignore[union-attr,arg-type]
-                f"项目「{execution.name}」预算执行为红色预警（执行率低于序时进度要求），须填写偏差原因",
+                f"项目“{execution.name}”预算执行为红色预警（执行率低于序时进度要求），须填写偏差原因",
             )  # fmt: skip
         for indicator in status.indicators:
             item = indicator.indicator
             if indicator.colour is Colour.RED and item.deviation.cause is None:
                 progress.invalid(
                     item.location.row, "cause",  # type: ignore[union-attr,arg-type]
-                    f"指标「{item.name}」为红色预警，须填写偏差原因",
+                    f"指标“{item.name}”为红色预警，须填写偏差原因",
                 )  # fmt: skip
     for status in department_statuses(round_, rules):
         item = status.indicator
         if status.colour is Colour.RED and item.deviation.cause is None:
             progress.invalid(
                 item.location.row, "cause",  # type: ignore[union-attr,arg-type]
-                f"部门整体指标「{item.name}」为红色预警，须填写偏差原因",
+                f"部门整体指标“{item.name}”为红色预警，须填写偏差原因",
             )  # fmt: skip

@@ -72,7 +72,7 @@ class SheetCells:
         self.columns: dict[str, int] = {}
         self.unit_factor = Decimal(1)
         if self.header_row is None:
-            self._error(None, None, f"找不到表头行（应包含「{spec.columns[0].header}」等列）")
+            self._error(None, None, f"找不到表头行（应包含“{spec.columns[0].header}”等列）")
             return
         self._map_columns()
         self._index = {column.key: self.columns.get(column.key, -1) for column in spec.columns}
@@ -253,7 +253,7 @@ class SheetCells:
         try:
             return self._sized(number, key, parse_decimal(value))
         except NotANumber:
-            self._error(number, column, f"应为数字，实为「{cell_text(value)}」")
+            self._error(number, column, f"应为数字，实为“{cell_text(value)}”")
             return None
 
     def _sized(self, number: int, key: str, value: Decimal) -> Decimal | None:
@@ -262,7 +262,7 @@ class SheetCells:
         problem = size.problem(value) if size is not None else None
         if problem is None:
             return value
-        self._error(number, self._by_key[key], f"{problem}，实为「{shown_number(value)}」")
+        self._error(number, self._by_key[key], f"{problem}，实为“{shown_number(value)}”")
         return None
 
     def amount(self, number: int, row: list[object], key: str) -> Decimal:
@@ -270,7 +270,7 @@ class SheetCells:
         raw = cell_text(self.raw(row, key))
         column = self._by_key[key]
         if raw.endswith(("%", "％")):
-            self._error(number, column, f"应为金额，实为百分数「{raw}」")
+            self._error(number, column, f"应为金额，实为百分数“{raw}”")
             return Decimal(0)
         value = self.number(number, row, key)
         if value is None:
@@ -278,11 +278,11 @@ class SheetCells:
         yuan = value * self.unit_factor
         # Size before precision: quantizing an absurd figure (1e30) overflows the context.
         if yuan < 0:
-            self._error(number, column, f"金额不能为负数，实为「{raw}」")
+            self._error(number, column, f"金额不能为负数，实为“{raw}”")
         elif yuan >= MAX_AMOUNT_YUAN:
-            self._error(number, column, f"金额「{raw}」达到一万亿元，请检查单位或位数")
+            self._error(number, column, f"金额“{raw}”达到一万亿元，请检查单位或位数")
         elif yuan != yuan.quantize(FEN):
-            self._error(number, column, f"金额「{raw}」精度超过分")
+            self._error(number, column, f"金额“{raw}”精度超过分")
         else:
             return yuan.quantize(FEN)
         return Decimal(0)
@@ -295,7 +295,7 @@ class SheetCells:
             return True
         if value in NO:
             return False
-        self._error(number, self._by_key[key], f"应填“是”或“否”，实为「{value}」")
+        self._error(number, self._by_key[key], f"应填“是”或“否”，实为“{value}”")
         return default
 
     def choice(
@@ -311,7 +311,7 @@ class SheetCells:
         if value in allowed:
             return allowed[value]
         options = "、".join(dict.fromkeys(str(v) for v in allowed.values()))
-        self._error(number, self._by_key[key], f"「{value}」不是可选值（{options}）")
+        self._error(number, self._by_key[key], f"“{value}”不是可选值（{options}）")
         return None
 
     def invalid(self, number: int, key: str, message: str) -> None:

@@ -42,7 +42,7 @@ class SheetTooLarge(Exception):
 
     def __str__(self) -> str:
         return (
-            f"工作表「{self.sheet}」有数据写到了 {self.cell} 单元格，超出该表的范围"
+            f"工作表“{self.sheet}”有数据写到了 {self.cell} 单元格，超出该表的范围"
             f"（最多 {self.area.rows:,} 行、{self.area.columns} 列，即 A1 至 "
             f"{column_letter(self.area.columns - 1)}{self.area.rows}）：请删除远处的单元格后重试"
         )

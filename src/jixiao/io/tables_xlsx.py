@@ -176,7 +176,7 @@ def _write_summary(
         0, 0, 0, last, f"{department.name}{department.year}年度预算绩效自评汇总表", styles["title"]
     )
     subtitle = (
-        f"部门整体自评得分 {result.total} 分，等级「{result.grade}」；"
+        f"部门整体自评得分 {result.total} 分，等级“{result.grade}”；"
         f"项目 {len(evaluation.project_scores)} 个；金额单位：万元"
     )
     sheet.merge_range(1, 0, 1, last, subtitle, styles["subtitle"])

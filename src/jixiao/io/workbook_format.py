@@ -178,7 +178,7 @@ DEPARTMENT_INDICATOR_SHEET = SheetSpec(
     "部门整体自评指标，分值合计 100；管理效率指标的一级指标填“管理效率”。自动取数可选："
     "budget_execution_rate（预算执行率）、budget_adjustment_rate（预算调整率）、"
     "self_evaluation_coverage（项目自评覆盖率）、goal_coverage（绩效目标覆盖率）、"
-    "project_average_score（项目平均得分），以及据「决算与管理数据」计算的 carryover_rate"
+    "project_average_score（项目平均得分），以及据“决算与管理数据”计算的 carryover_rate"
     "（结转结余率）、itemised_adjustment_rate（预算调整率，不含政策性调整）、"
     "three_public_control_rate / three_public_change_rate（“三公”经费控制率/变动率）、"
     "public_funds_control_rate（公用经费控制率）、procurement_execution_rate（政府采购执行率）、"
@@ -232,7 +232,7 @@ MANAGEMENT_SHEET = SheetSpec(
     "公务接待费、公务用车购置及运行费，填预算数、决算数、上年决算数；公用经费、政府采购：预算数、"
     "决算数；结转结余：年初结转结余、年末结转结余，填决算数；固定资产：固定资产总额、在用固定资产，"
     "填决算数（年末数）；预算调整：每项调整一行，填调整金额，政策性调整填“是”；信息公开：预算公开、"
-    "决算公开、绩效信息公开，填批复日期、公开日期、网址。编制数、在职和离退休人数填在「部门信息」。",
+    "决算公开、绩效信息公开，填批复日期、公开日期、网址。编制数、在职和离退休人数填在“部门信息”。",
     has_money=True,
 )
 

@@ -117,11 +117,9 @@ def _read_department(rows: list[list[object]], errors: list[Finding]) -> Departm
         field = PROFILE_KEYS.get(key)
         limit = workbook_limits().text_length(PROFILE_SHEET.name, key)
         if len(value) > limit:
-            cells.invalid(
-                number, "value", f"「{key}」最多 {limit:,} 个字符，实为 {len(value):,} 个"
-            )
+            cells.invalid(number, "value", f"“{key}”最多 {limit:,} 个字符，实为 {len(value):,} 个")
         if field is None:
-            cells.invalid(number, "key", f"未知项「{key}」，可填：{'、'.join(PROFILE_KEYS)}")
+            cells.invalid(number, "key", f"未知项“{key}”，可填：{'、'.join(PROFILE_KEYS)}")
         elif field in MULTI_PARAGRAPH_KEYS:
             if value:
                 fields[field].append(value)
@@ -135,10 +133,10 @@ def _department_from(fields: dict[str, object], cells: SheetCells) -> Department
     name = str(fields.get("name") or "")
     year_text = str(fields.get("year") or "")
     if not name:
-        cells.invalid(int(fields.get("name_row", 3)), "value", "缺少「部门名称」")
+        cells.invalid(int(fields.get("name_row", 3)), "value", "缺少“部门名称”")
     if not (year_text.isdigit() and 2000 <= int(year_text) <= 2100):
         cells.invalid(
-            int(fields.get("year_row", 3)), "value", f"「年度」应为四位年份，实为「{year_text}」"
+            int(fields.get("year_row", 3)), "value", f"“年度”应为四位年份，实为“{year_text}”"
         )
         return None
     self_score = _department_self_score(fields, cells)
@@ -170,7 +168,7 @@ def _headcounts(fields: dict[str, object], cells: SheetCells) -> dict[str, int |
             value = Decimal(-1)
         if value is not None and (value < 0 or value != value.to_integral_value()):
             cells.invalid(int(fields.get(f"{field}_row", 3)), "value",
-                          f"「{labels[field]}」应为不小于 0 的整数（人数），实为「{text}」")  # fmt: skip
+                          f"“{labels[field]}”应为不小于 0 的整数（人数），实为“{text}”")  # fmt: skip
             value = None
         counts[field] = int(value) if value is not None else None
     return counts
@@ -190,7 +188,7 @@ def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Deci
         cells.invalid(
             int(fields.get("self_score_row", 3)),
             "value",
-            f"「部门自评总分」应为 0–100 的数字（最多 {size.places} 位小数），实为「{text}」",
+            f"“部门自评总分”应为 0–100 的数字（最多 {size.places} 位小数），实为“{text}”",
         )
         return None
     return value
@@ -199,7 +197,7 @@ def _department_self_score(fields: dict[str, object], cells: SheetCells) -> Deci
 def _class_code(cells: SheetCells, number: int, row: list[object], year: int) -> str:
     code = cells.text(number, row, "class_code")
     if code and year and not is_valid_class_code(code, year):
-        cells.invalid(number, "class_code", f"未知的功能分类科目编码「{code}」（{year} 年科目表）")
+        cells.invalid(number, "class_code", f"未知的功能分类科目编码“{code}”（{year} 年科目表）")
     return code
 
 
@@ -247,7 +245,7 @@ def read_unique_projects(
             continue
         if project.code in seen:
             cells.invalid(
-                number, "code", f"项目编码「{project.code}」与第 {seen[project.code]} 行重复"
+                number, "code", f"项目编码“{project.code}”与第 {seen[project.code]} 行重复"
             )
             continue
         seen[project.code] = number

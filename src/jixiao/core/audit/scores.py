@@ -102,11 +102,13 @@ def _column_sum(total: FundsRow, parts: list[FundsRow], key: str) -> AuditFindin
     cell = total.cells[key]
     computed = _show(summed, places)
     if abs(gap) <= rounding_tolerance(len(parts), places):
-        message = f"「{total.label}」{computed} 为各行四舍五入后相加，与所填 {cell.text} 的差在误差范围内。"
+        message = (
+            f"“{total.label}”{computed} 为各行四舍五入后相加，与所填 {cell.text} 的差在误差范围内。"
+        )
         return _cell_finding(
             cell, "table-sum-rounding", Severity.INFO, message, cell.text, computed
         )
-    message = f"「{total.label}」所填 {cell.text}，而下列各行合计 {computed}，相差 {_show(abs(gap), places)}。"
+    message = f"“{total.label}”所填 {cell.text}，而下列各行合计 {computed}，相差 {_show(abs(gap), places)}。"
     return _cell_finding(cell, "table-sum-mismatch", Severity.ERROR, message, cell.text, computed)
 
 
@@ -185,14 +187,14 @@ def _check_indicator(row: IndicatorRow, profile: RulesProfile) -> Iterator[Audit
         return
     if not score_cell.text:
         yield _cell_finding(
-            score_cell, "score-empty", Severity.ERROR, f"指标「{name}」的得分未填写。"
+            score_cell, "score-empty", Severity.ERROR, f"指标“{name}”的得分未填写。"
         )
         return
     score = score_cell.number
     if score is None:
         return
     if score > weight or score < ZERO:
-        message = f"指标「{name}」得分 {score_cell.text} 超出分值 {cells['weight'].text} 的范围。"
+        message = f"指标“{name}”得分 {score_cell.text} 超出分值 {cells['weight'].text} 的范围。"
         yield _cell_finding(score_cell, "score-over-weight", Severity.ERROR, message)
         return
     yield from _check_quantitative(row, weight, score, profile)
@@ -221,7 +223,7 @@ def _score_finding(
 ) -> AuditFinding:
     cells = row.cells
     score = cells["score"]
-    facts = f"指标「{cells['name'].text}」目标 {cells['target'].text}、实际 {cells['actual'].text}"
+    facts = f"指标“{cells['name'].text}”目标 {cells['target'].text}、实际 {cells['actual'].text}"
     if severity is Severity.ERROR:
         message = f"{facts}，未完成目标却得满分 {score.text} 分；按规则配置应得 {expected} 分。"
     else:
@@ -243,7 +245,7 @@ def _check_deviation(
     over = higher_is_better and target > ZERO and actual >= profile.over_threshold * target
     if share < 1 or over:
         state = "超额完成" if over else "未完成目标"
-        message = f"指标「{row.cells['name'].text}」{state}，但未填写偏差原因分析及改进措施。"
+        message = f"指标“{row.cells['name'].text}”{state}，但未填写偏差原因分析及改进措施。"
         yield _cell_finding(deviation, "deviation-missing", Severity.WARNING, message)
 
 
@@ -260,7 +262,7 @@ def _check_band(
     low = quantize_half_up(band.low * weight, profile.score_places)
     high = quantize_half_up(band.high * weight, profile.score_places)
     message = (
-        f"定性指标「{row.cells['name'].text}」评为“{band_name}”，得分应在 {low}～{high} 分之间"
+        f"定性指标“{row.cells['name'].text}”评为“{band_name}”，得分应在 {low}～{high} 分之间"
         f"{'（含上限）' if band.top else '（不含上限）'}，表中填 {row.cells['score'].text} 分。"
     )
     yield _cell_finding(row.cells["score"], "indicator-band", Severity.ERROR, message)

@@ -134,7 +134,7 @@ def check_achievement_claims(
     for block in extraction.document.paragraphs:
         for match in _ALL_ACHIEVED.finditer(block.text):
             message = (
-                f"文中称“{match.group(0)}”，但自评表中指标「{cell.text}」未达到年度指标值"
+                f"文中称“{match.group(0)}”，但自评表中指标“{cell.text}”未达到年度指标值"
                 f"（见{cell.block.place.describe()}）。"
             )
             yield finding_at(

@@ -138,13 +138,13 @@ def _column_sum(
     name = figures.cell(0, column)
     if abs(gap) <= rounding_tolerance(len(parts), places):
         message = (
-            f"「{name}」列各行合计 {computed}，所填合计 {stated_text}，"
+            f"“{name}”列各行合计 {computed}，所填合计 {stated_text}，"
             "差额在各行四舍五入的误差范围内。"
         )
         severity, code = Severity.INFO, "table-sum-rounding"
     else:
         message = (
-            f"「{name}」列各行合计 {computed}，与所填合计 {stated_text} "
+            f"“{name}”列各行合计 {computed}，与所填合计 {stated_text} "
             f"相差 {_show(abs(gap), places)}。"
         )
         severity, code = Severity.ERROR, "table-sum-mismatch"
@@ -222,7 +222,7 @@ def _share_finding(
     amount, whole = _number(amount_text) or ZERO, cell_number(whole_text) or ZERO
     computed = f"{quantize_half_up(ratio(amount, whole), _places(share_text))}%"
     message = (
-        f"「{figures.label(row)}」{amount_text or 0} 占合计 {whole_text} 的 {computed}，"
+        f"“{figures.label(row)}”{amount_text or 0} 占合计 {whole_text} 的 {computed}，"
         f"表中填 {share_text}。"
     )
     return _finding(
@@ -256,7 +256,7 @@ def _check_row_totals(figures: FigureTable) -> Iterator[AuditFinding]:
             continue
         computed = _show(summed, places)
         message = (
-            f"「{figures.label(row)}」一行各列合计 {computed}，与所填合计 {stated_text} "
+            f"“{figures.label(row)}”一行各列合计 {computed}，与所填合计 {stated_text} "
             f"相差 {_show(abs(summed - stated), places)}。"
         )
         yield _finding(
@@ -312,7 +312,7 @@ def _children_exceed(
         computed = _show(summed, places)
         stated = figures.cell(parent, column)
         message = (
-            f"「{figures.label(parent)}」{stated}，其中所列 {computed} 超过了它，"
+            f"“{figures.label(parent)}”{stated}，其中所列 {computed} 超过了它，"
             f"多出 {_show(summed - whole, places)}。"
         )
         yield _finding(

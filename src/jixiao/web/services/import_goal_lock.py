@@ -57,7 +57,7 @@ def _where(record: IndicatorRecord, key: str) -> str:
     location = record.location
     sheet = location.sheet if location else INDICATOR_SHEET.name
     row = f"第 {location.row} 行" if location and location.row else ""
-    return f"工作表「{sheet}」{row} {letter} 列「{header}」"
+    return f"工作表“{sheet}”{row} {letter} 列“{header}”"
 
 
 def split_locked(
@@ -83,8 +83,8 @@ def split_locked(
 
 def added_refused(record: IndicatorRecord, word: str) -> str:
     row = f"第 {record.location.row} 行" if record.location and record.location.row else ""
-    return f"{row}新增指标「{record.level2} / {record.name}」：{word}目标中没有该指标"
+    return f"{row}新增指标“{record.level2} / {record.name}”：{word}目标中没有该指标"
 
 
 def removed_refused(row, word: str) -> str:
-    return f"删除指标「{row.level2} / {row.name}」：该指标是{word}目标，不能删除"
+    return f"删除指标“{row.level2} / {row.name}”：该指标是{word}目标，不能删除"

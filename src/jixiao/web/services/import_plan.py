@@ -406,7 +406,7 @@ class _Planner:
             owner = owner_of[id(row)]
             if owner != DEPARTMENT_OWNER and self.locked(owner):
                 if owner in in_workbook:
-                    self.refusals[owner].append(f"删除指标「{row.level2} / {row.name}」")
+                    self.refusals[owner].append(f"删除指标“{row.level2} / {row.name}”")
                 continue
             if self.goals_locked and (owner == DEPARTMENT_OWNER or owner in in_workbook):
                 refused = import_goal_lock.removed_refused(row, self.goals_word)
@@ -437,7 +437,7 @@ class _Planner:
             self.record_row(models.Indicator, row, values, position, owner, sheet, label)
             return
         if owner is not None and self.locked(owner):
-            self.refusals[owner].append(f"新增指标「{record.level2} / {record.name}」")
+            self.refusals[owner].append(f"新增指标“{record.level2} / {record.name}”")
             return
         if self.goals_locked:
             refused = import_goal_lock.added_refused(record, self.goals_word)
@@ -477,7 +477,7 @@ class _Planner:
         pairs, leftover = _pair(rows, wanted, lambda r: (r.kind, r.title),
                                 lambda w: (w[0], w[1].title))  # fmt: skip
         for position, (row, (kind, statement)) in enumerate(pairs):
-            label = f"{kind}「{statement.title}」"
+            label = f"{kind}“{statement.title}”"
             if row is None:
                 row = models.Statement(department_year=self.year, kind=kind, title=statement.title,
                                        body=statement.body, position=position)  # fmt: skip
@@ -488,7 +488,7 @@ class _Planner:
                                 STATEMENT_SHEET.name, label)  # fmt: skip
         for row in leftover:
             self.plan.writes[models.Statement].delete.append(row)
-            self.plan.removed.append(Removal(STATEMENT_SHEET.name, f"{row.kind}「{row.title}」"))
+            self.plan.removed.append(Removal(STATEMENT_SHEET.name, f"{row.kind}“{row.title}”"))
 
     def plan_year(self) -> None:
         info = self.data.department

@@ -67,7 +67,7 @@ def read_round_upload(path: Path, round_: models.MonitoringRound) -> MonitoringR
     if result.data is None:
         raise ImportRejected(result.errors)
     if result.data.round_name != round_.name:
-        message = f"工作簿的监控轮次为「{result.data.round_name}」，本轮为「{round_.name}」"
+        message = f"工作簿的监控轮次为“{result.data.round_name}”，本轮为“{round_.name}”"
         raise ImportRejected([Finding("INPUT", Severity.ERROR, message, Location("监控信息"))])
     return result.data
 

@@ -122,10 +122,10 @@ def round_import_commit(request: HttpRequest, pk: int, token: str) -> HttpRespon
                      file_name=entry["name"])  # fmt: skip
     except ServiceError as error:
         _forget(request, token)
-        messages.error(request, f"「{entry['name']}」未导入：{error}")
+        messages.error(request, f"“{entry['name']}”未导入：{error}")
         return redirect("monitoring_import", round_.pk)
     _forget(request, token)
-    messages.success(request, f"已导入「{entry['name']}」：更新 {count} 行。")
+    messages.success(request, f"已导入“{entry['name']}”：更新 {count} 行。")
     return redirect("monitoring_round", round_.pk)
 
 
