@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install (when missing) and start what the tests need beyond Python: a throwaway
-# PostgreSQL server on 127.0.0.1, Debian's Chromium for the browser tests, and the CJK
-# fonts the rendered pages and documents use. Prints the DATABASE_URL to test against.
+# PostgreSQL server on 127.0.0.1, Debian's Chromium for the browser tests, the CJK
+# fonts the rendered pages and documents use, and LibreOffice and poppler, with which the
+# render tests print the report and the forms to PDF and read the pages and fonts back. Prints the DATABASE_URL to test against.
 set -euo pipefail
 PORT="${JIXIAO_TEST_PG_PORT:-54329}"
 DATA="${JIXIAO_TEST_PG_DIR:-/tmp/jixiao-test-pg}"
@@ -10,6 +11,8 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdffonts >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "需要安装：${need[*]}（请以 root 运行，或先用 apt-get 安装）" >&2
