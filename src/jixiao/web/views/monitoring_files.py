@@ -8,7 +8,6 @@ does; a file with any error is deleted at once and changes nothing.
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from pathlib import Path
 
@@ -35,7 +34,13 @@ from jixiao.web.services.monitoring_import import (
 )
 from jixiao.web.uploads import WORKBOOK_KINDS, check_upload
 from jixiao.web.views.monitoring import get_round
-from jixiao.web.views.upload import TOKEN_PATTERN, _error_rows, _remove_stale_uploads, _upload_path
+from jixiao.web.views.pending_uploads import (
+    TOKEN_PATTERN,
+    error_rows,
+    forget,
+    new_token,
+    upload_path,
+)
 
 SESSION_KEY = "jixiao_monitoring_uploads"
 CONTENT_TYPES = {
@@ -71,9 +76,8 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
         check_upload(upload, WORKBOOK_KINDS)
     except InvalidInput as error:
         return _page(request, round_, 400, problem=str(error))
-    _remove_stale_uploads()
-    token = secrets.token_urlsafe(32)
-    path = _upload_path(token)
+    token = new_token()
+    path = upload_path(token)
     with path.open("wb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
@@ -82,7 +86,7 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
         data = read_round_upload(path, round_)
     except ImportRejected as error:
         path.unlink(missing_ok=True)
-        return _page(request, round_, 400, problem=str(error), errors=_error_rows(error),
+        return _page(request, round_, 400, problem=str(error), errors=error_rows(error),
                      file_name=upload.name)  # fmt: skip
     plan = plan_round_import(round_, data)
     pending = request.session.get(SESSION_KEY, {})
@@ -93,10 +97,7 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _forget(request: HttpRequest, token: str) -> None:
-    pending = request.session.get(SESSION_KEY, {})
-    pending.pop(token, None)
-    request.session[SESSION_KEY] = pending
-    _upload_path(token).unlink(missing_ok=True)
+    forget(request, SESSION_KEY, token)
 
 
 @login_required
@@ -108,7 +109,7 @@ def round_import_commit(request: HttpRequest, pk: int, token: str) -> HttpRespon
     if not TOKEN_PATTERN.fullmatch(token) or entry is None or entry.get("user") != request.user.pk \
             or entry.get("round") != round_.pk:  # fmt: skip
         raise Http404
-    path = _upload_path(token)
+    path = upload_path(token)
     try:
         if not path.exists():
             raise ServiceError("待导入的文件已过期，请重新上传。")
@@ -118,7 +119,7 @@ def round_import_commit(request: HttpRequest, pk: int, token: str) -> HttpRespon
         )  # fmt: skip
     except ImportRejected as error:
         _forget(request, token)
-        return _page(request, round_, 400, problem=str(error), errors=_error_rows(error),
+        return _page(request, round_, 400, problem=str(error), errors=error_rows(error),
                      file_name=entry["name"])  # fmt: skip
     except ServiceError as error:
         _forget(request, token)

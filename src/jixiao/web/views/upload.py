@@ -10,13 +10,9 @@ deleted at once and changes nothing.
 
 from __future__ import annotations
 
-import re
-import secrets
 import tempfile
-import time
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -42,34 +38,21 @@ from jixiao.web.services.importing import (
     read_upload,
 )
 from jixiao.web.uploads import WORKBOOK_KINDS, check_upload
+from jixiao.web.views.pending_uploads import (
+    TOKEN_PATTERN,
+    error_rows,
+    forget,
+    new_token,
+    upload_path,
+)
 
 SESSION_KEY = "jixiao_uploads"
-TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
-# A previewed upload nobody committed is removed after a day.
-STALE_SECONDS = 24 * 60 * 60
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _may_upload(user: User) -> bool:
     found = membership(user)
     return user.is_superuser or (found is not None and found.role == Role.FINANCE)
-
-
-def _upload_folder() -> Path:
-    folder = Path(settings.DATA_DIR) / "uploads"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
-def _upload_path(token: str) -> Path:
-    return _upload_folder() / f"{token}.xlsx"
-
-
-def _remove_stale_uploads() -> None:
-    limit = time.time() - STALE_SECONDS
-    for path in _upload_folder().glob("*.xlsx"):
-        if path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
 
 
 def _department_allowed(user: User, data: DepartmentYearRecord) -> bool:
@@ -84,22 +67,6 @@ def _page(request: HttpRequest, context: dict[str, object]) -> dict[str, object]
     """The context of an upload page: the department's navigation stays on it."""
     year = navigation_year(request.user, request.GET.get("year"))
     return {"year": year, "active": "upload", **context}
-
-
-def _error_rows(error: ImportRejected) -> list[dict[str, object]]:
-    rows = []
-    for finding in error.errors:
-        where = finding.location
-        column = ""
-        if where is not None:
-            column = " ".join(
-                part
-                for part in (where.column or "", f"（{where.letter} 列）" if where.letter else "")
-                if part
-            )
-        rows.append({"sheet": where.sheet if where else "", "row": where.row if where and where.row else "",
-                     "column": column, "message": finding.message})  # fmt: skip
-    return rows
 
 
 @login_required
@@ -124,9 +91,8 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
         return render(
             request, "jixiao/upload.html", _page(request, {"problem": str(error)}), status=400
         )
-    _remove_stale_uploads()
-    token = secrets.token_urlsafe(32)
-    path = _upload_path(token)
+    token = new_token()
+    path = upload_path(token)
     with path.open("wb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
@@ -135,7 +101,7 @@ def upload_workbook(request: HttpRequest) -> HttpResponse:
         data = read_upload(path)
     except ImportRejected as error:
         path.unlink(missing_ok=True)
-        context = {"problem": str(error), "errors": _error_rows(error), "file_name": upload.name}
+        context = {"problem": str(error), "errors": error_rows(error), "file_name": upload.name}
         return render(request, "jixiao/upload.html", _page(request, context), status=400)
     if not _department_allowed(request.user, data):
         path.unlink(missing_ok=True)
@@ -161,11 +127,7 @@ def _pending(request: HttpRequest, token: str) -> dict:
 
 
 def _forget(request: HttpRequest, token: str) -> None:
-    """The token is spent: out of the session, its file deleted."""
-    pending = request.session.get(SESSION_KEY, {})
-    pending.pop(token, None)
-    request.session[SESSION_KEY] = pending
-    _upload_path(token).unlink(missing_ok=True)
+    forget(request, SESSION_KEY, token)
 
 
 @login_required
@@ -173,7 +135,7 @@ def _forget(request: HttpRequest, token: str) -> None:
 def confirm_upload(request: HttpRequest, token: str) -> HttpResponse:
     """The removals that take evidence or reviewed work, listed, with the box to say yes."""
     entry = _pending(request, token)
-    path = _upload_path(token)
+    path = upload_path(token)
     if not path.exists():
         _forget(request, token)
         messages.error(request, "待导入的文件已过期，请重新上传。")
@@ -199,7 +161,7 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
     The file is deleted afterwards, unless the import only waits for the confirmation
     of its removals."""
     entry = _pending(request, token)
-    path = _upload_path(token)
+    path = upload_path(token)
     if not path.exists():
         _forget(request, token)
         messages.error(request, "待导入的文件已过期，请重新上传。")
@@ -216,7 +178,7 @@ def commit_upload(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("upload_confirm", token=token)
     except ImportRejected as error:
         _forget(request, token)
-        context = {"problem": str(error), "errors": _error_rows(error), "file_name": entry["name"]}
+        context = {"problem": str(error), "errors": error_rows(error), "file_name": entry["name"]}
         return render(request, "jixiao/upload.html", _page(request, context), status=400)
     except ServiceError as error:
         _forget(request, token)
