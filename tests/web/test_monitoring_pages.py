@@ -17,6 +17,7 @@ from jixiao.io.monitoring_writer import write_monitoring_workbook
 from jixiao.web import models
 from jixiao.web.monitoring_conversion import entries, round_record
 from jixiao.web.services.monitoring_import import do_import_round, plan_round_import
+from jixiao.web.services.monitoring_rounds import do_decide
 from tests.web.monitoring_round import entry, indicator, open_round, red_and_submitted
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +177,18 @@ def test_the_year_dashboard_links_its_latest_round(actors, year_a, round_a, clie
         f'href="{reverse("monitoring_round", args=[round_a.pk])}"' in page
         and "1-7月（填报中）" in page
     )
+
+
+def test_a_decision_to_adjust_the_goals_links_the_section_to_its_goals_page(
+    actors, round_a, client_for
+):
+    red_and_submitted(actors, round_a)
+    row = entry(round_a, "P1")
+    url = reverse("monitoring_entry", args=[row.pk])
+    goals = reverse("project_goals", args=[row.project_id])
+    assert goals not in client_for(actors.section).get(url).content.decode()
+
+    do_decide(acting_user=actors.working_group, entry_id=row.pk, expected_version=row.version,
+              decision="调整目标")  # fmt: skip
+
+    assert f'href="{goals}"' in client_for(actors.section).get(url).content.decode()
