@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from jixiao.core.rectification import TaskProgress
+from jixiao.core.rectification_rules import TaskSource
 from jixiao.web import models
 from jixiao.web.models import GoalPhase
 from jixiao.web.services.errors import InvalidInput, NotAllowed
 from jixiao.web.services.goal_copy import do_copy_goals_to_next_year
+from jixiao.web.services.rectification import create_task_from_source
 
 
 def copy(user, year, codes=("P1", "P2")):
@@ -51,3 +54,25 @@ def test_the_copy_button_starts_the_next_year(actors, year_a, client_for):
     response = client.post(reverse("goal_copy", args=[year_a.pk]), {"project": ids}, follow=True)
     assert "已由 2023 年度目标开始 2024 年度目标申报" in response.content.decode()
     assert models.DepartmentYear.objects.filter(year=2024).count() == 1
+
+
+def test_next_years_goals_show_last_years_open_tasks_and_not_the_closed_ones(
+    actors, year_a, client_for
+):
+    def task(problem: str):
+        return create_task_from_source(
+            acting_user=actors.working_group, department_year_id=year_a.pk,
+            source=TaskSource.AUDIT_INSPECTION, problem=problem,
+            project_id=year_a.projects.get(code="P1").pk,
+        )  # fmt: skip
+
+    task("保洁经费支付进度慢")
+    closed = task("台账不全")
+    models.RectificationTask.objects.filter(pk=closed.pk).update(progress=TaskProgress.DONE)
+    following = copy(actors.finance, year_a)
+
+    page = client_for(actors.finance).get(reverse("goal_overview", args=[following.pk]))
+
+    text = page.content.decode()
+    assert "上年未完成的整改任务（1）" in text
+    assert "保洁经费支付进度慢" in text and "台账不全" not in text

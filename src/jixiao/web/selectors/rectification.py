@@ -87,6 +87,13 @@ def ledger(user: User, filters: LedgerFilters, today: date) -> QuerySet[models.R
     )  # fmt: skip
 
 
+def previous_year_open_tasks(user: User, year: models.DepartmentYear, today: date) -> list:
+    """The tasks raised on the department's previous year that are still open, as the
+    user may see them: what the goals of ``year`` have to answer (overdue first)."""
+    rows = ledger(user, LedgerFilters(year=year.year - 1, department_id=year.department_id), today)
+    return with_status(rows.filter(progress__in=OPEN), today)
+
+
 def status_counts(user: User, filters: LedgerFilters, today: date) -> list[dict[str, object]]:
     """Each status with how many of the user's tasks (under the other filters) show it."""
     rows = ledger(user, LedgerFilters(**{**filters.__dict__, "status": ""}), today)

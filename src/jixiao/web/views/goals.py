@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from jixiao.core.records import Dimension, IndicatorKind, Operator
@@ -29,6 +30,7 @@ from jixiao.web.selectors.goals import (
     project_goal_lines,
     uncovered_projects,
 )
+from jixiao.web.selectors.rectification import previous_year_open_tasks
 from jixiao.web.selectors.scoping import get_department_year, get_indicator, get_project
 from jixiao.web.services import goal_drafting
 from jixiao.web.services.errors import ServiceError
@@ -91,6 +93,7 @@ def goal_overview(request: HttpRequest, pk: int) -> HttpResponse:
         ).exists(),
         "adjustments": [(item, may_decide(request.user, item))
                         for item in adjustments_for(request.user, year)],
+        "open_tasks": previous_year_open_tasks(request.user, year, timezone.localdate()),
     })  # fmt: skip
 
 
