@@ -128,7 +128,12 @@ class Project(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["department_year", "code"], name="project_unique_code")
         ]
-        indexes = [models.Index(fields=["department_year", "section"])]
+        indexes = [
+            models.Index(fields=["department_year", "section"]),
+            # Covers the district's 结果应用建议表: its budgets by year and grade are read
+            # from the index alone, not from every project's (wide) row.
+            models.Index(fields=["department_year", "grade", "final"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
