@@ -56,10 +56,14 @@ def review_task_key(item: models.SpotReviewItem) -> str:
     return f"spot_review|{item.sample_id}|{item.project_id}"
 
 
-def _may_rectify(user: User, sample: models.SpotSample) -> None:
+def _locked_sample(user: User, sample_id: int) -> models.SpotSample:
+    # One gap, or all of a sample, at a time: two requests at once do not both find a gap
+    # unlisted and then both list it.
+    sample = models.SpotSample.objects.select_for_update().get(pk=sample_id)
     found = membership(user)
     if found is None or found.role != models.Role.BUREAU or found.district != sample.district:
         raise NotAllowed("只有本区财政局可将抽查复核发现列入整改台账。")
+    return sample
 
 
 def _task_for(user: User, item: models.SpotReviewItem) -> models.RectificationTask:
@@ -82,7 +86,7 @@ def do_rectify_review_item(*, acting_user: User, item_id: int) -> models.Rectifi
     an item within the threshold.
     """
     item = _items().get(pk=item_id)
-    _may_rectify(acting_user, item.sample)
+    _locked_sample(acting_user, item.sample_id)
     return _task_for(acting_user, item)
 
 
@@ -97,8 +101,7 @@ class FromReview:
 @transaction.atomic
 def do_rectify_sample(*, acting_user: User, sample_id: int) -> FromReview:
     """One task per flagged gap of the sample; gaps already in the ledger are counted."""
-    sample = models.SpotSample.objects.get(pk=sample_id)
-    _may_rectify(acting_user, sample)
+    sample = _locked_sample(acting_user, sample_id)
     items = list(_items().filter(sample=sample, flagged=True))
     if not items:
         raise InvalidInput("sample", "该样本暂无差距超过阈值的项目。")
