@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -65,6 +66,8 @@ def test_a_review_gap_is_rectified_closed_and_reported_the_next_year(
     models.DepartmentYear.objects.filter(pk__in=[year_a.pk, year_b.pk]).update(
         status=Status.GROUP_APPROVED
     )
+    # Self-scored high without evidence: drawn by rule whatever the random draw picks.
+    year_a.projects.filter(code="P1").update(self_score=Decimal(98))
     _bureau_flags_and_lists(page, actors, tmp_path)
 
     log_in(page, actors.section.username)

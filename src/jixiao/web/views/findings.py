@@ -8,7 +8,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from jixiao.core.finding_codes import finding_name
-from jixiao.web.list_output import filters_line, list_links, paged, wants_export, xlsx_response
+from jixiao.web.list_output import (
+    filters_line,
+    is_print_view,
+    list_links,
+    paged,
+    wants_export,
+    xlsx_response,
+)
 from jixiao.web.rectification_access import can_create_in
 from jixiao.web.selectors.findings import (
     SEVERITIES,
@@ -46,7 +53,9 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     mark_in_ledger(year, rows)
     return render(request, "jixiao/findings.html", {
         "year": year, "active": "findings", "page": page, "rows": rows, "severity": severity, "code": code,
-        "can_rectify": can_create_in(request.user, year), "query": request.GET.urlencode(),
+        # The print view is the list as filed: no choosing, no buttons.
+        "can_rectify": can_create_in(request.user, year) and not is_print_view(request),
+        "query": request.GET.urlencode(),
         "counts": severity_counts(year), "codes": finding_codes(year), "severities": SEVERITIES,
         "page_params": params.urlencode(), **list_links(request),
     })  # fmt: skip
