@@ -39,3 +39,12 @@ def test_it_says_what_each_role_does_in_order(client, actors, client_for):
     positions = [text.index(f"<h3>{n}. {role}</h3>") for n, role in enumerate(roles, start=1)]
     assert positions == sorted(positions)
     assert "越过审核的原因" in text
+
+
+def test_each_role_is_told_the_screens_after_the_self_evaluation(client, actors, client_for):
+    text = client_for(actors.section).get(reverse("help")).content.decode()
+    roles = text[text.index('id="roles"') : text.index('id="workbook"')]
+    for screen in ("“整改台账”", "“抽查复核”", "“结果应用”", "“历年”", "“公开”", "“列入整改”"):
+        assert screen in roles
+    bureau = roles[roles.index("4. 财政局") :]
+    assert "“抽查复核”" in bureau and "“全部列入整改”" in bureau

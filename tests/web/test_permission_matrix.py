@@ -98,6 +98,8 @@ POST_SCREENS = {
     "publication_record": ("year", WHOLE),
     "publication_feed": ("year", WHOLE),
     "spot_review_score": ("spot_item", BUREAU_ONLY),
+    "spot_review_rectify": ("spot_item", BUREAU_ONLY),
+    "spot_review_rectify_sample": ("sample", BUREAU_ONLY),
     "findings_rectify": ("year", WHOLE),
     "rectification_update": ("task", PROJECT_P1),
     "rectification_evidence": ("task", PROJECT_P1),

@@ -6,6 +6,8 @@ from io import BytesIO
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from jixiao.web import models
 from jixiao.web.models import Status
@@ -159,3 +161,16 @@ def test_next_years_project_shows_last_years_suggestion_beside_its_budget(
     assert (
         "上年（" not in client_for(settled.finance).get(f"/projects/{first.pk}/").content.decode()
     )
+
+
+def test_the_district_budgets_are_read_from_the_covering_index(settled, year_a, year_b):
+    if connection.vendor != "sqlite":
+        pytest.skip("the query plan checked is SQLite's")
+    years = models.DepartmentYear.objects.filter(pk__in=[year_a.pk, year_b.pk])
+    with CaptureQueriesContext(connection) as captured:
+        district_rows_of(years)
+    [budgets] = [q["sql"] for q in captured if 'FROM "jixiao_project"' in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {budgets}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "COVERING INDEX" in plan

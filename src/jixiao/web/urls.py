@@ -122,6 +122,16 @@ urlpatterns = [
     path("bureau/spot-review/", spot_review.spot_review_page, name="spot_review"),
     path("bureau/spot-review/draw/", spot_review.draw, name="spot_review_draw"),
     path(
+        "bureau/spot-review/<int:pk>/rectify/",
+        spot_review.rectify_sample,
+        name="spot_review_rectify_sample",
+    ),
+    path(
+        "spot-review/items/<int:pk>/rectify/",
+        spot_review.rectify_item,
+        name="spot_review_rectify",
+    ),
+    path(
         "bureau/spot-review/<int:pk>/results.xlsx",
         spot_review.results_workbook,
         name="spot_review_results",

@@ -140,6 +140,9 @@ class Project(models.Model):
             models.Index(fields=["department_year", "section"]),
             # Indicator suggestions read the district's history by functional class.
             models.Index(fields=["class_code"], name="project_class_code"),
+            # Covers the district's 结果应用建议表: its budgets by year and grade are read
+            # from the index alone, not from every project's (wide) row.
+            models.Index(fields=["department_year", "grade", "final"]),
         ]
 
     def __str__(self) -> str:

@@ -8,11 +8,14 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from jixiao.io.spot_review_xlsx import ReviewResultRow
 from jixiao.web import models
 from jixiao.web.roles import membership
 from jixiao.web.selectors.lock import LOCKED
+from jixiao.web.selectors.rectification import with_status
+from jixiao.web.services.spot_review_rectification import review_task_key
 
 
 def district_of(user: User) -> str:
@@ -81,6 +84,7 @@ class ProjectReview:
     rows: list[IndicatorReviewRow]
     editable: bool
     threshold: Decimal
+    task: models.RectificationTask | None
 
 
 def project_review(user: User, project: models.Project) -> ProjectReview | None:
@@ -97,7 +101,7 @@ def project_review(user: User, project: models.Project) -> ProjectReview | None:
     rows = [IndicatorReviewRow(indicator, reviews.get(indicator.pk)) for indicator in indicators]
     editable = district_of(user) == item.sample.district
     threshold = Decimal(item.sample.rules["gap_threshold"])
-    return ProjectReview(item, rows, editable, threshold)
+    return ProjectReview(item, rows, editable, threshold, ledger_tasks([item]).get(item.pk))
 
 
 def get_item(user: User, pk: int) -> models.SpotReviewItem:
@@ -106,3 +110,33 @@ def get_item(user: User, pk: int) -> models.SpotReviewItem:
     if item.sample.district != district_of(user):
         raise Http404
     return item
+
+
+def ledger_tasks(items: list[models.SpotReviewItem]) -> dict[int, models.RectificationTask]:
+    """Per drawn project (its item id), the rectification task its gap became, with status."""
+    keys = {review_task_key(item): item.pk for item in items}
+    tasks = models.RectificationTask.objects.filter(source_key__in=keys).select_related("section")
+    return {keys[task.source_key]: task for task in with_status(tasks, timezone.localdate())}
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """A project of the 通报 list, with the task its gap became (None while not listed)."""
+
+    item_id: int
+    project_id: int
+    row: ReviewResultRow
+    task: models.RectificationTask | None
+
+
+def notice_rows(
+    sample: models.SpotSample, rows: list[tuple[int, ReviewResultRow]]
+) -> list[NoticeRow]:
+    """The flagged projects of ``rows`` (the sample's result rows), each with its task."""
+    items = {item.project_id: item for item in sample.items.filter(flagged=True)}
+    tasks = ledger_tasks(list(items.values()))
+    return [
+        NoticeRow(items[pk].pk, pk, row, tasks.get(items[pk].pk))
+        for pk, row in rows
+        if row.flagged and pk in items
+    ]

@@ -20,6 +20,7 @@ from jixiao.web.query_numbers import query_number
 from jixiao.web.selectors import spot_review as selectors
 from jixiao.web.services.errors import ServiceError
 from jixiao.web.services.spot_review import do_draw_sample, do_review_indicator
+from jixiao.web.services.spot_review_rectification import do_rectify_review_item, do_rectify_sample
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,7 +42,7 @@ def spot_review_page(request: HttpRequest) -> HttpResponse:
     drawn = {s.year for s in samples}
     return render(request, "jixiao/spot_review.html", {
         "samples": samples, "sample": sample, "rows": rows,
-        "flagged": [row for _, row in rows if row.flagged],
+        "notice": selectors.notice_rows(sample, rows) if sample else [],
         "drawable": [y for y in selectors.drawable_years(request.user) if y not in drawn],
         "reviewed": sum(1 for _, row in rows if row.review_total is not None),
         **(_coverage(sample) if sample else {}),
@@ -115,3 +116,34 @@ def review_indicator(request: HttpRequest, pk: int) -> HttpResponse:
         flag = "，差距超过阈值" if item.flagged else ""
         messages.success(request, f"复核得分已保存：复核总分 {item.review_total} 分{flag}。")
     return redirect(reverse("project_detail", args=[item.project_id]) + "#spot-review")
+
+
+@login_required
+@require_POST
+def rectify_item(request: HttpRequest, pk: int) -> HttpResponse:
+    """列入整改: a task for the section of one flagged project, then back where it was asked."""
+    item = selectors.get_item(request.user, pk)
+    try:
+        task = do_rectify_review_item(acting_user=request.user, item_id=item.pk)
+    except ServiceError as failure:
+        messages.error(request, str(failure))
+    else:
+        messages.success(request, f"已列入整改台账，整改期限 {task.deadline:%Y-%m-%d}。")
+    if request.POST.get("back") == "sample":
+        return redirect(f"{reverse('spot_review')}?sample={item.sample_id}#notice")
+    return redirect(reverse("project_detail", args=[item.project_id]) + "#spot-review")
+
+
+@login_required
+@require_POST
+def rectify_sample(request: HttpRequest, pk: int) -> HttpResponse:
+    """列入整改 for every flagged gap of the sample not yet in the ledger."""
+    sample = selectors.get_sample(request.user, pk)
+    try:
+        done = do_rectify_sample(acting_user=request.user, sample_id=sample.pk)
+    except ServiceError as failure:
+        messages.error(request, str(failure))
+    else:
+        already = f"，{done.already} 项此前已列入" if done.already else ""
+        messages.success(request, f"已列入整改台账 {len(done.created)} 项{already}。")
+    return redirect(f"{reverse('spot_review')}?sample={sample.pk}#notice")
