@@ -205,3 +205,13 @@ def test_a_profile_without_goal_review_uses_the_default_rules(tmp_path):
 def test_a_worded_goal_is_not_compared_with_last_years_words():
     data = with_goal(goals_department(), 2, previous_actual_text="显著改善", previous_actual=D(99))
     assert codes(data) == []
+
+
+def test_the_messages_write_figures_as_typed_not_in_exponent_form():
+    # Values read back from a database can come normalised (Decimal("1E+1") for 10).
+    lower = with_goal(goals_department(), 0, target=D("1E+1"), previous_actual=D("1.1E+1"))
+    [finding] = [
+        f for f in review_goals(lower, PROFILE).findings if f.code == "TARGET_BELOW_PREVIOUS"
+    ]
+    assert "E+" not in finding.message
+    assert "10" in finding.message and "11" in finding.message

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.money import format_percent, format_wan, yuan_to_wan
+from jixiao.core.narrative.indicator_text import plain
 from jixiao.core.profile import GoalReviewRules, RulesProfile
 from jixiao.core.records import (
     DEPARTMENT_OWNER,
@@ -274,7 +275,7 @@ def check_cost_matches_money(review: ReviewInput) -> Iterator[Finding]:
                 yield _finding(
                     "COST_EXCEEDS_BUDGET",
                     Severity.WARNING,
-                    f"{_label(project)}成本指标“{row.name}”为 {row.target} {row.unit}，"
+                    f"{_label(project)}成本指标“{row.name}”为 {plain(row.target)} {row.unit}，"
                     f"超过项目资金 {format_wan(yuan_to_wan(money))} 万元，目标与预算不匹配",
                     project.code,
                     row.location,
@@ -299,8 +300,8 @@ def check_not_below_previous(review: ReviewInput) -> Iterator[Finding]:
             yield _finding(
                 "TARGET_BELOW_PREVIOUS",
                 Severity.WARNING,
-                f"{_where(row, projects)}年度指标值 {row.operator}{row.target}{row.unit}，"
-                f"低于上年实际完成值 {row.previous_actual}{row.unit}，未说明理由",
+                f"{_where(row, projects)}年度指标值 {row.operator}{plain(row.target)}{row.unit}，"
+                f"低于上年实际完成值 {plain(row.previous_actual)}{row.unit}，未说明理由",
                 row.owner,
                 row.location,
             )
