@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
+import pytest
 from django.contrib.auth.models import User
 
-from jixiao.web.conversion import department_year_record
+from jixiao.web.conversion import department_year_record, stored_figure
 from jixiao.web.services.importing import do_import_workbook
 from tests.builders import amounts
 from tests.web.conftest import department_data
@@ -28,3 +30,11 @@ def test_the_organisation_items_and_every_funds_line_survive_the_database(db):
     kept = stored.department
     assert (kept.institutions, kept.staff_quota, kept.staff_in_post, kept.retired,
             kept.signing_date) == (("内设 3 个机构。",), 30, 28, 5, "2024年3月29日")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [("10.0000", "10"), ("1200.0000", "1200"), ("0.5000", "0.5"), ("98.30", "98.3")],
+)
+def test_a_stored_figure_reaches_the_core_as_typed_never_in_exponent_form(stored, shown):
+    assert str(stored_figure(Decimal(stored))) == shown

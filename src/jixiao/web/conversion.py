@@ -60,19 +60,28 @@ def project_record(row: models.Project, section_name: str) -> ProjectRecord:
     )  # fmt: skip
 
 
+def stored_figure(value: Decimal | None) -> Decimal | None:
+    """A stored figure as the workbook gives it: 10 for 10.0000, never 1E+1 (``normalize``
+    alone would write it in exponent form wherever a message or form prints it)."""
+    if value is None:
+        return None
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal
+
+
 def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
     sheet = "部门整体指标" if owner == DEPARTMENT_OWNER else "项目绩效指标"
     return IndicatorRecord(
         owner=owner, level1=row.level1, level2=row.level2, name=row.name,
         kind=IndicatorKind(row.kind), weight=row.weight,
         operator=Operator(row.operator) if row.operator else None,
-        target=row.target.normalize() if row.target is not None else None, unit=row.unit,
-        actual=row.actual.normalize() if row.actual is not None else None, band=row.band,
+        target=stored_figure(row.target), unit=row.unit,
+        actual=stored_figure(row.actual), band=row.band,
         self_score=row.self_score, applicable=row.applicable, explanation=row.explanation,
         evidence=row.evidence, basis=row.basis, target_text=row.target_text,
         actual_text=row.actual_text, dimension=Dimension(row.dimension) if row.dimension else None,
         metric=row.metric, location=Location(sheet, row.position + 3),
-        previous_actual=row.previous_actual.normalize() if row.previous_actual is not None else None,
+        previous_actual=stored_figure(row.previous_actual),
         previous_actual_text=row.previous_actual_text, target_reason=row.target_reason,
     )  # fmt: skip
 

@@ -18,6 +18,7 @@ from jixiao.core.monitoring import (
 from jixiao.core.monitoring_review import MonitoringReview, review_monitoring
 from jixiao.core.records import DEPARTMENT_OWNER, IndicatorKind, Location, Operator
 from jixiao.web import models
+from jixiao.web.conversion import stored_figure
 from jixiao.web.services.profiles import profile_for
 
 # The columns the records and the pages read: a round of a large department loads a few
@@ -54,9 +55,9 @@ def progress_record(row: models.MonitoringIndicator, owner: str) -> IndicatorPro
         owner=owner, level1=indicator.level1, level2=indicator.level2, name=indicator.name,
         kind=IndicatorKind(indicator.kind),
         operator=Operator(indicator.operator) if indicator.operator else None,
-        target=indicator.target.normalize() if indicator.target is not None else None,
+        target=stored_figure(indicator.target),
         unit=indicator.unit, target_text=indicator.target_text,
-        value=row.value.normalize() if row.value is not None else None,
+        value=stored_figure(row.value),
         value_text=row.value_text, achievement=row.achievement, expected=row.expected,
         likelihood=Likelihood(row.likelihood) if row.likelihood else None,
         deviation=_deviation(row), location=Location("指标监控", indicator.position + 3),
