@@ -10,6 +10,10 @@ service's own speed is bench_web's. Then, for 200 projects of the newest year dr
 random, times what the suggestion view does (the district's history read from the
 database, ranked with the common library by the core) and prints p50/p95/max against
 the target of 100 ms p95.
+
+Loading the whole district takes many minutes; ``--keep`` keeps what was loaded (the
+SQLite folder given by ``--data-dir``, or the PostgreSQL database) and ``--reuse`` measures
+on it again without loading, so a figure can be taken on a quiet machine after the load.
 """
 
 from __future__ import annotations
@@ -120,6 +124,15 @@ def _indicator(year, project, number: int, rng: random.Random):
     )  # fmt: skip
 
 
+def describe() -> str:
+    """What the database holds: what a reused database is measured on."""
+    from jixiao.web import models
+
+    return (f"  in the database: {models.Department.objects.count()} departments, "
+            f"{models.Project.objects.count()} projects, "
+            f"{models.Indicator.objects.count()} indicators")  # fmt: skip
+
+
 def measure() -> tuple[list[float], list[float]]:
     """Wall-clock and CPU milliseconds of each project's suggestions."""
     from django.db import reset_queries
@@ -153,35 +166,43 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 departments instead of 300")
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
+    parser.add_argument("--data-dir", type=Path, help="SQLite folder (kept; default temporary)")
+    parser.add_argument("--keep", action="store_true", help="keep the loaded database")
+    parser.add_argument("--reuse", action="store_true", help="measure without loading again")
     options = parser.parse_args()
     departments = 30 if options.quick else 300
-    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-bench-goals-"))
+    data_dir = options.data_dir or Path(tempfile.mkdtemp(prefix="jixiao-bench-goals-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    keep = options.keep or options.data_dir is not None
     url = postgres_url() if options.postgres else None
-    if url:
+    if url and not options.reuse:
         psql(url, f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
         psql(url, f"CREATE DATABASE {BENCH_DATABASE}")
     try:
         setup_django(data_dir, url)
         rng = random.Random(2023)
         database = "PostgreSQL" if url else "SQLite"
-        log(f"{database}: loading {departments} departments × 200 projects × 10 indicators "
-            f"× {len(YEARS)} years")  # fmt: skip
-        start = time.perf_counter()
-        load(departments, 200, 10, rng)
-        log(f"  loaded in {time.perf_counter() - start:.0f} s")
+        if not options.reuse:
+            log(f"{database}: loading {departments} departments × 200 projects × 10 indicators "
+                f"× {len(YEARS)} years")  # fmt: skip
+            start = time.perf_counter()
+            load(departments, 200, 10, rng)
+            log(f"  loaded in {time.perf_counter() - start:.0f} s")
         if url:
             # Fresh statistics, as autovacuum gives a database loaded over time.
             from django.db import connection
 
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        log(describe())
         timings, cpu = measure()
     finally:
         from django.db import connections
 
         connections.close_all()
-        shutil.rmtree(data_dir, ignore_errors=True)
-        if url:
+        if not keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        if url and not options.keep:
             psql(url, f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
     p95 = percentile(timings, 0.95)
     log(f"suggestions ({database}, {len(timings)} projects): p50 {percentile(timings, 0.5):.1f} ms, "
