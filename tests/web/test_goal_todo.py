@@ -72,3 +72,13 @@ def test_an_adjustment_waits_for_the_department_then_the_bureau(actors, year_a):
     assert group.items[0].url == reverse("project_goals", args=[target.project_id])
     assert not _adjustment_headings(actors.working_group)
     assert not _adjustment_headings(actors.outsider)
+
+
+def test_the_home_page_shows_a_year_filing_its_goals_by_its_goal_phase(
+    actors, year_a, client_for
+):
+    _set_phase(year_a, GoalPhase.SUBMITTED)
+    page = client_for(actors.working_group).get(reverse("home")).content.decode()
+    assert "绩效目标已提交，待审核通过或退回" in page
+    row = page[page.index("<tbody>") :]
+    assert "目标已提交" in row and str(year_a.computed_score) not in row
