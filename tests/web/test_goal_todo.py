@@ -74,9 +74,7 @@ def test_an_adjustment_waits_for_the_department_then_the_bureau(actors, year_a):
     assert not _adjustment_headings(actors.outsider)
 
 
-def test_the_home_page_shows_a_year_filing_its_goals_by_its_goal_phase(
-    actors, year_a, client_for
-):
+def test_the_home_page_shows_a_year_filing_its_goals_by_its_goal_phase(actors, year_a, client_for):
     _set_phase(year_a, GoalPhase.SUBMITTED)
     page = client_for(actors.working_group).get(reverse("home")).content.decode()
     assert "绩效目标已提交，待审核通过或退回" in page
