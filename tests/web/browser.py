@@ -12,3 +12,9 @@ def log_in(page, username: str) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def choose(page, where: str, menu: str, item: str) -> None:
+    """Open the top bar's menu ``menu`` in ``where`` (.yearnav or .account) and follow ``item``."""
+    page.click(f"{where} details.menu summary:text-is('{menu}')")
+    page.click(f"{where} details.menu[open] a:text-is('{item}')")

@@ -16,7 +16,7 @@ from jixiao.web.models import Status
 from jixiao.web.services.importing import do_import_workbook
 from tests.builders import two_project_department
 
-from .browser import log_in
+from .browser import choose, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -39,7 +39,7 @@ def _next_year(year, admin):
 
 def _bureau_flags_and_lists(page, actors, tmp_path) -> None:
     log_in(page, actors.bureau.username)
-    page.click(".account a:has-text('抽查复核')")
+    choose(page, ".account", "全区", "抽查复核")
     page.fill("input[name=seed]", "2023")
     page.click("button:has-text('按规则抽取')")
     page.wait_for_selector(".messages li:has-text('随机种子 2023')")
@@ -52,7 +52,7 @@ def _bureau_flags_and_lists(page, actors, tmp_path) -> None:
     page.click(".spot-review button:has-text('列入整改')")
     page.wait_for_selector(".spot-ledger a:has-text('整改任务（城管办，未开始')")
     _shot(page, tmp_path, "loop-project-card")
-    page.click(".account a:has-text('抽查复核')")
+    choose(page, ".account", "全区", "抽查复核")
     page.click(".spot-notice button:has-text('全部列入整改')")
     page.wait_for_selector(".messages li:has-text('已列入整改台账 0 项，1 项此前已列入')")
     assert page.locator(".spot-notice tr[data-project='P1'] [data-ledger=listed]").count() == 1

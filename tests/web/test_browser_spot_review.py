@@ -10,7 +10,7 @@ import pytest
 from jixiao.web import models
 from jixiao.web.models import Status
 
-from .browser import log_in
+from .browser import choose, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def test_the_bureau_samples_rescores_and_the_gap_is_flagged(page, actors, year_a
         status=Status.GROUP_APPROVED
     )
     log_in(page, actors.bureau.username)
-    page.click(".account a:has-text('抽查复核')")
+    choose(page, ".account", "全区", "抽查复核")
     page.fill("input[name=seed]", "2023")
     page.click("button:has-text('按规则抽取')")  # the confirm() is accepted by the fixture
     page.wait_for_selector(".messages li:has-text('随机种子 2023')")
@@ -40,7 +40,7 @@ def test_the_bureau_samples_rescores_and_the_gap_is_flagged(page, actors, year_a
     assert page.locator("[data-review-total]").inner_text() == "79.83"
     page.screenshot(path=str(tmp_path / "spot-review-project.png"))
 
-    page.click(".account a:has-text('抽查复核')")
+    choose(page, ".account", "全区", "抽查复核")
     notice = page.locator(".spot-notice")
     assert "通报名单（1）" in notice.inner_text() and "环卫保洁" in notice.inner_text()
     item = models.SpotReviewItem.objects.get(flagged=True)

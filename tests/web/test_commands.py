@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from jixiao.io.workbook_writer import write_workbook
 from jixiao.web import models
 from jixiao.web.management.commands import demo
+from jixiao.web.models import GoalPhase
+from jixiao.web.selectors.todo import todo_for
 from tests.builders import LUOPU_WORKBOOK, edit_cells
 
 from .conftest import department_data
@@ -115,7 +118,7 @@ def stored_passwords(folder: Path) -> dict[str, str]:
     return dict(line.split("\t") for line in lines)
 
 
-# Slow but fine: collects static files and loads the Luopu example (~3 s).
+# Slow but fine: collects static files, loads the Luopu example and copies its goals (~8 s).
 def test_demo_sets_up_accounts_and_example_once_and_prints_them(demo_dirs):
     out, _ = run("demo", "--no-run", "--port", "8123")
     assert "http://127.0.0.1:8123/" in out
@@ -132,8 +135,32 @@ def test_demo_sets_up_accounts_and_example_once_and_prints_them(demo_dirs):
     assert User.objects.get(username="section-urban").membership.section.name == "城市管理办公室"
     assert User.objects.get(username="bureau").membership.district == "广东省广州市番禺区"
     assert (demo_dirs / "static" / "jixiao" / "app.css").exists()
+    assert_goals_year_with_work_for_every_role()
 
     again, _ = run("demo", "--no-run")
-    assert models.DepartmentYear.objects.count() == 1
+    assert models.DepartmentYear.objects.count() == 2
+    assert models.GoalAdjustment.objects.count() == 1
     assert User.objects.filter(username__in=list(passwords)).count() == len(demo.ACCOUNTS)
     assert stored_passwords(demo_dirs) == passwords and passwords["finance"] in again
+
+
+def assert_goals_year_with_work_for_every_role() -> None:
+    """2024 started from 2023 by the copy service: its continuing projects, all 示例数据,
+    with 2023's actuals as 上年实际, submitted for review; every role has something to do."""
+    before = models.DepartmentYear.objects.get(department__name="洛浦街道办事处", year=2023)
+    after = models.DepartmentYear.objects.get(department=before.department, year=2024)
+    assert before.goal_phase == GoalPhase.APPROVED and after.goal_phase == GoalPhase.SUBMITTED
+    assert after.projects.count() == before.projects.filter(illustrative=True).count() > 0
+    assert not after.projects.filter(illustrative=False).exists()
+    copied = after.indicators.filter(project__code="LP23G099", name="大气污染防治完成任务数").get()
+    original = before.indicators.get(project__code="LP23G099", name=copied.name)
+    assert copied.previous_actual == original.actual is not None
+    assert copied.target == original.target
+    for username in ("finance", "section-urban", "section-public", "group", "bureau"):
+        assert todo_for(User.objects.get(username=username)), username
+    group = todo_for(User.objects.get(username="group"))
+    assert any(
+        item.url == reverse("goal_overview", args=[after.pk]) for g in group for item in g.items
+    )
+    bureau = todo_for(User.objects.get(username="bureau"))
+    assert any(g.heading == "待审批的目标调整" for g in bureau)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import format_percent, yuan_to_wan
-from jixiao.core.narrative.indicator_text import actual_text, target_text
+from jixiao.core.narrative.indicator_text import actual_text, approved_target_text
 from jixiao.core.narrative.report import ILLUSTRATIVE_NOTE
 from jixiao.core.report_model import Block, Paragraph, ReportDocument, Table
 from jixiao.core.scoring import ProjectScore, Status
@@ -49,7 +49,7 @@ def _project_blocks(score: ProjectScore, department: str) -> tuple[Block, ...]:
     for item in score.indicator_scores:
         indicator = item.indicator
         shown = "不适用" if item.status is Status.NOT_APPLICABLE else str(item.score)
-        rows.append((indicator.level1, indicator.level2, indicator.name, target_text(item),
+        rows.append((indicator.level1, indicator.level2, indicator.name, approved_target_text(item),
                      actual_text(item), format(indicator.weight.normalize(), "f"), shown,
                      indicator.explanation))  # fmt: skip
     rows.append(("总分", "", "", "", "", "100", str(score.total), f"自评结论：{score.grade}"))

@@ -145,6 +145,15 @@ class Project:
         return self.fiscal + self.carryover + self.other_funds
 
 
+@dataclass(frozen=True, slots=True)
+class TargetBeforeAdjustment:
+    """The target as approved (批复) before an approved 目标调整 changed it: the number
+    for a 定量 indicator, the words for a 定性 one."""
+
+    target: Decimal | None
+    target_text: str = ""
+
+
 @direct_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
@@ -153,7 +162,9 @@ class Indicator:
     ``owner`` is a project code or ``DEPARTMENT_OWNER``. ``metric`` names a figure the
     system computes from the budget data instead of taking ``actual`` from the user.
     A goal (filed before the year) also carries last year's actual value, shown beside
-    the new target, and the reason for a target set below it.
+    the new target, and the reason for a target set below it. ``adjusted_from`` is the
+    approved target an approved 目标调整 replaced (None when the target is as approved),
+    so the year-end forms can say the target they print was adjusted.
     """
 
     owner: str
@@ -180,6 +191,7 @@ class Indicator:
     previous_actual: Decimal | None = None
     previous_actual_text: str = ""
     target_reason: str = ""
+    adjusted_from: TargetBeforeAdjustment | None = None
 
 
 @dataclass(frozen=True, slots=True)

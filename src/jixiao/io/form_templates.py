@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from jixiao.core.narrative.indicator_text import ADJUSTED_TARGET
+
 FORMS_DIR = Path(__file__).with_name("forms")
 DEFAULT_PROJECT_FORM = "caiyu-2020-10"
 DEFAULT_DEPARTMENT_FORM = "guangzhou"
@@ -38,6 +40,7 @@ class ProjectForm:
     indicators_label: str
     indicator_columns: tuple[str, ...]
     level_weights: bool
+    adjusted_target: str
     total_label: str
     conclusion_label: str
     boxes: tuple[str, ...]
@@ -69,6 +72,7 @@ def project_form(template_id: str = DEFAULT_PROJECT_FORM) -> ProjectForm:
             indicators_label=indicators["label"],
             indicator_columns=tuple(indicators["columns"]),
             level_weights=bool(indicators.get("level_weights", False)),
+            adjusted_target=_adjusted_target(indicators),
             total_label=closing["total"],
             conclusion_label=closing["conclusion"],
             boxes=tuple(closing.get("boxes", ())),
@@ -96,6 +100,7 @@ class DepartmentForm:
     indicators_label: str
     indicator_columns: tuple[str, ...]
     subtotal: str
+    adjusted_target: str
     total_label: str
     conclusion_label: str
 
@@ -123,6 +128,7 @@ def department_form(template_id: str = DEFAULT_DEPARTMENT_FORM) -> DepartmentFor
             indicators_label=indicators["label"],
             indicator_columns=tuple(indicators["columns"]),
             subtotal=indicators["subtotal"],
+            adjusted_target=_adjusted_target(indicators),
             total_label=closing["total"],
             conclusion_label=closing["conclusion"],
         )
@@ -130,3 +136,13 @@ def department_form(template_id: str = DEFAULT_DEPARTMENT_FORM) -> DepartmentFor
         raise FormTemplateError(
             f"部门整体支出绩效自评表模板“{template_id}”缺少或写错了项：{error}"
         ) from error
+
+
+def _adjusted_target(indicators: dict) -> str:
+    """How the form says a target was adjusted; a template that says nothing of it gets
+    the report's wording. Checked here, so a misspelt placeholder fails on loading."""
+    wording = indicators.get("adjusted_target", ADJUSTED_TARGET)
+    if not isinstance(wording, str):
+        raise TypeError("adjusted_target")
+    wording.format(target="", original="")
+    return wording

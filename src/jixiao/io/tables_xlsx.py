@@ -11,6 +11,7 @@ own, 核对 and 说明 (``tables_notes``), so every score still traces to its ev
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -24,7 +25,7 @@ from xlsxwriter.worksheet import Worksheet
 from jixiao.core.evaluation import Evaluation
 from jixiao.core.money import quantize_half_up, safe_ratio, yuan_to_wan
 from jixiao.core.narrative.assessment import outcome_text, shortfall_text
-from jixiao.core.narrative.indicator_text import actual_text, plain, target_text
+from jixiao.core.narrative.indicator_text import actual_text, approved_target_text, plain
 from jixiao.core.narrative.project_review import project_review
 from jixiao.core.records import ZERO_AMOUNTS, Project
 from jixiao.core.scoring import IndicatorScore, ProjectScore, Status
@@ -54,6 +55,7 @@ PROJECT_FORM_WIDTHS = (9, 16, 12, 22, 13, 13, 8, 8, 30)
 FORM_LAST = len(PROJECT_FORM_WIDTHS) - 1
 NOT_SCORED = "—"
 SIGNATURE_GAP = "　" * 8
+LINE_HEIGHT = 15  # points per line of 10 pt 宋体
 DEPARTMENT_WIDTHS = PROJECT_FORM_WIDTHS
 SUMMARY_HEADERS = (
     ("项目编码", 14), ("项目名称", 36), ("预算类型", 14), ("责任科室", 16),
@@ -343,7 +345,7 @@ def _write_dimension(
     """A dimension's rows (the dimension is their 一级指标) and its 小计; the next free row."""
     first = row
     for item in items:
-        _write_indicator_row(sheet, styles, row, 1, item)
+        _write_indicator_row(sheet, styles, row, 1, item, form.adjusted_target)
         row += 1
     _merge_column(sheet, first, row - 1, 1, dimension, styles["center"])
     _merge_runs(sheet, styles, first, [i.indicator.level2 for i in items], 2)
@@ -462,7 +464,7 @@ def _write_indicator_block(
     first = row + 1
     items = score.indicator_scores
     for offset, item in enumerate(items):
-        _write_indicator_row(sheet, styles, first + offset, 1, item)
+        _write_indicator_row(sheet, styles, first + offset, 1, item, form.adjusted_target)
     totals = score.level_totals()
     levels = [
         _level_label(i.indicator.level1, totals.get(i.indicator.level1, (ZERO, ZERO))[0],
@@ -481,13 +483,16 @@ def _write_indicator_row(
     row: int,
     col: int,
     item: IndicatorScore,
+    adjusted: str,
 ) -> None:
-    """一级 … 偏差原因分析及改进措施 of one indicator, starting at column ``col``."""
+    """一级 … 偏差原因分析及改进措施 of one indicator, starting at column ``col``; a target
+    changed by an approved 目标调整 says so as the form's ``adjusted`` wording has it."""
     indicator = item.indicator
     sheet.write_string(row, col, indicator.level1, styles["center"])
     sheet.write_string(row, col + 1, indicator.level2, styles["center"])
     sheet.write_string(row, col + 2, indicator.name, styles["text"])
-    sheet.write_string(row, col + 3, target_text(item), styles["center"])
+    target = approved_target_text(item, adjusted)
+    sheet.write_string(row, col + 3, target, styles["center"])
     sheet.write_string(row, col + 4, actual_text(item), styles["center"])
     _number(sheet, row, col + 5, indicator.weight, styles["weight"])
     if item.status is Status.NOT_APPLICABLE:
@@ -495,6 +500,17 @@ def _write_indicator_row(
     else:
         _number(sheet, row, col + 6, item.score, styles["score"])
     sheet.write_string(row, col + 7, indicator.explanation, styles["text"])
+    lines = max(_wrapped_lines(target, PROJECT_FORM_WIDTHS[col + 3]),
+                _wrapped_lines(indicator.explanation, PROJECT_FORM_WIDTHS[col + 7]))  # fmt: skip
+    if lines > 1:  # a spreadsheet program does not grow the row for wrapped text itself
+        sheet.set_row(row, LINE_HEIGHT * lines)
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide (a Chinese
+    character takes two)."""
+    units = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return max(1, -(-units // max(width - 1, 1)))
 
 
 def _write_project_total(

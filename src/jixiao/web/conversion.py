@@ -16,6 +16,7 @@ from jixiao.core.records import (
     Location,
     Operator,
     Statement,
+    TargetBeforeAdjustment,
 )
 from jixiao.core.records import BudgetLine as BudgetLineRecord
 from jixiao.core.records import DepartmentYear as DepartmentYearRecord
@@ -69,7 +70,9 @@ def stored_figure(value: Decimal | None) -> Decimal | None:
     return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal
 
 
-def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
+def indicator_record(
+    row: models.Indicator, owner: str, adjusted_from: TargetBeforeAdjustment | None = None
+) -> IndicatorRecord:
     sheet = "部门整体指标" if owner == DEPARTMENT_OWNER else "项目绩效指标"
     return IndicatorRecord(
         owner=owner, level1=row.level1, level2=row.level2, name=row.name,
@@ -83,7 +86,25 @@ def indicator_record(row: models.Indicator, owner: str) -> IndicatorRecord:
         metric=row.metric, location=Location(sheet, row.position + 3),
         previous_actual=stored_figure(row.previous_actual),
         previous_actual_text=row.previous_actual_text, target_reason=row.target_reason,
+        adjusted_from=adjusted_from,
     )  # fmt: skip
+
+
+def targets_before_adjustment(year: models.DepartmentYear) -> dict[int, TargetBeforeAdjustment]:
+    """Per indicator id, the target as approved before its first approved 目标调整 (a
+    target adjusted twice still names the one the bureau approved with the goals)."""
+    approved = (
+        models.GoalAdjustment.objects.filter(
+            department_year=year, status=models.AdjustmentStatus.APPROVED
+        )
+        .order_by("-requested_at", "-pk")
+        .values_list("indicator_id", "old_target", "old_target_text")
+    )
+    # Newest first, so the earliest adjustment of each indicator is the one kept.
+    return {
+        indicator: TargetBeforeAdjustment(stored_figure(target), text)
+        for indicator, target, text in approved
+    }
 
 
 def project_funds_record(row: tuple) -> ProjectRecord:
@@ -124,13 +145,18 @@ def department_year_record(
     projects = list(year.projects.all()) if projects is None else projects
     codes = {p.pk: p.code for p in projects}
     indicators = list(year.indicators.all()) if indicators is None else indicators
+    before = targets_before_adjustment(year)
     return DepartmentYearRecord(
         department=department_record(year),
         budget_lines=tuple(budget_line_record(row) for row in year.budget_lines.all()),
         projects=tuple(project_record(p, sections[p.section_id]) for p in projects),
-        indicators=tuple(indicator_record(i, codes[i.project_id]) for i in indicators if i.project_id),
+        indicators=tuple(
+            indicator_record(i, codes[i.project_id], before.get(i.pk))
+            for i in indicators if i.project_id
+        ),
         department_indicators=tuple(
-            indicator_record(i, DEPARTMENT_OWNER) for i in indicators if not i.project_id
+            indicator_record(i, DEPARTMENT_OWNER, before.get(i.pk))
+            for i in indicators if not i.project_id
         ),
         problems=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "问题"),
         measures=tuple(Statement(s.title, s.body) for s in year.statements.all() if s.kind == "措施"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.core.money import format_wan
-from jixiao.core.records import IndicatorKind, Operator
+from jixiao.core.records import Indicator, IndicatorKind, Operator
 from jixiao.core.scoring import IndicatorScore, Status
 
 # A target in words, as a department writes it: 不少于 10 个, 不低于 95%.
@@ -16,6 +16,8 @@ OPERATOR_WORDS = {
     Operator.AT_MOST: "不超过",
     Operator.LESS_THAN: "少于",
 }
+# How the report's tables say a target was changed by an approved 目标调整 (domain.md §9).
+ADJUSTED_TARGET = "{target}（经批准调整，原值{original}）"
 RATE_WORDS = {Operator.AT_LEAST: "不低于", Operator.MORE_THAN: "高于", Operator.LESS_THAN: "低于"}
 
 
@@ -41,10 +43,26 @@ def measure(value: Decimal, unit: str, *, spaced: bool = False) -> str:
 
 def target_text(item: IndicatorScore) -> str:
     indicator = item.indicator
-    if indicator.kind is IndicatorKind.QUALITATIVE or indicator.target is None:
-        return indicator.target_text
+    return _target(indicator, indicator.target, indicator.target_text)
+
+
+def _target(indicator: Indicator, target: Decimal | None, words: str) -> str:
+    if indicator.kind is IndicatorKind.QUALITATIVE or target is None:
+        return words
     operator = indicator.operator.value if indicator.operator else ""
-    return f"{operator}{measure(indicator.target, indicator.unit)}"
+    return f"{operator}{measure(target, indicator.unit)}"
+
+
+def approved_target_text(item: IndicatorScore, adjusted: str = ADJUSTED_TARGET) -> str:
+    """The target a year-end form prints: the approved one, and when an approved 目标调整
+    changed it, ``adjusted`` filled with the new and the original (``≥12个（经批准调整，
+    原值≥10个）``); a form template may word the note its own way."""
+    shown = target_text(item)
+    before = item.indicator.adjusted_from
+    if before is None:
+        return shown
+    original = _target(item.indicator, before.target, before.target_text)
+    return adjusted.format(target=shown, original=original)
 
 
 def target_words(item: IndicatorScore) -> str:
@@ -88,6 +106,6 @@ INDICATOR_WIDE = frozenset({2, 3, 4})
 def indicator_row(item: IndicatorScore) -> tuple[str, ...]:
     indicator = item.indicator
     return (
-        indicator.level1, indicator.level2, indicator.name, target_text(item),
+        indicator.level1, indicator.level2, indicator.name, approved_target_text(item),
         actual_text(item), plain(indicator.weight), str(item.score),
     )  # fmt: skip

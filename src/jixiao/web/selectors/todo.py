@@ -19,10 +19,12 @@ from django.urls import reverse
 
 from jixiao.core.finding_codes import ON_PAGE_CODES, finding_name
 from jixiao.web import models
-from jixiao.web.models import Role, Status
+from jixiao.web.models import GoalPhase, Role, Status
 from jixiao.web.roles import department_filter, membership, projects_for
 from jixiao.web.services.profiles import profile_for
 
+# Goal phases before approval: the year-end work of such a year has not begun.
+GOALS_PENDING = (GoalPhase.DRAFTING, GoalPhase.SUBMITTED, GoalPhase.REVIEWED)
 # How many items a group lists before it links to the full list instead.
 SHOWN = 20
 
@@ -53,8 +55,11 @@ def _capped(heading: str, items: list[TodoItem], more_url: str = "") -> TodoGrou
 
 
 def _draft_years(user: User):
+    """Years in their year-end work: not those whose goals are still being filed, whose
+    work waits in the goal groups (``goal_todo``)."""
     return (
         models.DepartmentYear.objects.filter(department_filter(user), status=Status.DRAFT)
+        .exclude(goal_phase__in=GOALS_PENDING)
         .select_related("department")
         .order_by("department__name", "-year")
     )
@@ -241,7 +246,8 @@ def todo_for(user: User) -> list[TodoGroup] | None:
         Role.WORKING_GROUP: _working_group_groups,
         Role.BUREAU: _bureau_groups,
     }
-    # Imported here: the ledger's groups are built from this module's TodoItem.
+    # Imported here: the goal and ledger groups are built from this module's TodoItem.
+    from jixiao.web.selectors.goal_todo import goal_groups
     from jixiao.web.selectors.rectification_todo import rectification_groups
 
-    return readers[found.role](user) + rectification_groups(user)
+    return goal_groups(user) + readers[found.role](user) + rectification_groups(user)

@@ -21,7 +21,9 @@ from jixiao.web.services.errors import InvalidInput, NotAllowed
 from jixiao.web.services.recompute import recompute
 from jixiao.web.services.revision import touch
 
-PROJECT_FIELDS = ("section_id", "code", "name", "level", "source", "class_code", "goal", "position")
+# A copy of an illustrative (示例数据) project stays marked so: its goals are no more real.
+PROJECT_FIELDS = ("section_id", "code", "name", "level", "source", "class_code", "goal", "position",
+                  "illustrative")  # fmt: skip
 GOAL_FIELDS = ("dimension", "level1", "level2", "name", "kind", "operator", "target",
                "target_text", "unit", "weight", "basis", "metric", "position")  # fmt: skip
 # The department's own words that carry over: what it does and aims at, not how it did.

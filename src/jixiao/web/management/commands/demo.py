@@ -1,7 +1,8 @@
 """``jixiao-manage demo``: a working server on 127.0.0.1 with the Luopu 2023 example.
 
-Migrates, collects static files, loads ``examples/luopu-2023.xlsx`` once, creates one
-demo account per role once (random strong passwords, hashed by Django), prints the
+Migrates, collects static files, loads ``examples/luopu-2023.xlsx`` once with its 1-7月
+monitoring round, approves its goals and starts 2024's goals from them (``demo_goals``),
+creates one demo account per role once (random strong passwords, hashed by Django), prints the
 accounts and the address, then serves. The plain passwords are kept only in
 ``DATA_DIR/demo-accounts.txt`` (mode 0600, outside the repository) so the next start
 can print them again.
@@ -23,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from jixiao.web import models
+from jixiao.web.management.demo_goals import load_demo_goals
 from jixiao.web.models import Role
 from jixiao.web.roles import membership
 from jixiao.web.services.errors import ImportRejected
@@ -119,6 +121,7 @@ class Command(BaseCommand):
             self._account(account, department, passwords)
         _write_passwords(path, passwords)
         self._load_monitoring(department)
+        self._load_goals(department)
         self._print(passwords, port)
         if not no_run:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
@@ -141,6 +144,15 @@ class Command(BaseCommand):
                 expected_fingerprint=plan_round_import(round_, data).fingerprint,
             )  # fmt: skip
         self.stdout.write(f"已载入示例 {round_}绩效运行监控")
+
+    def _load_goals(self, department: models.Department) -> None:
+        """2023's goals approved and the next year's goals started from them, once."""
+        following = load_demo_goals(department.years.get(year=YEAR))
+        if following is not None:
+            self.stdout.write(
+                f"已由 {YEAR} 年度复制 {following} 年度绩效目标（{following.projects.count()} 个项目），"
+                "已提交目标审核"
+            )
 
     def _load_example(self, admin: User) -> models.Department:
         loaded = models.DepartmentYear.objects.filter(

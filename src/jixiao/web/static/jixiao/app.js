@@ -53,3 +53,25 @@ document.addEventListener("click", function (event) {
   var weight = form.elements.namedItem("weight");
   if (weight) weight.focus();
 });
+
+// The top bar's menus (<details class="menu">): one open at a time; Escape or a click
+// elsewhere closes it, Escape returning the focus to its name.
+document.addEventListener("toggle", function (event) {
+  var menu = event.target;
+  if (!menu.matches || !menu.matches("details.menu") || !menu.open) return;
+  document.querySelectorAll("details.menu[open]").forEach(function (other) {
+    if (other !== menu) other.open = false;
+  });
+}, true);
+document.addEventListener("click", function (event) {
+  document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+    if (!menu.contains(event.target)) menu.open = false;
+  });
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  var menu = document.activeElement && document.activeElement.closest("details.menu[open]");
+  if (!menu) return;
+  menu.open = false;
+  menu.querySelector("summary").focus();
+});
