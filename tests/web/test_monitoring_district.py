@@ -106,6 +106,10 @@ def test_a_long_table_is_paged(actors, round_a, round_b, client_for, monkeypatch
     assert len(_table(client)) == 2 and len(_table(client, "?page=2")) == 1
     assert "第 1 / 2 页，共 3 条" in client.get(RED).content.decode()
     assert len(_table(client, "?print=1")) == 3
+    monkeypatch.setattr("jixiao.web.views.monitoring_bureau.PAGE_SIZE", 1)
+    departments = client.get(reverse("bureau_monitoring")).content.decode()
+    assert "第 1 / 2 页，共 2 条" in departments and "另一街道办事处" in departments
+    assert "示例街道办事处" in client.get(reverse("bureau_monitoring") + "?page=2").content.decode()
 
 
 def test_the_export_holds_the_table_in_its_order(actors, round_a, round_b, client_for):

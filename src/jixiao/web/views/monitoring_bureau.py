@@ -46,7 +46,7 @@ def bureau_monitoring(request: HttpRequest) -> HttpResponse:
         raise Http404
     sort = "red" if request.GET.get("sort") == "red" else ""
     body = cached(
-        ("monitoring-bureau", *district.district_key(request.user), sort),
+        ("monitoring-bureau", *district.district_key(request.user), query_key(request.GET)),
         lambda: _departments_body(request, sort),
     )
     # The body is shared by the district's reviewers; each gets its own CSRF field.
@@ -58,10 +58,14 @@ def _departments_body(request: HttpRequest, sort: str) -> str:
     summaries = district.district_summaries(request.user)
     if sort:
         summaries = sorted(summaries, key=lambda summary: -len(summary.red))
+    page = paged(request, summaries, PAGE_SIZE)
     context = {
-        "summaries": summaries, "sort": sort, "csrf_slot": mark_safe(CSRF_SLOT),
+        "summaries": page.object_list, "page": page, "sort": sort,
+        "page_params": urlencode({"sort": sort} if sort else {}),
+        "csrf_slot": mark_safe(CSRF_SLOT),
         "red_count": sum(len(summary.red) for summary in summaries),
     }  # fmt: skip
+    context["pager"] = render_to_string("jixiao/partials/pager.html", context)
     return render_to_string("jixiao/monitoring_bureau_body.html", context, using="jinja2")
 
 
