@@ -254,3 +254,10 @@ def test_the_loader_skips_a_round_already_there(loaded):
     call_command("load_district_monitoring", district=LOADED, stdout=out)
     assert models.MonitoringRound.objects.count() == 2
     assert "红 0，黄 0，绿 0，蓝 0" in out.getvalue()
+
+
+def test_a_department_row_lists_its_first_red_projects(actors, round_b, client_for, monkeypatch):
+    monkeypatch.setattr("jixiao.web.views.monitoring_bureau.RED_SHOWN", 1)
+    page = client_for(actors.bureau).get(reverse("bureau_monitoring")).content.decode()
+    assert "环卫保洁（执行率 0.0%）：未作处理意见" in page
+    assert "社区服务（执行率" not in page and "另有 1 个，见" in page

@@ -33,6 +33,8 @@ from jixiao.web.selectors import monitoring_district as district
 from jixiao.web.selectors.list_tables import monitoring_red_table
 
 PAGE_SIZE = 50
+# Red projects listed in a department's row; the rest are in the district's red table.
+RED_SHOWN = 5
 RED_TITLE = "全区红色预警项目及处理意见"
 # Where a cached body's return forms take the viewer's CSRF field.
 CSRF_SLOT = "<!--csrf-field-->"
@@ -62,7 +64,7 @@ def _departments_body(request: HttpRequest, sort: str) -> str:
     context = {
         "summaries": page.object_list, "page": page, "sort": sort,
         "page_params": urlencode({"sort": sort} if sort else {}),
-        "csrf_slot": mark_safe(CSRF_SLOT),
+        "csrf_slot": mark_safe(CSRF_SLOT), "red_shown": RED_SHOWN,
         "red_count": sum(len(summary.red) for summary in summaries),
     }  # fmt: skip
     context["pager"] = render_to_string("jixiao/partials/pager.html", context)
