@@ -27,6 +27,10 @@ from jixiao.web.selectors.monitoring import RoundView, percent, round_view, wan
 from jixiao.web.services.revision import current, fingerprint
 
 NO_DECISION = "未作处理意见"
+# A summary is keyed by its year's revision, so it can never be stale: it is kept for a
+# day rather than the pages' ten minutes, since a district's summaries take minutes to
+# build again (a review of every round).
+SUMMARY_SECONDS = 24 * 3600
 # The worst stated likelihood is the one a reader of the red list needs first.
 LIKELIHOOD_RANK = {Likelihood.IMPOSSIBLE: 0, Likelihood.POSSIBLE: 1, Likelihood.CERTAIN: 2}
 # (key, heading, numeric): the red table's columns; a numeric one sorts descending first.
@@ -137,7 +141,7 @@ def summarise(view: RoundView) -> RoundSummary:
 def round_summary(round_: models.MonitoringRound) -> RoundSummary:
     """The round's summary, reviewed once per revision of its department-year."""
     key = ("monitoring-summary", round_.pk, current(round_.department_year))
-    return cached(key, lambda: summarise(round_view(round_)))
+    return cached(key, lambda: summarise(round_view(round_)), SUMMARY_SECONDS)
 
 
 def latest_rounds(user: User) -> list[models.MonitoringRound]:
