@@ -9,8 +9,8 @@ measure reading, not the import or the entry forms, which have their own benchma
 
 Each project is drawn, with a seeded random number per department, into a colour by
 ``MIX`` (about 10% red, 15% yellow, 65% green, 10% blue) and filled so that the core's
-rules give it that colour: its 执行率 a share of 序时进度 inside the colour's band of the
-default profile (red 40%, yellow 70%, others 95%), its indicators on track, and a blue
+rules give it that colour: its 执行率 a share of 序时进度 drawn inside the colour's band of
+the default profile (red 15–55%, yellow 62–78%, others 82–115%), its indicators on track, and a blue
 project one indicator at 150% of what is due. Every non-green project states a cause and
 a measure, its indicators a likelihood; half the rounds are submitted by the working group
 with a decision on every red project, the others are still filling with some decided.
@@ -34,9 +34,10 @@ from jixiao.web.management.commands.load_district import system_user
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import touch
 
-# (colour, share of projects, 执行率 as a share of 序时进度, indicator factor of what is due)
-MIX = (("红", 0.10, "0.40", "1"), ("黄", 0.15, "0.70", "1"), ("绿", 0.65, "0.95", "1"),
-       ("蓝", 0.10, "0.95", "1.5"))  # fmt: skip
+# (colour, share of projects, 执行率 as a share of 序时进度 from–to, indicator factor of
+# what is due): each band inside the default profile's, clear of its edges (60%, 80%).
+MIX = (("红", 0.10, (15, 55), "1"), ("黄", 0.15, (62, 78), "1"), ("绿", 0.65, (82, 115), "1"),
+       ("蓝", 0.10, (82, 115), "1.5"))  # fmt: skip
 CAUSES = tuple(DeviationCause)
 DECISIONS = tuple(Decision)
 CENT = Decimal("0.01")
@@ -47,12 +48,14 @@ BATCH = 2000
 def draw(rng: random.Random) -> tuple[str, Decimal, Decimal]:
     """A project's colour, its execution share of 序时进度 and its indicator factor."""
     point = rng.random()
-    for colour, share, execution, factor in MIX:
-        if point < share:
-            return colour, Decimal(execution), Decimal(factor)
-        point -= share
-    colour, _, execution, factor = MIX[-1]
-    return colour, Decimal(execution), Decimal(factor)
+    chosen = MIX[-1]
+    for item in MIX:
+        if point < item[1]:
+            chosen = item
+            break
+        point -= item[1]
+    colour, _, (low, high), factor = chosen
+    return colour, Decimal(rng.randint(low, high)) / 100, Decimal(factor)
 
 
 def indicator_values(indicator: models.Indicator, due: Decimal, factor: Decimal) -> dict:
