@@ -189,11 +189,7 @@ def red_rows(summaries: list[RoundSummary], sort: str) -> list[RedRow]:
     rows = [row for summary in summaries for row in summary.red]
     field = sort.removeprefix("-")
     descending = sort.startswith("-")
-    present = [row for row in rows if _value(row, field) not in (None, "")]
-    missing = [row for row in rows if _value(row, field) in (None, "")]
-    present.sort(key=lambda row: _value(row, field), reverse=descending)
+    present = [row for row in rows if getattr(row, field) not in (None, "")]
+    missing = [row for row in rows if getattr(row, field) in (None, "")]
+    present.sort(key=lambda row: getattr(row, field), reverse=descending)
     return present + missing
-
-
-def _value(row: RedRow, field: str) -> object:
-    return getattr(row, field)
