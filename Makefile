@@ -51,6 +51,7 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_monitoring_web.py
 	$(BIN)/python benchmarks/bench_application.py
+	$(BIN)/python benchmarks/bench_monitoring_district.py
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_soak.py
 	$(BIN)/python benchmarks/bench_goal_suggestions.py

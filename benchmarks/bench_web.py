@@ -234,14 +234,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], options: Options, log_path: Path):
-    """gunicorn on 127.0.0.1 with DEBUG off; yields its port once /login/ answers."""
+def gunicorn(env: dict[str, str], options: Options, log_path: Path, timeout: int = 60):
+    """gunicorn on 127.0.0.1 with DEBUG off; yields its port once /login/ answers.
+    ``timeout``: the seconds a request may take before its worker is restarted."""
     port = free_port()
     env = {key: value for key, value in env.items() if key != "JIXIAO_DEBUG"}
     command = [
         str(BIN / "gunicorn"), "jixiao.web.wsgi", "--bind", f"127.0.0.1:{port}",
         "--workers", str(options.workers), "--threads", str(options.threads),
-        "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
+        "--timeout", str(timeout), "--graceful-timeout", "5", "--log-level", "warning",
         "--error-logfile", str(log_path),
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT)

@@ -1,7 +1,7 @@
 """A monitoring round in Chromium: finance opens it and enters execution, a section fills
 a red indicator (refused at submission until it has a cause and a measure), the working
 group records 调整目标 and submits, the dashboard and the bureau's list show the red
-project."""
+project, and the bureau finds it in the district's red projects table and sorts it."""
 
 from __future__ import annotations
 
@@ -82,3 +82,13 @@ def test_a_round_from_opening_to_the_bureau(page, actors, year_a, tmp_path):
     log_in(page, actors.bureau.username)
     page.goto("/bureau/monitoring/")
     assert "环卫保洁（执行率 58.3%）：调整目标" in page.inner_text(".mon-bureau")
+    page.screenshot(path=str(tmp_path / "bureau-departments.png"))
+
+    page.click("a:has-text('全区红色预警项目（1 个）')")
+    row = page.locator(".mon-red-table tbody tr:has-text('环卫保洁')")
+    assert "示例街道办事处" in row.inner_text() and "调整目标" in row.inner_text()
+    assert "58.3%" in row.inner_text() and "完全不可能" in row.inner_text()
+    page.click(".mon-red-table th a:has-text('执行率')")
+    page.wait_for_url("**/bureau/monitoring/red/?sort=-rate")
+    assert "执行率 ▼" in page.inner_text(".mon-red-table thead")
+    page.screenshot(path=str(tmp_path / "bureau-red-projects.png"))

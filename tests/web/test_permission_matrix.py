@@ -60,6 +60,7 @@ GET_SCREENS = {
     "monitoring_import": ("round", {role: HIDDEN for role in ROLES} | {"finance": OK}),
     "monitoring_download": ("round_forms", WHOLE),
     "bureau_monitoring": ("none", BUREAU_ONLY),
+    "bureau_monitoring_red": ("none", BUREAU_ONLY),
     "spot_review": ("none", BUREAU_ONLY),
     "application_district": ("none", BUREAU_ONLY),
     "application_district_workbook": ("none", BUREAU_ONLY),

@@ -19,13 +19,13 @@ T = TypeVar("T")
 TIMEOUT_SECONDS = 600
 
 
-def cached(parts: tuple[object, ...], build: Callable[[], T]) -> T:
-    """The value cached under ``parts``, built (and kept) when there is none."""
+def cached(parts: tuple[object, ...], build: Callable[[], T], timeout: int = TIMEOUT_SECONDS) -> T:
+    """The value cached under ``parts``, built (and kept ``timeout`` seconds) when there is none."""
     key = "jixiao:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
     found = cache.get(key)
     if found is None:
         found = build()
-        cache.set(key, found, TIMEOUT_SECONDS)
+        cache.set(key, found, timeout)
     return found
 
 

@@ -154,6 +154,7 @@ urlpatterns = [
     path("monitoring/projects/<int:pk>/", monitoring.entry_page, name="monitoring_entry"),
     path("monitoring/projects/<int:pk>/decision/", monitoring.decide, name="monitoring_decide"),
     path("bureau/monitoring/", monitoring_bureau.bureau_monitoring, name="bureau_monitoring"),
+    path("bureau/monitoring/red/", monitoring_bureau.bureau_monitoring_red, name="bureau_monitoring_red"),
     path("rectification/", rectification.ledger_list, name="rectification_list"),
     path("rectification/new/", rectification.task_new, name="rectification_new"),
     path("rectification/export.xlsx", rectification.ledger_export, name="rectification_export"),

@@ -17,6 +17,7 @@ from jixiao.io.list_xlsx import AMOUNT, PERCENT, SCORE, SIGNED, WHOLE, ListColum
 from jixiao.web import models
 from jixiao.web.selectors.bureau import COLUMNS as BUREAU_COLUMNS
 from jixiao.web.selectors.bureau import BureauRow
+from jixiao.web.selectors.monitoring_district import RED_COLUMNS, RedRow
 from jixiao.web.selectors.projects import SORTS, score_gap
 
 DERIVED_NOTE = "自报总分由部门整体指标自评得分合计"
@@ -93,3 +94,23 @@ def bureau_table(rows: Iterable[BureauRow], *, title: str, filters: str) -> List
         for r in rows
     ]  # fmt: skip
     return ListTable(title, columns, cells, filters, sheet_name="各部门对比")
+
+
+def monitoring_red_table(
+    rows: Iterable[RedRow], *, executed_label: str, title: str, filters: str
+) -> ListTable:
+    """The district's red projects (``selectors.monitoring_district.red_rows``) as the
+    bureau's red-project table shows them, with the executed column's heading."""
+    widths = {"department": 18, "code": 14, "name": 32, "cause": 30, "decision": 12}
+    formats = {"final": AMOUNT, "executed": AMOUNT, "rate": PERCENT, "time": PERCENT}
+    columns = tuple(
+        ListColumn(executed_label if key == "executed" else label, widths.get(key, 12),
+                   formats.get(key, ""))
+        for key, label, _ in RED_COLUMNS
+    )  # fmt: skip
+    cells = [
+        (r.department, r.code, r.name, yuan_to_wan(r.final), yuan_to_wan(r.executed), r.rate,
+         r.time, r.cause or None, r.likelihood or None, r.decision_text)
+        for r in rows
+    ]  # fmt: skip
+    return ListTable(title, columns, cells, filters, sheet_name="红色预警项目")
