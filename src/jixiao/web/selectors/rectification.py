@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from jixiao.core.rectification import (
@@ -150,9 +150,9 @@ def list_rows(page, today: date) -> list[dict[str, object]]:
     return rows
 
 
-def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[object, str]]]:
-    """The years, departments and sections the user's tasks have, for the filter lists.
-    Sections are offered within one department (the bureau's district has hundreds)."""
+def reach_choices(user: User) -> dict[str, list[tuple[object, str]]]:
+    """The years and departments the user's tasks have, for the filter lists: the same
+    whatever the list is narrowed to, so the view keeps them for the whole reach."""
     rows = tasks_for(user)
     years = (
         rows.order_by("-department_year__year")
@@ -162,21 +162,27 @@ def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[o
         models.Department.objects.filter(pk__in=rows.values("department_year__department_id"))
         .order_by("name").values_list("pk", "name")
     )  # fmt: skip
+    return {
+        "years": [(year, f"{year} 年度") for year in years],
+        "departments": list(departments),
+    }
+
+
+def section_choices(user: User, filters: LedgerFilters) -> list[tuple[int, str]]:
+    """The sections the user's tasks have, for the filter list. Sections are offered within
+    one department (the bureau's district has hundreds)."""
+    rows = tasks_for(user)
     if filters.department_id:
         rows = rows.filter(department_year__department_id=filters.department_id)
     found = membership(user)
     whole_district = user.is_superuser or (found is not None and found.role == Role.BUREAU)
+    if whole_district and not filters.department_id:
+        return []
     sections = (
         models.Section.objects.filter(pk__in=rows.values("section_id"))
         .order_by("name").values_list("pk", "name")
     )  # fmt: skip
-    if whole_district and not filters.department_id:
-        sections = sections.none()
-    return {
-        "years": [(year, f"{year} 年度") for year in years],
-        "departments": list(departments),
-        "sections": list(sections),
-    }
+    return list(sections)
 
 
 def task_history(task: models.RectificationTask) -> list[dict[str, object]]:
@@ -258,10 +264,9 @@ def ledger_title(user: User, filters: LedgerFilters) -> str:
     return f"{name}整改台账"
 
 
-def ledger_fingerprint(user: User) -> tuple[object, ...]:
-    """Changes whenever a task the user sees is added or written (every write raises its
-    version) and whenever a department-year of the user's reach changes (an administrator
-    renaming a department or section touches its years): the cached list's key."""
-    tasks = tasks_for(user).aggregate(count=Count("pk"), last=Max("pk"), versions=Sum("version"))
-    years = fingerprint(models.DepartmentYear.objects.filter(department_filter(user)))
-    return (tasks["count"], tasks["last"] or 0, tasks["versions"] or 0, years)
+def ledger_fingerprint(user: User) -> tuple[int, int, int]:
+    """The cached list's and export's key: the revisions of the department-years of the
+    user's reach. Every write to a task (services.rectification) touches its year, and an
+    administrator renaming a department or section touches the years it names, so one
+    small aggregate over the years replaces one over every task of a district."""
+    return fingerprint(models.DepartmentYear.objects.filter(department_filter(user)))

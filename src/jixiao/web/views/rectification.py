@@ -36,13 +36,14 @@ from jixiao.web.selectors.rectification import (
     SOURCES,
     STATUSES,
     LedgerFilters,
-    filter_choices,
     ledger,
     ledger_entries,
     ledger_fingerprint,
     ledger_title,
     list_rows,
     list_values,
+    reach_choices,
+    section_choices,
     status_counts,
     task_history,
     with_status,
@@ -78,13 +79,17 @@ def _creatable_years(user) -> list[models.DepartmentYear]:
     return [year for year in department_years_for(user) if can_create_in(user, year)]
 
 
-def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> str:
+def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date, version) -> str:
     page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     params = request.GET.copy()
     params.pop("page", None)
-    choices = filter_choices(request.user, filters)
+    choices = {
+        **cached(("rectification-choices", reach(request.user), version),
+                 lambda: reach_choices(request.user)),
+        "sections": section_choices(request.user, filters),
+    }  # fmt: skip
     return render_to_string("jixiao/rectification_ledger.html", {
         "page": page, "rows": list_rows(page, today), "filters": filters,
         "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
@@ -99,13 +104,15 @@ def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> s
 def ledger_list(request: HttpRequest) -> HttpResponse:
     """The user's tasks with filters; overdue rows stand out; counts per status on top.
 
-    The body is cached under the user's reach, the tasks' fingerprint, the day (逾期
-    changes at midnight) and the query, so a district's list is built once per change."""
+    The body is cached (``_ledger_key``), so a district's list is built once per change;
+    the filter lists of the user's reach once for all its lists."""
     today = timezone.localdate()
     filters = _filters(request)
-    parts = ("rectification-ledger", reach(request.user), ledger_fingerprint(request.user),
-             today.isoformat(), query_key(request.GET))  # fmt: skip
-    body = cached(parts, lambda: _ledger_body(request, filters, today))
+    version = ledger_fingerprint(request.user)
+    body = cached(
+        _ledger_key(request, "rectification-ledger", today, version),
+        lambda: _ledger_body(request, filters, today, version),
+    )
     # Jinja2 escaped every value it wrote.
     return render(request, "jixiao/rectification_list.html", {
         "body": mark_safe(body), "active": "rectification",
@@ -265,15 +272,30 @@ def tasks_from_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{back}?{query}" if query else back)
 
 
+def _ledger_key(request: HttpRequest, kind: str, today: date, version) -> tuple[object, ...]:
+    """A cached ledger part's key: the user's reach, ``version`` (``ledger_fingerprint``:
+    every task write touches its year), the day (逾期 changes at midnight), the query."""
+    return (kind, reach(request.user), version, today.isoformat(), query_key(request.GET))
+
+
 @login_required
 @require_GET
 def ledger_export(request: HttpRequest) -> HttpResponse:
-    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district."""
-    filters = _filters(request)
-    entries = ledger_entries(request.user, filters, timezone.localdate())
-    title = ledger_title(request.user, filters)
-    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
-        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
+    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district.
+    The file is kept under the list's key: it changes only with the tasks."""
+    today = timezone.localdate()
+    content, title = cached(
+        _ledger_key(request, "rectification-export", today, ledger_fingerprint(request.user)),
+        lambda: _ledger_file(request, _filters(request), today),
+    )
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
     return response
+
+
+def _ledger_file(request: HttpRequest, filters: LedgerFilters, today: date) -> tuple[bytes, str]:
+    entries = ledger_entries(request.user, filters, today)
+    title = ledger_title(request.user, filters)
+    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
+        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
+    return content, title
