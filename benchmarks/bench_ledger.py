@@ -2,9 +2,9 @@
 
 Run ``.venv/bin/python benchmarks/bench_ledger.py [--quick]``. For each database (SQLite in
 a temporary JIXIAO_DATA_DIR; PostgreSQL in a fresh database ``jixiao_bench_ledger``, or
-the one ``--pg-database`` names): migrate, load the district with ``load_district`` (300 departments; ``--quick``: 30) with
-few projects each, since the ledger reads no project or indicator, add 10 rectification
-tasks per department (``benchmarks/web/ledger_tasks.py``: 3,000 tasks, a third closed, a
+the one ``--pg-database`` names): migrate, load the district with ``load_district`` (300
+departments; ``--quick``: 30) with few projects each, since the ledger reads no project or
+indicator, add 10 rectification tasks per department (``benchmarks/web/ledger_tasks.py``: 3,000 tasks, a third closed, a
 fifth overdue), start gunicorn with DEBUG off as ``bench_web`` does, log the bureau
 reviewer in, and let the load generator (``benchmarks/web/loadgen.py``) request each page
 kind for a fixed time: the bureau's district ledger, its overdue filter, one
