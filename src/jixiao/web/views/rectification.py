@@ -3,9 +3,8 @@ from findings, evidence, and 销号. Every write goes through services.rectifica
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
+from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -296,6 +295,7 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
 def _ledger_file(request: HttpRequest, filters: LedgerFilters, today: date) -> tuple[bytes, str]:
     entries = ledger_entries(request.user, filters, today)
     title = ledger_title(request.user, filters)
-    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
-        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
-    return content, title
+    # Built in memory: a temporary folder per download costs more than the file.
+    content = BytesIO()
+    write_ledger_xlsx(title, entries, content)
+    return content.getvalue(), title
