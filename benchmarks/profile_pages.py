@@ -88,6 +88,7 @@ def measure(client, paths: dict[str, str], departments: list[int], repeat: int) 
             "wall_ms": statistics.median(w[2] for w in warm),
             "next_queries": first[0][0] if first else None,
             "next_cpu_ms": statistics.median(f[1] for f in first) if first else None,
+            "next_wall_ms": statistics.median(f[2] for f in first) if first else None,
         }  # fmt: skip
     return found
 
@@ -151,13 +152,15 @@ def main() -> int:
 
 def print_table(found: dict) -> None:
     print(f"{'page':<26}{'cold q':>7}{'cold cpu':>9}{'cold wall':>10}{'q':>4}{'cpu ms':>8}"
-          f"{'wall ms':>8}{'next q':>7}{'next cpu':>9}")  # fmt: skip
+          f"{'wall ms':>8}{'next q':>7}{'next cpu':>9}{'next wall':>10}")  # fmt: skip
     for name, row in found.items():
         line = (f"{name:<26}{row['cold_queries']:>7}{row['cold_cpu_ms']:>9.1f}"
                 f"{row['cold_wall_ms']:>10.1f}{row['queries']:>4}{row['cpu_ms']:>8.1f}"
                 f"{row['wall_ms']:>8.1f}")  # fmt: skip
         if row["next_queries"] is not None:
-            line += f"{row['next_queries']:>7}{row['next_cpu_ms']:>9.1f}"
+            line += (
+                f"{row['next_queries']:>7}{row['next_cpu_ms']:>9.1f}{row['next_wall_ms']:>10.1f}"
+            )
         print(line)
 
 

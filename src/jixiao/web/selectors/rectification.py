@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jixiao.core.rectification import (
@@ -120,6 +121,11 @@ def with_status(rows, today: date) -> list[models.RectificationTask]:
     counts = _evidence_counts([row.pk for row in rows])
     for row in rows:
         row.evidence_count = counts.get(row.pk, 0)
+    return _labelled(rows, today)
+
+
+def _labelled(rows: list[models.RectificationTask], today: date) -> list[models.RectificationTask]:
+    for row in rows:
         row.status = task_status(TaskProgress(row.progress), row.deadline, today)
         row.owner = row.section.name if row.section_id else DEPARTMENT_OWNER
         row.source_label = TaskSource(row.source).label
@@ -132,21 +138,37 @@ LIST_VALUES = (
 )  # fmt: skip
 
 
+def _evidence_files() -> Coalesce:
+    """A task's evidence files, counted in the list's own query: a subquery for each
+    listed row only, one round trip fewer than a second grouped query."""
+    files = (
+        models.RectificationEvidence.objects.filter(task_id=OuterRef("pk")).order_by()
+        .values("task_id").annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    return Coalesce(Subquery(files), 0)
+
+
 def list_values(rows: QuerySet[models.RectificationTask]) -> QuerySet:
-    """The list's columns as plain values: a district's page of a hundred tasks builds no
-    model instances."""
-    return rows.values(*LIST_VALUES)
+    """The list's columns and each task's ``evidence_count`` as plain values: a district's
+    page of a hundred tasks builds no model instances."""
+    return rows.annotate(evidence_count=_evidence_files()).values(*LIST_VALUES, "evidence_count")
+
+
+def listed_count(counts: list[dict[str, object]], filters: LedgerFilters) -> int:
+    """How many tasks the list under ``filters`` has, from its ``status_counts``: every
+    task shows exactly one status, so the list's pager needs no count of its own."""
+    if filters.status in STATUSES:
+        return next(item["count"] for item in counts if item["status"] == filters.status)
+    return sum(item["count"] for item in counts)
 
 
 def list_rows(page, today: date) -> list[dict[str, object]]:
-    """The listed values with ``status``, ``owner``, ``source_label`` and ``evidence_count``."""
+    """The listed values with ``status``, ``owner`` and ``source_label``."""
     rows = [dict(row) for row in page]
-    counts = _evidence_counts([row["pk"] for row in rows])
     for row in rows:
         row["status"] = task_status(TaskProgress(row["progress"]), row["deadline"], today)
         row["owner"] = row["section__name"] or DEPARTMENT_OWNER
         row["source_label"] = SOURCES[row["source"]]
-        row["evidence_count"] = counts.get(row["pk"], 0)
     return rows
 
 
@@ -243,8 +265,9 @@ def _entry(task: models.RectificationTask) -> LedgerEntry:
 
 def ledger_entries(user: User, filters: LedgerFilters, today: date) -> list[LedgerEntry]:
     """Every task of the list under ``filters`` (not paged), as rows of the exported ledger."""
-    rows = with_status(ledger(user, filters, today).select_related("closed_by"), today)
-    return [_entry(task) for task in rows]
+    rows = ledger(user, filters, today).select_related("closed_by")
+    rows = rows.annotate(evidence_count=_evidence_files())
+    return [_entry(task) for task in _labelled(list(rows), today)]
 
 
 def ledger_title(user: User, filters: LedgerFilters) -> str:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -41,6 +42,7 @@ from jixiao.web.selectors.rectification import (
     ledger_title,
     list_rows,
     list_values,
+    listed_count,
     reach_choices,
     section_choices,
     status_counts,
@@ -61,6 +63,19 @@ PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how many rows it pages (the status counts already hold it), so it
+    asks the database no count of its own."""
+
+    def __init__(self, object_list, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
 def _number(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
@@ -78,24 +93,52 @@ def _creatable_years(user) -> list[models.DepartmentYear]:
     return [year for year in department_years_for(user) if can_create_in(user, year)]
 
 
-def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date, version) -> str:
-    page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
+def _ledger_body(
+    request: HttpRequest, filters: LedgerFilters, today: date, version: tuple[int, int, int]
+) -> str:
+    counts = status_counts(request.user, filters, today)
+    rows = list_values(ledger(request.user, filters, today))
+    page = CountedPaginator(rows, PAGE_SIZE, listed_count(counts, filters)).get_page(
         request.GET.get("page")
     )
     params = request.GET.copy()
     params.pop("page", None)
     choices = {
-        **cached(("rectification-choices", reach(request.user), version),
-                 lambda: reach_choices(request.user)),
+        **_reach_filters(request, version),
         "sections": section_choices(request.user, filters),
-    }  # fmt: skip
+    }
+    options = _selected(choices["department_options"], filters.department_id)
     return render_to_string("jixiao/rectification_ledger.html", {
         "page": page, "rows": list_rows(page, today), "filters": filters,
-        "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
+        "department_options": mark_safe(options),  # Jinja2 escaped every value in it
+        "counts": counts, "statuses": STATUSES,
         "sources": SOURCES, "choices": choices, "many_departments": len(choices["departments"]) > 1,
         "page_params": params.urlencode(), "export_params": params.urlencode(),
         "can_create": may_create_tasks(request.user), "ledger_url": reverse("rectification_list"),
     }, using="jinja2")  # fmt: skip
+
+
+def _reach_filters(request: HttpRequest, version: tuple[int, int, int]) -> dict[str, object]:
+    """The years and departments of the user's tasks for the filter lists, and the
+    departments' options as HTML: a district has hundreds, the same in all its lists, so
+    they are built once per change of the reach rather than once per list."""
+
+    def build() -> dict[str, object]:
+        choices = reach_choices(request.user)
+        options = render_to_string("jixiao/rectification_department_options.html", {
+            "departments": choices["departments"],
+        }, using="jinja2")  # fmt: skip
+        return {**choices, "department_options": options}
+
+    return cached(("rectification-choices", reach(request.user), version), build)
+
+
+def _selected(options: str, department_id: int | None) -> str:
+    """The department options with ``department_id``'s marked selected."""
+    if department_id is None:
+        return options
+    chosen = f'<option value="{department_id}">'
+    return options.replace(chosen, f'<option value="{department_id}" selected>', 1)
 
 
 @login_required
@@ -271,7 +314,9 @@ def tasks_from_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{back}?{query}" if query else back)
 
 
-def _ledger_key(request: HttpRequest, kind: str, today: date, version) -> tuple[object, ...]:
+def _ledger_key(
+    request: HttpRequest, kind: str, today: date, version: tuple[int, int, int]
+) -> tuple[object, ...]:
     """A cached ledger part's key: the user's reach, ``version`` (``ledger_fingerprint``:
     every task write touches its year), the day (逾期 changes at midnight), the query."""
     return (kind, reach(request.user), version, today.isoformat(), query_key(request.GET))
@@ -281,7 +326,9 @@ def _ledger_key(request: HttpRequest, kind: str, today: date, version) -> tuple[
 @require_GET
 def ledger_export(request: HttpRequest) -> HttpResponse:
     """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district.
-    The file is kept under the list's key: it changes only with the tasks."""
+    The file is kept under the list's key: it changes with the tasks and with the names
+    of departments and sections (which touch their years); an account an administrator
+    renames shows as 销号人 from the ledger's next change."""
     today = timezone.localdate()
     content, title = cached(
         _ledger_key(request, "rectification-export", today, ledger_fingerprint(request.user)),
