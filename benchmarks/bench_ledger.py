@@ -1,10 +1,10 @@
 """Ledger benchmark: the district's 整改台账 for 300 departments under 20 concurrent clients.
 
 Run ``.venv/bin/python benchmarks/bench_ledger.py [--quick]``. For each database (SQLite in
-a temporary JIXIAO_DATA_DIR; PostgreSQL in a fresh database ``jixiao_bench_ledger``):
-migrate, load the district with ``load_district`` (300 departments; ``--quick``: 30) with
-few projects each, since the ledger reads no project or indicator, add 10 rectification
-tasks per department (``benchmarks/web/ledger_tasks.py``: 3,000 tasks, a third closed, a
+a temporary JIXIAO_DATA_DIR; PostgreSQL in a fresh database ``jixiao_bench_ledger``, or
+the one ``--pg-database`` names): migrate, load the district with ``load_district`` (300
+departments; ``--quick``: 30) with few projects each, since the ledger reads no project or
+indicator, add 10 rectification tasks per department (``benchmarks/web/ledger_tasks.py``: 3,000 tasks, a third closed, a
 fifth overdue), start gunicorn with DEBUG off as ``bench_web`` does, log the bureau
 reviewer in, and let the load generator (``benchmarks/web/loadgen.py``) request each page
 kind for a fixed time: the bureau's district ledger, its overdue filter, one
@@ -27,12 +27,6 @@ import bench_web
 ROOT = bench_web.ROOT
 TASKS = ROOT / "benchmarks" / "web" / "ledger_tasks.py"
 PAGES = ("ledger", "ledger_overdue", "ledger_department", "ledger_export_department")
-
-
-class LedgerPostgres(bench_web.Postgres):
-    """Its own database, so it never meets ``bench_web``'s."""
-
-    database = "jixiao_bench_ledger"
 
 
 def prepare(database, options: bench_web.Options, tasks: int) -> list[int]:
@@ -123,12 +117,15 @@ def parse_options() -> tuple[bench_web.Options, int]:
     parser.add_argument("--duration", type=float, help="每种页面的负载秒数（默认 20）")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    # Its own database by default, so it never meets ``bench_web``'s.
+    parser.add_argument("--pg-database", default="jixiao_bench_ledger",
+                        help="PostgreSQL 上建立并删除的数据库")  # fmt: skip
     args = parser.parse_args()
     options = bench_web.Options(
         departments=args.departments or (30 if args.quick else 300),
         duration=args.duration or (5 if args.quick else 20), clients=args.clients,
         workers=2, threads=4, think_ms=0, databases=tuple(args.databases.split(",")),
-        keep=False, reuse=False, data_dir=None, jobs=None,
+        keep=False, reuse=False, data_dir=None, jobs=None, pg_database=args.pg_database,
     )  # fmt: skip
     return options, args.tasks
 
@@ -136,7 +133,7 @@ def parse_options() -> tuple[bench_web.Options, int]:
 def main() -> int:
     options, tasks = parse_options()
     os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings"
-    kinds = {"sqlite": bench_web.Sqlite, "postgresql": LedgerPostgres}
+    kinds = {"sqlite": bench_web.Sqlite, "postgresql": bench_web.Postgres}
     runs = [bench_database(kinds[name](options), options, tasks) for name in options.databases]
     return 0 if report(runs, options, tasks) else 1
 

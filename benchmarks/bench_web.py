@@ -70,6 +70,8 @@ class Options:
     reuse: bool
     data_dir: Path | None
     jobs: int | None
+    # Helpers benchmarking at once on one PostgreSQL server each use their own database.
+    pg_database: str = BENCH_DATABASE
 
 
 @dataclass
@@ -147,6 +149,7 @@ class Postgres:
     def __init__(self, options: Options):
         self.keep = options.keep
         self.reuse = options.reuse
+        self.database = options.pg_database
         url = subprocess.run(
             ["bash", str(ROOT / "scripts" / "test-services.sh")],
             check=True, capture_output=True, text=True,
@@ -454,13 +457,15 @@ def parse_options() -> Options:
     parser.add_argument("--reuse", action="store_true", help="库中已有该地区时不再导入")
     parser.add_argument("--data-dir", type=Path, help="SQLite 数据目录（保留；默认临时目录）")
     parser.add_argument("--jobs", type=int, help="load_district 的并行进程数")
+    parser.add_argument("--pg-database", default=BENCH_DATABASE,
+                        help=f"PostgreSQL 上建立并删除的数据库（默认 {BENCH_DATABASE}）")  # fmt: skip
     args = parser.parse_args()
     return Options(
         departments=args.departments or (30 if args.quick else 300),
         duration=args.duration or (10 if args.quick else 30),
         clients=args.clients, workers=args.workers, threads=args.threads, think_ms=args.think_ms,
         databases=tuple(args.databases.split(",")), keep=args.keep, reuse=args.reuse,
-        data_dir=args.data_dir, jobs=args.jobs,
+        data_dir=args.data_dir, jobs=args.jobs, pg_database=args.pg_database,
     )  # fmt: skip
 
 

@@ -47,7 +47,7 @@ def write_application_table(
     path: str | Path, *, title: str, subtitle: str, rows: Sequence[SuggestionRow]
 ) -> Path:
     """Write the 结果应用建议表 of ``rows`` to ``path``."""
-    workbook = new_workbook(path)
+    workbook = new_workbook(path, in_memory=True)
     base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
     styles = {
         "title": workbook.add_format({"font_name": FONT, "font_size": 14, "bold": True,

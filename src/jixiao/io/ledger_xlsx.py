@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO
 
 from jixiao.core.rectification import LedgerEntry, TaskStatus, chinese_date
 from jixiao.io.xlsx_workbook import new_workbook
@@ -85,10 +86,11 @@ def _summary_sheet(workbook, styles, title: str, entries: list[LedgerEntry]) -> 
             sheet.write_number(row, column, counted[status], style)
 
 
-def write_ledger_xlsx(title: str, entries: list[LedgerEntry], path: str | Path) -> Path:
-    """Write the ledger of ``entries`` under ``title``; a summary sheet when several
-    departments are in it (the bureau's district)."""
-    path = Path(path)
+def write_ledger_xlsx(
+    title: str, entries: list[LedgerEntry], path: str | Path | BinaryIO
+) -> str | Path | BinaryIO:
+    """Write the ledger of ``entries`` under ``title`` to ``path`` (a file or a binary
+    stream); a summary sheet when several departments are in it (the bureau's district)."""
     workbook = new_workbook(path, in_memory=True)
     styles = _styles(workbook)
     _ledger_sheet(workbook, styles, title, entries)

@@ -12,6 +12,7 @@ a link exists only where our own code writes one with ``write_formula`` or ``wri
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import xlsxwriter
 
@@ -22,10 +23,12 @@ TEXT_STAYS_TEXT = {
 }
 
 
-def new_workbook(path: str | Path, **options: object) -> xlsxwriter.Workbook:
-    """An xlsxwriter workbook at ``path`` that never turns text into a formula or a link.
+def new_workbook(path: str | Path | BinaryIO, **options: object) -> xlsxwriter.Workbook:
+    """An xlsxwriter workbook at ``path`` (or into a binary stream, such as a download's
+    bytes) that never turns text into a formula or a link.
 
     ``options`` are further xlsxwriter Workbook options (for example ``in_memory``); they
     cannot switch the guessing back on.
     """
-    return xlsxwriter.Workbook(str(path), {**options, **TEXT_STAYS_TEXT})
+    target = path if hasattr(path, "write") else str(path)
+    return xlsxwriter.Workbook(target, {**options, **TEXT_STAYS_TEXT})

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jixiao.core.rectification import (
@@ -120,6 +121,11 @@ def with_status(rows, today: date) -> list[models.RectificationTask]:
     counts = _evidence_counts([row.pk for row in rows])
     for row in rows:
         row.evidence_count = counts.get(row.pk, 0)
+    return _labelled(rows, today)
+
+
+def _labelled(rows: list[models.RectificationTask], today: date) -> list[models.RectificationTask]:
+    for row in rows:
         row.status = task_status(TaskProgress(row.progress), row.deadline, today)
         row.owner = row.section.name if row.section_id else DEPARTMENT_OWNER
         row.source_label = TaskSource(row.source).label
@@ -132,27 +138,43 @@ LIST_VALUES = (
 )  # fmt: skip
 
 
+def _evidence_files() -> Coalesce:
+    """A task's evidence files, counted in the list's own query: a subquery for each
+    listed row only, one round trip fewer than a second grouped query."""
+    files = (
+        models.RectificationEvidence.objects.filter(task_id=OuterRef("pk")).order_by()
+        .values("task_id").annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    return Coalesce(Subquery(files), 0)
+
+
 def list_values(rows: QuerySet[models.RectificationTask]) -> QuerySet:
-    """The list's columns as plain values: a district's page of a hundred tasks builds no
-    model instances."""
-    return rows.values(*LIST_VALUES)
+    """The list's columns and each task's ``evidence_count`` as plain values: a district's
+    page of a hundred tasks builds no model instances."""
+    return rows.annotate(evidence_count=_evidence_files()).values(*LIST_VALUES, "evidence_count")
+
+
+def listed_count(counts: list[dict[str, object]], filters: LedgerFilters) -> int:
+    """How many tasks the list under ``filters`` has, from its ``status_counts``: every
+    task shows exactly one status, so the list's pager needs no count of its own."""
+    if filters.status in STATUSES:
+        return next(item["count"] for item in counts if item["status"] == filters.status)
+    return sum(item["count"] for item in counts)
 
 
 def list_rows(page, today: date) -> list[dict[str, object]]:
-    """The listed values with ``status``, ``owner``, ``source_label`` and ``evidence_count``."""
+    """The listed values with ``status``, ``owner`` and ``source_label``."""
     rows = [dict(row) for row in page]
-    counts = _evidence_counts([row["pk"] for row in rows])
     for row in rows:
         row["status"] = task_status(TaskProgress(row["progress"]), row["deadline"], today)
         row["owner"] = row["section__name"] or DEPARTMENT_OWNER
         row["source_label"] = SOURCES[row["source"]]
-        row["evidence_count"] = counts.get(row["pk"], 0)
     return rows
 
 
-def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[object, str]]]:
-    """The years, departments and sections the user's tasks have, for the filter lists.
-    Sections are offered within one department (the bureau's district has hundreds)."""
+def reach_choices(user: User) -> dict[str, list[tuple[object, str]]]:
+    """The years and departments the user's tasks have, for the filter lists: the same
+    whatever the list is narrowed to, so the view keeps them for the whole reach."""
     rows = tasks_for(user)
     years = (
         rows.order_by("-department_year__year")
@@ -162,21 +184,27 @@ def filter_choices(user: User, filters: LedgerFilters) -> dict[str, list[tuple[o
         models.Department.objects.filter(pk__in=rows.values("department_year__department_id"))
         .order_by("name").values_list("pk", "name")
     )  # fmt: skip
+    return {
+        "years": [(year, f"{year} 年度") for year in years],
+        "departments": list(departments),
+    }
+
+
+def section_choices(user: User, filters: LedgerFilters) -> list[tuple[int, str]]:
+    """The sections the user's tasks have, for the filter list. Sections are offered within
+    one department (the bureau's district has hundreds)."""
+    rows = tasks_for(user)
     if filters.department_id:
         rows = rows.filter(department_year__department_id=filters.department_id)
     found = membership(user)
     whole_district = user.is_superuser or (found is not None and found.role == Role.BUREAU)
+    if whole_district and not filters.department_id:
+        return []
     sections = (
         models.Section.objects.filter(pk__in=rows.values("section_id"))
         .order_by("name").values_list("pk", "name")
     )  # fmt: skip
-    if whole_district and not filters.department_id:
-        sections = sections.none()
-    return {
-        "years": [(year, f"{year} 年度") for year in years],
-        "departments": list(departments),
-        "sections": list(sections),
-    }
+    return list(sections)
 
 
 def task_history(task: models.RectificationTask) -> list[dict[str, object]]:
@@ -237,8 +265,9 @@ def _entry(task: models.RectificationTask) -> LedgerEntry:
 
 def ledger_entries(user: User, filters: LedgerFilters, today: date) -> list[LedgerEntry]:
     """Every task of the list under ``filters`` (not paged), as rows of the exported ledger."""
-    rows = with_status(ledger(user, filters, today).select_related("closed_by"), today)
-    return [_entry(task) for task in rows]
+    rows = ledger(user, filters, today).select_related("closed_by")
+    rows = rows.annotate(evidence_count=_evidence_files())
+    return [_entry(task) for task in _labelled(list(rows), today)]
 
 
 def ledger_title(user: User, filters: LedgerFilters) -> str:
@@ -258,10 +287,9 @@ def ledger_title(user: User, filters: LedgerFilters) -> str:
     return f"{name}整改台账"
 
 
-def ledger_fingerprint(user: User) -> tuple[object, ...]:
-    """Changes whenever a task the user sees is added or written (every write raises its
-    version) and whenever a department-year of the user's reach changes (an administrator
-    renaming a department or section touches its years): the cached list's key."""
-    tasks = tasks_for(user).aggregate(count=Count("pk"), last=Max("pk"), versions=Sum("version"))
-    years = fingerprint(models.DepartmentYear.objects.filter(department_filter(user)))
-    return (tasks["count"], tasks["last"] or 0, tasks["versions"] or 0, years)
+def ledger_fingerprint(user: User) -> tuple[int, int, int]:
+    """The cached list's and export's key: the revisions of the department-years of the
+    user's reach. Every write to a task (services.rectification) touches its year, and an
+    administrator renaming a department or section touches the years it names, so one
+    small aggregate over the years replaces one over every task of a district."""
+    return fingerprint(models.DepartmentYear.objects.filter(department_filter(user)))

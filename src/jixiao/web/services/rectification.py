@@ -39,6 +39,7 @@ from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.evidence import MAX_NAME, file_digest
 from jixiao.web.services.field_values import text_value
 from jixiao.web.services.profiles import profile_for
+from jixiao.web.services.revision import touch
 from jixiao.web.uploads import EVIDENCE_KINDS, check_upload
 
 Task = models.RectificationTask
@@ -54,6 +55,8 @@ def _saved(task: Task, user: User, reason: str) -> None:
     task._history_user = user
     task._change_reason = reason[:100]
     task.save()
+    # The ledger's cached list and export are keyed by the years' revisions.
+    touch([task.department_year_id])
 
 
 def _locked(task_id: int, expected_version: int | None = None) -> Task:

@@ -3,9 +3,8 @@ from findings, evidence, and 销号. Every write goes through services.rectifica
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
+from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -36,13 +36,15 @@ from jixiao.web.selectors.rectification import (
     SOURCES,
     STATUSES,
     LedgerFilters,
-    filter_choices,
     ledger,
     ledger_entries,
     ledger_fingerprint,
     ledger_title,
     list_rows,
     list_values,
+    listed_count,
+    reach_choices,
+    section_choices,
     status_counts,
     task_history,
     with_status,
@@ -59,6 +61,19 @@ from jixiao.web.services.rectification import (
 
 PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows it pages (the status counts already hold it), so it
+    asks the database no count of its own."""
+
+    def __init__(self, object_list, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 def _number(raw: str | None) -> int | None:
@@ -78,20 +93,52 @@ def _creatable_years(user) -> list[models.DepartmentYear]:
     return [year for year in department_years_for(user) if can_create_in(user, year)]
 
 
-def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> str:
-    page = Paginator(list_values(ledger(request.user, filters, today)), PAGE_SIZE).get_page(
+def _ledger_body(
+    request: HttpRequest, filters: LedgerFilters, today: date, version: tuple[int, int, int]
+) -> str:
+    counts = status_counts(request.user, filters, today)
+    rows = list_values(ledger(request.user, filters, today))
+    page = CountedPaginator(rows, PAGE_SIZE, listed_count(counts, filters)).get_page(
         request.GET.get("page")
     )
     params = request.GET.copy()
     params.pop("page", None)
-    choices = filter_choices(request.user, filters)
+    choices = {
+        **_reach_filters(request, version),
+        "sections": section_choices(request.user, filters),
+    }
+    options = _selected(choices["department_options"], filters.department_id)
     return render_to_string("jixiao/rectification_ledger.html", {
         "page": page, "rows": list_rows(page, today), "filters": filters,
-        "counts": status_counts(request.user, filters, today), "statuses": STATUSES,
+        "department_options": mark_safe(options),  # Jinja2 escaped every value in it
+        "counts": counts, "statuses": STATUSES,
         "sources": SOURCES, "choices": choices, "many_departments": len(choices["departments"]) > 1,
         "page_params": params.urlencode(), "export_params": params.urlencode(),
         "can_create": may_create_tasks(request.user), "ledger_url": reverse("rectification_list"),
     }, using="jinja2")  # fmt: skip
+
+
+def _reach_filters(request: HttpRequest, version: tuple[int, int, int]) -> dict[str, object]:
+    """The years and departments of the user's tasks for the filter lists, and the
+    departments' options as HTML: a district has hundreds, the same in all its lists, so
+    they are built once per change of the reach rather than once per list."""
+
+    def build() -> dict[str, object]:
+        choices = reach_choices(request.user)
+        options = render_to_string("jixiao/rectification_department_options.html", {
+            "departments": choices["departments"],
+        }, using="jinja2")  # fmt: skip
+        return {**choices, "department_options": options}
+
+    return cached(("rectification-choices", reach(request.user), version), build)
+
+
+def _selected(options: str, department_id: int | None) -> str:
+    """The department options with ``department_id``'s marked selected."""
+    if department_id is None:
+        return options
+    chosen = f'<option value="{department_id}">'
+    return options.replace(chosen, f'<option value="{department_id}" selected>', 1)
 
 
 @login_required
@@ -99,13 +146,15 @@ def _ledger_body(request: HttpRequest, filters: LedgerFilters, today: date) -> s
 def ledger_list(request: HttpRequest) -> HttpResponse:
     """The user's tasks with filters; overdue rows stand out; counts per status on top.
 
-    The body is cached under the user's reach, the tasks' fingerprint, the day (逾期
-    changes at midnight) and the query, so a district's list is built once per change."""
+    The body is cached (``_ledger_key``), so a district's list is built once per change;
+    the filter lists of the user's reach once for all its lists."""
     today = timezone.localdate()
     filters = _filters(request)
-    parts = ("rectification-ledger", reach(request.user), ledger_fingerprint(request.user),
-             today.isoformat(), query_key(request.GET))  # fmt: skip
-    body = cached(parts, lambda: _ledger_body(request, filters, today))
+    version = ledger_fingerprint(request.user)
+    body = cached(
+        _ledger_key(request, "rectification-ledger", today, version),
+        lambda: _ledger_body(request, filters, today, version),
+    )
     # Jinja2 escaped every value it wrote.
     return render(request, "jixiao/rectification_list.html", {
         "body": mark_safe(body), "active": "rectification",
@@ -265,15 +314,35 @@ def tasks_from_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{back}?{query}" if query else back)
 
 
+def _ledger_key(
+    request: HttpRequest, kind: str, today: date, version: tuple[int, int, int]
+) -> tuple[object, ...]:
+    """A cached ledger part's key: the user's reach, ``version`` (``ledger_fingerprint``:
+    every task write touches its year), the day (逾期 changes at midnight), the query."""
+    return (kind, reach(request.user), version, today.isoformat(), query_key(request.GET))
+
+
 @login_required
 @require_GET
 def ledger_export(request: HttpRequest) -> HttpResponse:
-    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district."""
-    filters = _filters(request)
-    entries = ledger_entries(request.user, filters, timezone.localdate())
-    title = ledger_title(request.user, filters)
-    with tempfile.TemporaryDirectory(prefix="jixiao-ledger-") as folder:
-        content = write_ledger_xlsx(title, entries, Path(folder) / "ledger.xlsx").read_bytes()
+    """The list under its filters as 整改台账.xlsx: a department's, or the bureau's district.
+    The file is kept under the list's key: it changes with the tasks and with the names
+    of departments and sections (which touch their years); an account an administrator
+    renames shows as 销号人 from the ledger's next change."""
+    today = timezone.localdate()
+    content, title = cached(
+        _ledger_key(request, "rectification-export", today, ledger_fingerprint(request.user)),
+        lambda: _ledger_file(request, _filters(request), today),
+    )
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
     return response
+
+
+def _ledger_file(request: HttpRequest, filters: LedgerFilters, today: date) -> tuple[bytes, str]:
+    entries = ledger_entries(request.user, filters, today)
+    title = ledger_title(request.user, filters)
+    # Built in memory: a temporary folder per download costs more than the file.
+    content = BytesIO()
+    write_ledger_xlsx(title, entries, content)
+    return content.getvalue(), title
