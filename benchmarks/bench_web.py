@@ -242,6 +242,9 @@ def gunicorn(env: dict[str, str], options: Options, log_path: Path, timeout: int
     ``timeout``: the seconds a request may take before its worker is restarted."""
     port = free_port()
     env = {key: value for key, value in env.items() if key != "JIXIAO_DEBUG"}
+    # As the README's deployment says: glibc gives each of a gthread worker's threads a
+    # malloc arena of its own, and that memory is kept fragmented rather than reused.
+    env.setdefault("MALLOC_ARENA_MAX", "2")
     command = [
         str(BIN / "gunicorn"), "jixiao.web.wsgi", "--bind", f"127.0.0.1:{port}",
         "--workers", str(options.workers), "--threads", str(options.threads),
