@@ -158,10 +158,15 @@ def colour_counts(round_ids: list[int]) -> dict[int, dict[Colour, int]]:
     return {row["round"]: {c: row[c.name] for c in COLOUR_ORDER} for row in rows}
 
 
+def months(round_: models.MonitoringRound) -> str:
+    """The round's months as the forms label them (``MonitoringReview.months``): 1-7月."""
+    return f"1-{round_.end_month}月"
+
+
 def _summary(round_: models.MonitoringRound, counts: dict[Colour, int]) -> RoundSummary:
     year = round_.department_year
     return RoundSummary(
-        round_.pk, year.department.name, year.year, round_.name, f"1-{round_.end_month}月",
+        round_.pk, year.department.name, year.year, round_.name, months(round_),
         round_.status, round_.get_status_display(), round_.return_reason, round_.version,
         tuple({**colour_tag(c), "count": counts.get(c, 0)} for c in COLOUR_ORDER),
         counts.get(Colour.RED, 0),
@@ -205,8 +210,8 @@ def sort_key(raw: str | None) -> str:
     return raw if raw.removeprefix("-") in SORTS else "department"
 
 
-def red_entries(summaries: list[RoundSummary], sort: str) -> QuerySet:
-    """The red projects of the ``summaries``' rounds in ``sort`` order, as the database
+def red_entries(round_ids: list[int], sort: str) -> QuerySet:
+    """The red projects of the rounds ``round_ids`` in ``sort`` order, as the database
     sorts them: an empty value last either way, ties in the department's and the
     project's order. Each row becomes a ``RedRow`` with ``red_row``."""
     key = sort.removeprefix("-")
@@ -214,7 +219,7 @@ def red_entries(summaries: list[RoundSummary], sort: str) -> QuerySet:
     ordered = (
         F(field).desc(nulls_last=True) if sort.startswith("-") else F(field).asc(nulls_last=True)
     )
-    rows = _red([summary.round_id for summary in summaries])
+    rows = _red(round_ids)
     if key in TEXT_SORTS:
         empty = Case(When(**{field: ""}, then=Value(1)), default=Value(0),
                      output_field=IntegerField())  # fmt: skip

@@ -100,33 +100,33 @@ def _download(content: bytes) -> HttpResponse:
 
 
 def _export(request: HttpRequest, sort: str) -> bytes:
-    summaries = district.district_summaries(request.user)
+    rounds = district.latest_rounds(request.user)
     labels = {key: label for key, label, _ in district.RED_COLUMNS}
     order = "降序" if sort.startswith("-") else "升序"
-    rows = map(district.red_row, district.red_entries(summaries, sort))
+    rows = map(district.red_row, district.red_entries([r.pk for r in rounds], sort))
     table = monitoring_red_table(
-        rows, executed_label=_executed_label(summaries),
+        rows, executed_label=_executed_label(rounds),
         title=RED_TITLE,
         filters=filters_line([], f"{labels[sort.removeprefix('-')]}（{order}）"),
     )  # fmt: skip
     return xlsx_response(table, f"{RED_TITLE}.xlsx").content
 
 
-def _executed_label(summaries) -> str:
+def _executed_label(rounds) -> str:
     """“1-7月执行数(万元)” when every round covers the same months, else 累计执行数."""
-    months = {summary.months for summary in summaries}
+    months = {district.months(round_) for round_ in rounds}
     return f"{months.pop()}执行数(万元)" if len(months) == 1 else "累计执行数(万元)"
 
 
 def _red_body(request: HttpRequest, sort: str) -> str:
-    summaries = district.district_summaries(request.user)
-    page = paged(request, district.red_entries(summaries, sort), PAGE_SIZE)
+    rounds = district.latest_rounds(request.user)
+    page = paged(request, district.red_entries([r.pk for r in rounds], sort), PAGE_SIZE)
     context = {
         "rows": [district.red_row(entry) for entry in page.object_list], "page": page,
         "page_params": urlencode({"sort": sort}),
-        "columns": [_column(key, label, numeric, sort, _executed_label(summaries))
+        "columns": [_column(key, label, numeric, sort, _executed_label(rounds))
                     for key, label, numeric in district.RED_COLUMNS],
-        "departments": len(summaries), "total": page.paginator.count, "title": RED_TITLE,
+        "departments": len(rounds), "total": page.paginator.count, "title": RED_TITLE,
     }  # fmt: skip
     context["pager"] = render_to_string("jixiao/partials/pager.html", context)
     html = render_to_string("jixiao/monitoring_bureau_red_body.html", context, using="jinja2")
