@@ -19,12 +19,14 @@ from jixiao.core.monitoring_review import MonitoringReview, review_monitoring
 from jixiao.core.records import DEPARTMENT_OWNER, IndicatorKind, Location, Operator
 from jixiao.web import models
 from jixiao.web.conversion import stored_figure
+from jixiao.web.models.monitoring import REVIEWED_FIELDS
 from jixiao.web.services.profiles import profile_for
 
 # The columns the records and the pages read: a round of a large department loads a few
-# thousand rows per review, and the year's long texts are not among what it needs.
+# thousand rows per review, and the year's long texts are not among what it needs. The
+# stored review is read too: storing it compares with what is there.
 ENTRY_FIELDS = ("round", "project", "month", "executed", "expected", "cause", "cause_text",
-                "measure", "decision", "submitted", "version")  # fmt: skip
+                "measure", "decision", "submitted", "version", *REVIEWED_FIELDS)  # fmt: skip
 PROJECT_FIELDS = ("code", "name", "section", "source", "class_code", "initial", "final",
                   "illustrative", "position")  # fmt: skip
 INDICATOR_ENTRY_FIELDS = ("round", "indicator", "value", "value_text", "achievement", "expected",

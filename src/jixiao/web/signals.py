@@ -2,15 +2,20 @@
 
 A department's or section's name and a rules profile's thresholds appear on cached
 pages; these models are edited in the admin, not through a service, so their saves and
-deletions are caught here instead.
+deletions are caught here instead. A profile's monitoring rules also colour the rounds
+of its years, so their stored reviews are written again; and after ``migrate``, rounds
+that have no stored review yet (filed before it was stored) get theirs.
 """
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db import connections, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from jixiao.web import models
+from jixiao.web.services.monitoring_store import store_round, store_year
 from jixiao.web.services.revision import touch
 
 
@@ -32,4 +37,22 @@ def section_changed(sender, instance: models.Section, **_: object) -> None:
 
 @receiver([post_save, post_delete], sender=models.RulesProfileRecord)
 def profile_changed(sender, instance: models.RulesProfileRecord, **_: object) -> None:
-    touch(models.DepartmentYear.objects.filter(profile=instance.key).values_list("pk", flat=True))
+    years = models.DepartmentYear.objects.filter(profile=instance.key)
+    for year in years.filter(monitoring_rounds__isnull=False).distinct():
+        store_year(year)
+    touch(years.values_list("pk", flat=True))
+
+
+@receiver(post_migrate)
+def store_unreviewed_rounds(sender, using: str, **_: object) -> None:
+    """Store the review of every round that has none yet, once the schema is current
+    (the live models are what the review reads)."""
+    if sender.name != "jixiao.web":
+        return
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return  # migrated to an earlier state: the live models' columns may not exist yet
+    rounds = models.MonitoringRound.objects.using(using).filter(projects__colour="").distinct()
+    for round_ in rounds.select_related("department_year__department"):
+        with transaction.atomic(using=using):
+            store_round(round_)

@@ -5,7 +5,13 @@ indicators; it enters or imports execution to date per project; each section fil
 indicators' progress with the cause and measure of any deviation and submits; the
 working group records a decision per red project and submits the round; the bureau may
 return it. The Indicator's 年度指标值 is the approved target the progress is measured
-against. Colours are never stored: the core computes them from these rows each time.
+against.
+
+The colours come only from the core's review of these rows. Each MonitoringProject also
+keeps a copy of what its review found (its colour, its execution colour, 执行率, 序时进度,
+the stated cause and the worst likelihood), written by ``services.monitoring_store`` in
+the transaction of every write the review depends on, so the bureau's district lists read
+hundreds of departments' rounds with a few queries instead of reviewing each of them.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from jixiao.core.monitoring import Decision, DeviationCause, Likelihood
+from jixiao.core.monitoring_rules import Colour
 from jixiao.web.models.department_year import DepartmentYear, Indicator, Project
 from jixiao.web.models.money_field import MoneyField
 
@@ -22,6 +29,11 @@ CAUSE_CHOICES = [(cause.value, cause.value) for cause in DeviationCause]
 LIKELIHOOD_CHOICES = [(item.value, item.value) for item in Likelihood]
 DECISION_CHOICES = [(item.value, item.value) for item in Decision]
 ACHIEVEMENT_CHOICES = [(name, name) for name in ("达成", "部分达成", "未达成")]
+COLOUR_CHOICES = [(colour.value, f"{colour.value}色") for colour in Colour]
+# What the review found, stored beside the filed values (see the module's docstring); a
+# copy, so history rows keep only what people filed.
+REVIEWED_FIELDS = ("colour", "execution_colour", "execution_rate", "time_progress",
+                   "cause_summary", "worst_likelihood")  # fmt: skip
 
 
 class RoundStatus(models.TextChoices):
@@ -80,7 +92,24 @@ class MonitoringProject(models.Model):
     # 调整目标 needs a goal adjustment, which is started outside the round.
     submitted = models.BooleanField("科室已提交", default=False)
     version = models.PositiveIntegerField("版本号", default=1)
-    history = HistoricalRecords()
+    # Empty until the round's first review stores them.
+    colour = models.CharField("预警颜色", max_length=1, choices=COLOUR_CHOICES, blank=True)
+    execution_colour = models.CharField(
+        "执行预警颜色", max_length=1, choices=COLOUR_CHOICES, blank=True
+    )
+    # Ratios as the core computes them (0.5833…), kept to ten places: the pages print
+    # them to a tenth of a percent.
+    execution_rate = models.DecimalField(
+        "执行率", max_digits=20, decimal_places=10, null=True, blank=True
+    )
+    time_progress = models.DecimalField(
+        "序时进度", max_digits=20, decimal_places=10, null=True, blank=True
+    )
+    cause_summary = models.CharField("偏差原因摘要", max_length=510, blank=True)
+    worst_likelihood = models.CharField(
+        "最低完成可能性", max_length=5, choices=LIKELIHOOD_CHOICES, blank=True
+    )
+    history = HistoricalRecords(excluded_fields=list(REVIEWED_FIELDS))
 
     class Meta:
         verbose_name = verbose_name_plural = "项目监控"
@@ -88,6 +117,7 @@ class MonitoringProject(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "project"], name="monitoring_project_unique")
         ]
+        indexes = [models.Index(fields=["round", "colour"])]
 
     def __str__(self) -> str:
         return f"{self.round} {self.project}"

@@ -99,7 +99,7 @@ def bureau_table(rows: Iterable[BureauRow], *, title: str, filters: str) -> List
 def monitoring_red_table(
     rows: Iterable[RedRow], *, executed_label: str, title: str, filters: str
 ) -> ListTable:
-    """The district's red projects (``selectors.monitoring_district.red_rows``) as the
+    """The district's red projects (``selectors.monitoring_district.red_entries``) as the
     bureau's red-project table shows them, with the executed column's heading."""
     widths = {"department": 18, "code": 14, "name": 32, "cause": 30, "decision": 12}
     formats = {"final": AMOUNT, "executed": AMOUNT, "rate": PERCENT, "time": PERCENT}

@@ -1,38 +1,30 @@
 """The bureau's view of its district's monitoring: each department's latest round in
-short (counts per colour, its red projects with their decisions), and the red projects of
-the whole district as one sortable table.
+short (counts per colour, its first red projects with their decisions), and the red
+projects of the whole district as one sortable table.
 
-A round's short form (``RoundSummary``) is taken from the core's review (``round_view``),
-never recomputed here, and kept in the cache under the department-year's revision: a
-request of a district of hundreds of departments reads the summaries, and only a round
-changed since (every monitoring write touches its year's revision) is reviewed again. The
-district's assembled list is kept under the fingerprint of every year of the district, so
-a warm request costs one aggregate query and one cache read.
+Everything here reads what the core's review found as each round's writes stored it
+(``services.monitoring_store``): the counts are one aggregate over the district's latest
+rounds, the red table one filtered query sorted and paged by the database, so a visit
+costs a few queries however many departments the district has, and nothing is reviewed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 
-from jixiao.core.monitoring import Likelihood
-from jixiao.core.monitoring_rules import Colour
+from jixiao.core.monitoring_rules import COLOUR_ORDER, Colour
 from jixiao.web import models
-from jixiao.web.page_cache import cached
 from jixiao.web.roles import department_filter, reach
 from jixiao.web.selectors.bureau import all_years
-from jixiao.web.selectors.monitoring import RoundView, percent, round_view, wan
-from jixiao.web.services.revision import current, fingerprint
+from jixiao.web.selectors.monitoring import colour_tag, percent, wan
+from jixiao.web.services.revision import fingerprint
 
 NO_DECISION = "未作处理意见"
-# A summary is keyed by its year's revision, so it can never be stale: it is kept for a
-# day rather than the pages' ten minutes, since a district's summaries take minutes to
-# build again (a review of every round).
-SUMMARY_SECONDS = 24 * 3600
-# The worst stated likelihood is the one a reader of the red list needs first.
-LIKELIHOOD_RANK = {Likelihood.IMPOSSIBLE: 0, Likelihood.POSSIBLE: 1, Likelihood.CERTAIN: 2}
 # (key, heading, numeric): the red table's columns; a numeric one sorts descending first.
 RED_COLUMNS = (
     ("department", "部门", False),
@@ -47,11 +39,25 @@ RED_COLUMNS = (
     ("decision", "处理意见", False),
 )
 SORTS = frozenset(key for key, _, _ in RED_COLUMNS)
+DEPARTMENT = "round__department_year__department__name"
+# Each column's stored field; a text one may be empty, a number one only the rate (None).
+SORT_FIELDS = {
+    "department": DEPARTMENT, "code": "project__code", "name": "project__name",
+    "final": "project__final", "executed": "executed", "rate": "execution_rate",
+    "time": "time_progress", "cause": "cause_summary", "likelihood": "worst_likelihood",
+    "decision": "decision",
+}  # fmt: skip
+TEXT_SORTS = frozenset(key for key, _, numeric in RED_COLUMNS if not numeric)
+# Ties keep the departments' order (by name) and each round's project order.
+TIES = (DEPARTMENT, "round__department_year__department_id", "project__position")
+RED_ROW_FIELDS = ("round", "executed", "execution_rate", "time_progress", "cause_summary",
+                  "worst_likelihood", "decision", "project__code", "project__name",
+                  "project__final", "project__position", DEPARTMENT)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class RedRow:
-    """One red project of a round, in plain values (it is cached and pickled)."""
+    """One red project of a round, in plain values (the pages' bodies are cached)."""
 
     department: str
     round_id: int
@@ -89,7 +95,8 @@ class RedRow:
 
 @dataclass(frozen=True)
 class RoundSummary:
-    """A round as the bureau's lists show it: who, which round, its state, counts, reds."""
+    """A round as the bureau's lists show it: who, which round, its state, counts, and
+    its first red projects (``red``; ``red_count`` of them in all)."""
 
     round_id: int
     department: str
@@ -101,47 +108,18 @@ class RoundSummary:
     return_reason: str
     version: int
     counts: tuple[dict[str, object], ...]
-    red: tuple[RedRow, ...]
+    red_count: int
+    red: tuple[RedRow, ...] = ()
 
 
-def _cause(status) -> str:
-    """The project's 偏差原因, else that of its first explained indicator ("经费：说明")."""
-    deviations = [status.execution.deviation] + [i.indicator.deviation for i in status.indicators]
-    for deviation in deviations:
-        if deviation.cause is not None:
-            return "：".join(part for part in (deviation.cause.value, deviation.text) if part)
-    return ""
-
-
-def _likelihood(status) -> str:
-    stated = [i.indicator.likelihood for i in status.indicators if i.indicator.likelihood]
-    return min(stated, key=LIKELIHOOD_RANK.__getitem__).value if stated else ""
-
-
-def summarise(view: RoundView) -> RoundSummary:
-    """The short form of a reviewed round (the slow path the cache keeps)."""
-    round_ = view.round
-    department = round_.department_year.department.name
-    red = tuple(
-        RedRow(
-            department, round_.pk, row.entry.pk, row.entry.project.code, row.entry.project.name,
-            row.entry.project.final, row.entry.executed, row.status.rate, row.status.time.share,
-            _cause(row.status), _likelihood(row.status), row.entry.decision,
-        )
-        for row in view.rows
-        if row.status.colour is Colour.RED
+def red_row(entry: models.MonitoringProject) -> RedRow:
+    """A red MonitoringProject (read by ``red_entries``) as the table's row."""
+    project = entry.project
+    return RedRow(
+        entry.round.department_year.department.name, entry.round_id, entry.pk, project.code,
+        project.name, project.final, entry.executed, entry.execution_rate, entry.time_progress,
+        entry.cause_summary, entry.worst_likelihood, entry.decision,
     )  # fmt: skip
-    return RoundSummary(
-        round_.pk, department, round_.department_year.year, round_.name, view.review.months,
-        round_.status, round_.get_status_display(), round_.return_reason, round_.version,
-        tuple(view.counts()), red,
-    )  # fmt: skip
-
-
-def round_summary(round_: models.MonitoringRound) -> RoundSummary:
-    """The round's summary, reviewed once per revision of its department-year."""
-    key = ("monitoring-summary", round_.pk, current(round_.department_year))
-    return cached(key, lambda: summarise(round_view(round_)), SUMMARY_SECONDS)
 
 
 def latest_rounds(user: User) -> list[models.MonitoringRound]:
@@ -150,7 +128,7 @@ def latest_rounds(user: User) -> list[models.MonitoringRound]:
         models.MonitoringRound.objects.filter(
             department_filter(user, "department_year__department")
         )
-        .select_related("department_year__department", "department_year__revision")
+        .select_related("department_year__department")
         .order_by(
             "department_year__department__name",
             "department_year__department_id",
@@ -169,12 +147,61 @@ def district_key(user: User) -> tuple[object, ...]:
     return (reach(user), fingerprint(all_years(user)))
 
 
-def district_summaries(user: User) -> list[RoundSummary]:
-    """Every department's latest round in short, by department name."""
-    return cached(
-        ("monitoring-district", *district_key(user)),
-        lambda: [round_summary(round_) for round_ in latest_rounds(user)],
+def colour_counts(round_ids: list[int]) -> dict[int, dict[Colour, int]]:
+    """Projects per stored colour of each round, in one aggregate query."""
+    rows = (
+        models.MonitoringProject.objects.filter(round_id__in=round_ids)
+        .values("round")
+        .annotate(**{c.name: Count("pk", filter=Q(colour=c.value)) for c in COLOUR_ORDER})
+        .order_by()
     )
+    return {row["round"]: {c: row[c.name] for c in COLOUR_ORDER} for row in rows}
+
+
+def months(round_: models.MonitoringRound) -> str:
+    """The round's months as the forms label them (``MonitoringReview.months``): 1-7月."""
+    return f"1-{round_.end_month}月"
+
+
+def _summary(round_: models.MonitoringRound, counts: dict[Colour, int]) -> RoundSummary:
+    year = round_.department_year
+    return RoundSummary(
+        round_.pk, year.department.name, year.year, round_.name, months(round_),
+        round_.status, round_.get_status_display(), round_.return_reason, round_.version,
+        tuple({**colour_tag(c), "count": counts.get(c, 0)} for c in COLOUR_ORDER),
+        counts.get(Colour.RED, 0),
+    )  # fmt: skip
+
+
+def district_summaries(user: User) -> list[RoundSummary]:
+    """Every department's latest round in short (no red rows), by department name."""
+    rounds = latest_rounds(user)
+    counts = colour_counts([round_.pk for round_ in rounds])
+    return [_summary(round_, counts.get(round_.pk, {})) for round_ in rounds]
+
+
+def _red(round_ids: list[int]) -> QuerySet:
+    return (
+        models.MonitoringProject.objects.filter(round_id__in=round_ids, colour=Colour.RED.value)
+        .select_related("project", "round__department_year__department")
+        .only(*RED_ROW_FIELDS)
+    )
+
+
+def with_red(summaries: list[RoundSummary], shown: int) -> list[RoundSummary]:
+    """``summaries`` with each round's first ``shown`` red projects, in one query."""
+    first = (
+        _red([summary.round_id for summary in summaries])
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("round_id")], order_by="project__position")
+        )
+        .filter(rank__lte=shown)
+        .order_by("round_id", "project__position")
+    )
+    rows: dict[int, list[RedRow]] = {}
+    for entry in first:
+        rows.setdefault(entry.round_id, []).append(red_row(entry))
+    return [replace(summary, red=tuple(rows.get(summary.round_id, ()))) for summary in summaries]
 
 
 def sort_key(raw: str | None) -> str:
@@ -183,13 +210,18 @@ def sort_key(raw: str | None) -> str:
     return raw if raw.removeprefix("-") in SORTS else "department"
 
 
-def red_rows(summaries: list[RoundSummary], sort: str) -> list[RedRow]:
-    """The district's red projects in ``sort`` order; an empty value sorts last either way,
-    and ties keep the department's and the project's order."""
-    rows = [row for summary in summaries for row in summary.red]
-    field = sort.removeprefix("-")
-    descending = sort.startswith("-")
-    present = [row for row in rows if getattr(row, field) not in (None, "")]
-    missing = [row for row in rows if getattr(row, field) in (None, "")]
-    present.sort(key=lambda row: getattr(row, field), reverse=descending)
-    return present + missing
+def red_entries(round_ids: list[int], sort: str) -> QuerySet:
+    """The red projects of the rounds ``round_ids`` in ``sort`` order, as the database
+    sorts them: an empty value last either way, ties in the department's and the
+    project's order. Each row becomes a ``RedRow`` with ``red_row``."""
+    key = sort.removeprefix("-")
+    field = SORT_FIELDS[key]
+    ordered = (
+        F(field).desc(nulls_last=True) if sort.startswith("-") else F(field).asc(nulls_last=True)
+    )
+    rows = _red(round_ids)
+    if key in TEXT_SORTS:
+        empty = Case(When(**{field: ""}, then=Value(1)), default=Value(0),
+                     output_field=IntegerField())  # fmt: skip
+        return rows.annotate(empty=empty).order_by("empty", ordered, *TIES)
+    return rows.order_by(ordered, *TIES)

@@ -21,6 +21,7 @@ from jixiao.web.models import Role
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.field_values import number_value, text_value
 from jixiao.web.services.monitoring_rounds import _check_filling, role_in
+from jixiao.web.services.monitoring_store import store_entry
 from jixiao.web.services.revision import touch
 
 # 分 in a BIGINT: 16 digits of 元 and two of 分.
@@ -173,6 +174,7 @@ def do_fill_project(
         entry._history_user = acting_user
         entry._change_reason = "监控填报"
         entry.save()
+        store_entry(entry)
         touch([entry.round.department_year_id])
     return entry
 

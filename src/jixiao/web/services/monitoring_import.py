@@ -29,6 +29,7 @@ from jixiao.web.conversion import department_year_record
 from jixiao.web.models import Role
 from jixiao.web.services.errors import ImportRejected, NotAllowed, ServiceError
 from jixiao.web.services.monitoring_rounds import _check_filling, role_in
+from jixiao.web.services.monitoring_store import store_round
 from jixiao.web.services.revision import touch
 
 PROJECT_VALUES = ("month", "executed", "expected", "cause", "cause_text", "measure", "decision")
@@ -193,6 +194,7 @@ def do_import_round(*, acting_user: User, round_id: int, data: MonitoringRound,
         row._change_reason = reason
         row.save()
     _outdate_forms(round_, plan)
+    store_round(round_)
     round_.source_name = source_name[:255]
     round_.version += 1
     round_._history_user = acting_user

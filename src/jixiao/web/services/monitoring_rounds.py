@@ -23,6 +23,7 @@ from jixiao.web.roles import membership
 from jixiao.web.selectors.monitoring import SECTION_BLOCKERS
 from jixiao.web.services.errors import EditConflict, InvalidInput, NotAllowed
 from jixiao.web.services.field_values import text_value
+from jixiao.web.services.monitoring_store import store_round
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.recompute import recompute
 from jixiao.web.services.revision import touch
@@ -98,6 +99,7 @@ def do_open_round(*, acting_user: User, year_id: int, round_name: str) -> models
     ):
         bulk_create_with_history(rows, model, batch_size=500, default_user=acting_user,
                                  default_change_reason=reason)  # fmt: skip
+    store_round(round_)
     touch([year.pk])
     return round_
 

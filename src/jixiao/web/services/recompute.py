@@ -21,6 +21,7 @@ from jixiao.core.money import HUNDRED, quantize_half_up
 from jixiao.core.scoring import ProjectScore
 from jixiao.web import models
 from jixiao.web.conversion import department_year_record
+from jixiao.web.services.monitoring_store import store_year
 from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import touch
@@ -49,6 +50,7 @@ def recompute(year: models.DepartmentYear) -> Evaluation:
         [p.self_score for p in data.projects if p.self_score is not None],
         counts,
     )
+    store_year(year)  # the rounds' colours read the year's rules, budgets and targets
     touch([year.pk])
     return evaluation
 

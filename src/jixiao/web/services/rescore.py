@@ -30,6 +30,7 @@ from jixiao.web.conversion import (
     project_record,
 )
 from jixiao.web.management_json import management_records
+from jixiao.web.services.monitoring_store import store_project as store_monitoring
 from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.recompute import (
@@ -103,6 +104,8 @@ def rescore_edit(year: models.DepartmentYear, project_id: int | None) -> None:
         [row.self_score for row in stored if row.self_score is not None],
         counts,
     )  # fmt: skip
+    if project_id is not None:  # its budget and targets are what its round colours read
+        store_monitoring(project_id)
     touch([year.pk])
 
 

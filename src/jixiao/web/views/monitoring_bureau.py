@@ -1,9 +1,9 @@
 """The bureau's lists of its district's monitoring rounds: colours per department with a
 return with a reason, and the district's red projects with each department's decision.
 
-Both read the cached round summaries (``selectors.monitoring_district``); the pages'
-bodies and the export are kept under the district's fingerprint, so a warm request reads
-one cached part.
+Both read the rounds' stored reviews with a few queries (``selectors.monitoring_district``);
+the pages' bodies and the export are kept under the district's fingerprint, so a warm
+request reads one cached part.
 """
 
 from __future__ import annotations
@@ -59,13 +59,13 @@ def bureau_monitoring(request: HttpRequest) -> HttpResponse:
 def _departments_body(request: HttpRequest, sort: str) -> str:
     summaries = district.district_summaries(request.user)
     if sort:
-        summaries = sorted(summaries, key=lambda summary: -len(summary.red))
+        summaries = sorted(summaries, key=lambda summary: -summary.red_count)
     page = paged(request, summaries, PAGE_SIZE)
     context = {
-        "summaries": page.object_list, "page": page, "sort": sort,
-        "page_params": urlencode({"sort": sort} if sort else {}),
+        "summaries": district.with_red(list(page.object_list), RED_SHOWN), "page": page,
+        "sort": sort, "page_params": urlencode({"sort": sort} if sort else {}),
         "csrf_slot": mark_safe(CSRF_SLOT), "red_shown": RED_SHOWN,
-        "red_count": sum(len(summary.red) for summary in summaries),
+        "red_count": sum(summary.red_count for summary in summaries),
     }  # fmt: skip
     context["pager"] = render_to_string("jixiao/partials/pager.html", context)
     return render_to_string("jixiao/monitoring_bureau_body.html", context, using="jinja2")
@@ -100,32 +100,33 @@ def _download(content: bytes) -> HttpResponse:
 
 
 def _export(request: HttpRequest, sort: str) -> bytes:
-    summaries = district.district_summaries(request.user)
+    rounds = district.latest_rounds(request.user)
     labels = {key: label for key, label, _ in district.RED_COLUMNS}
     order = "降序" if sort.startswith("-") else "升序"
+    rows = map(district.red_row, district.red_entries([r.pk for r in rounds], sort))
     table = monitoring_red_table(
-        district.red_rows(summaries, sort), executed_label=_executed_label(summaries),
+        rows, executed_label=_executed_label(rounds),
         title=RED_TITLE,
         filters=filters_line([], f"{labels[sort.removeprefix('-')]}（{order}）"),
     )  # fmt: skip
     return xlsx_response(table, f"{RED_TITLE}.xlsx").content
 
 
-def _executed_label(summaries) -> str:
+def _executed_label(rounds) -> str:
     """“1-7月执行数(万元)” when every round covers the same months, else 累计执行数."""
-    months = {summary.months for summary in summaries}
+    months = {district.months(round_) for round_ in rounds}
     return f"{months.pop()}执行数(万元)" if len(months) == 1 else "累计执行数(万元)"
 
 
 def _red_body(request: HttpRequest, sort: str) -> str:
-    summaries = district.district_summaries(request.user)
-    rows = district.red_rows(summaries, sort)
-    page = paged(request, rows, PAGE_SIZE)
+    rounds = district.latest_rounds(request.user)
+    page = paged(request, district.red_entries([r.pk for r in rounds], sort), PAGE_SIZE)
     context = {
-        "rows": page.object_list, "page": page, "page_params": urlencode({"sort": sort}),
-        "columns": [_column(key, label, numeric, sort, _executed_label(summaries))
+        "rows": [district.red_row(entry) for entry in page.object_list], "page": page,
+        "page_params": urlencode({"sort": sort}),
+        "columns": [_column(key, label, numeric, sort, _executed_label(rounds))
                     for key, label, numeric in district.RED_COLUMNS],
-        "departments": len(summaries), "total": len(rows), "title": RED_TITLE,
+        "departments": len(rounds), "total": page.paginator.count, "title": RED_TITLE,
     }  # fmt: skip
     context["pager"] = render_to_string("jixiao/partials/pager.html", context)
     html = render_to_string("jixiao/monitoring_bureau_red_body.html", context, using="jinja2")

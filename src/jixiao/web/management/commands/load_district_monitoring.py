@@ -31,6 +31,7 @@ from jixiao.core.monitoring_colours import time_progress
 from jixiao.core.records import IndicatorKind, Operator
 from jixiao.web import models
 from jixiao.web.management.commands.load_district import system_user
+from jixiao.web.services.monitoring_store import store_round
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import touch
 
@@ -133,6 +134,7 @@ class Command(BaseCommand):
         )
         models.MonitoringProject.objects.bulk_create(project_rows, batch_size=BATCH)
         models.MonitoringIndicator.objects.bulk_create(indicator_rows, batch_size=BATCH)
+        store_round(round_)  # as every monitoring write stores its review
         touch([year.pk])
         return colours
 
