@@ -24,6 +24,7 @@ database (``jixiao_bench_monitoring``), so it can run beside ``bench_web.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -64,8 +65,7 @@ PAGES = {
 LOAD_TIMEOUT_SECONDS = 30
 
 
-class MonitoringPostgres(Postgres):
-    database = "jixiao_bench_monitoring"
+BENCH_DATABASE = "jixiao_bench_monitoring"
 
 
 def prepare(database, options: Options, run: Run) -> None:
@@ -131,8 +131,11 @@ def bench_database(database, options: Options) -> Run:
 
 def main() -> int:
     options = parse_options()
+    if options.pg_database == bench_web.BENCH_DATABASE:
+        # Its own database by default, so it can run beside bench_web.py.
+        options = dataclasses.replace(options, pg_database=BENCH_DATABASE)
     os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings"
-    kinds = {"sqlite": Sqlite, "postgresql": MonitoringPostgres}
+    kinds = {"sqlite": Sqlite, "postgresql": Postgres}
     runs = [bench_database(kinds[name](options), options) for name in options.databases]
     return 0 if bench_web.report(runs, options) else 1
 
