@@ -38,6 +38,17 @@ def on_track(round_, code: str) -> dict[int, dict[str, str]]:
     }
 
 
+def fill_department_on_track(user, round_):
+    """Every department indicator of the round filled green by ``user`` (finance)."""
+    department = {
+        row.pk: {"value": "6", "likelihood": "确定能"}
+        for row in round_.indicators.filter(indicator__project=None, indicator__metric="")
+    }
+    round_.refresh_from_db()
+    do_fill_department(acting_user=user, round_id=round_.pk,
+                       expected_version=round_.version, indicators=department)  # fmt: skip
+
+
 def red_and_submitted(actors, round_a):
     """P1 red (完成数 2 of 10 by July), explained; P2 on track; both sections submitted."""
     fill(actors.finance, round_a, "P1", {"executed": "70000"})
@@ -47,13 +58,7 @@ def red_and_submitted(actors, round_a):
         "value": "2", "likelihood": "完全不可能", "cause": "经费", "measure": "申请追加"}  # fmt: skip
     fill(actors.section, round_a, "P1", indicators=red)
     fill(actors.other_section, round_a, "P2", indicators=on_track(round_a, "P2"))
-    department = {
-        row.pk: {"value": "6", "likelihood": "确定能"}
-        for row in round_a.indicators.filter(indicator__project=None, indicator__metric="")
-    }
-    round_a.refresh_from_db()
-    do_fill_department(acting_user=actors.finance, round_id=round_a.pk,
-                       expected_version=round_a.version, indicators=department)  # fmt: skip
+    fill_department_on_track(actors.finance, round_a)
     do_submit_section(acting_user=actors.section, round_id=round_a.pk)
     do_submit_section(acting_user=actors.other_section, round_id=round_a.pk)
     round_a.refresh_from_db()

@@ -26,7 +26,6 @@ from jixiao.web.models.monitoring import REVIEWED_FIELDS
 from jixiao.web.monitoring_conversion import entries, round_record
 from jixiao.web.selectors.monitoring import round_view
 from jixiao.web.services.goal_adjustments import do_decide_adjustment, do_request_adjustment
-from jixiao.web.services.monitoring_entries import do_fill_department
 from jixiao.web.services.monitoring_import import do_import_round, plan_round_import
 from jixiao.web.services.monitoring_rounds import (
     do_decide,
@@ -36,7 +35,14 @@ from jixiao.web.services.monitoring_rounds import (
 )
 from jixiao.web.services.monitoring_store import cause_summary, worst_likelihood
 from tests.web.conftest import PASSWORD
-from tests.web.monitoring_round import entry, fill, indicator, on_track, open_round
+from tests.web.monitoring_round import (
+    entry,
+    fill,
+    fill_department_on_track,
+    indicator,
+    on_track,
+    open_round,
+)
 
 pytestmark = pytest.mark.django_db
 TEN_PLACES = Decimal("1E-10")
@@ -114,13 +120,7 @@ def test_the_department_form_decision_submit_and_return_keep_the_review(actors, 
     _red_p1(actors, round_a)
     fill(actors.finance, round_a, "P2", {"executed": "30000"})
     fill(actors.other_section, round_a, "P2", indicators=on_track(round_a, "P2"))
-    department = {
-        row.pk: {"value": "6", "likelihood": "确定能"}
-        for row in round_a.indicators.filter(indicator__project=None, indicator__metric="")
-    }
-    round_a.refresh_from_db()
-    do_fill_department(acting_user=actors.finance, round_id=round_a.pk,
-                       expected_version=round_a.version, indicators=department)  # fmt: skip
+    fill_department_on_track(actors.finance, round_a)
     assert_stored(round_a)
     p1 = entry(round_a, "P1")
     do_decide(acting_user=actors.working_group, entry_id=p1.pk, expected_version=p1.version,
