@@ -24,15 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import bench_web
 from bench_web import (
-    DISTRICT,
     FIRST_VISIT,
     LOADGEN,
     PASSWORD,
@@ -41,11 +37,9 @@ from bench_web import (
     Postgres,
     Run,
     Sqlite,
-    finance_sessions,
     gunicorn,
     log,
     login,
-    manage,
     parse_options,
 )
 
@@ -53,27 +47,6 @@ PAGES = {
     "application": "/bureau/application/?year=2023",
     "application_xlsx": "/bureau/application.xlsx?year=2023",
 }
-
-
-def prepare(database, options: Options, run: Run, projects: int, indicators: int) -> None:
-    """Migrate, load the district, collect static files (``bench_web.prepare`` with the
-    departments' size chosen)."""
-    env = database.env()
-    timed = time.perf_counter()
-    database.create()
-    manage(env, "migrate", "--verbosity", "0")
-    run.setup["migrate"] = time.perf_counter() - timed
-    if options.reuse and len(finance_sessions(env)) == options.departments:
-        log("  --reuse: 地区已在库中，跳过导入")
-    else:
-        timed = time.perf_counter()
-        jobs = ["--jobs", str(options.jobs)] if options.jobs else []
-        manage(env, "load_district", "--departments", str(options.departments),
-               "--projects", str(projects), "--indicators", str(indicators),
-               "--district", DISTRICT, "--password", PASSWORD, *jobs)  # fmt: skip
-        run.setup["load_district"] = time.perf_counter() - timed
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    shutil.rmtree(Path(env["JIXIAO_DATA_DIR"]) / "cache", ignore_errors=True)
 
 
 def run_load(port: int, cookie: str, options: Options) -> list[dict]:
@@ -97,7 +70,7 @@ def bench_database(database, options: Options, size: tuple[int, int]) -> Run:
     run = Run(database.name)
     log(f"\n=== {database.name}: {options.departments} 个部门的结果应用建议表 ===")
     try:
-        prepare(database, options, run, *size)
+        bench_web.prepare(database, options, run, *size)
         with gunicorn(database.env(), options, database.data_dir / "gunicorn.log") as port:
             cookie, _ = login(port, "bureau", PASSWORD)
             log(f"  负载：{options.clients} 个客户端，每种页面 {options.duration:.0f} 秒")

@@ -27,11 +27,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import bench_web
 from bench_web import (
@@ -44,7 +42,6 @@ from bench_web import (
     Postgres,
     Run,
     Sqlite,
-    finance_sessions,
     gunicorn,
     log,
     login,
@@ -69,26 +66,11 @@ BENCH_DATABASE = "jixiao_bench_monitoring"
 
 
 def prepare(database, options: Options, run: Run) -> None:
-    """Migrate, load the district and its rounds, collect static files, empty the cache."""
-    env = database.env()
+    """``bench_web.prepare``, then a 1-7月 round for every department (in bulk)."""
+    bench_web.prepare(database, options, run)
     timed = time.perf_counter()
-    database.create()
-    manage(env, "migrate", "--verbosity", "0")
-    run.setup["migrate"] = time.perf_counter() - timed
-    if options.reuse and len(finance_sessions(env)) == options.departments:
-        log("  --reuse: 地区已在库中，跳过导入")
-    else:
-        timed = time.perf_counter()
-        jobs = ["--jobs", str(options.jobs)] if options.jobs else []
-        manage(env, "load_district", "--departments", str(options.departments),
-               "--projects", "200", "--indicators", "10", "--district", DISTRICT,
-               "--password", PASSWORD, *jobs)  # fmt: skip
-        run.setup["load_district"] = time.perf_counter() - timed
-    timed = time.perf_counter()
-    manage(env, "load_district_monitoring", "--district", DISTRICT)  # skips loaded rounds
+    manage(database.env(), "load_district_monitoring", "--district", DISTRICT)  # skips loaded
     run.setup["load_district_monitoring"] = time.perf_counter() - timed
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    shutil.rmtree(Path(env["JIXIAO_DATA_DIR"]) / "cache", ignore_errors=True)
 
 
 def run_load(port: int, cookie: str, options: Options) -> list[dict]:

@@ -207,8 +207,11 @@ def finance_sessions(env: dict[str, str]) -> list[dict]:
     return json.loads(out.stdout)
 
 
-def prepare(database, options: Options, run: Run) -> list[dict]:
-    """Migrate, load the district (unless ``--reuse`` finds it), collect static files."""
+def prepare(
+    database, options: Options, run: Run, projects: int = 200, indicators: int = 10
+) -> list[dict]:
+    """Migrate, load the district of ``projects`` × ``indicators`` per department (unless
+    ``--reuse`` finds it), collect static files, empty the page cache; the sessions."""
     env = database.env()
     timed = time.perf_counter()
     database.create()
@@ -218,8 +221,9 @@ def prepare(database, options: Options, run: Run) -> list[dict]:
     if len(sessions) != options.departments:
         timed = time.perf_counter()
         jobs = ["--jobs", str(options.jobs)] if options.jobs else []
-        manage(env, "load_district", "--departments", str(options.departments), "--projects", "200",
-               "--indicators", "10", "--district", DISTRICT, "--password", PASSWORD, *jobs)  # fmt: skip
+        manage(env, "load_district", "--departments", str(options.departments),
+               "--projects", str(projects), "--indicators", str(indicators),
+               "--district", DISTRICT, "--password", PASSWORD, *jobs)  # fmt: skip
         run.setup["load_district"] = time.perf_counter() - timed
         sessions = finance_sessions(env)
     else:

@@ -63,6 +63,11 @@ class ExecutionTotals:
     time: TimeProgress
 
 
+def months_label(end_month: int) -> str:
+    """A round's months as the forms and lists label them: ``1-7月``."""
+    return f"1-{end_month}月"
+
+
 @dataclass(frozen=True, slots=True)
 class MonitoringReview:
     round: MonitoringRound
@@ -74,7 +79,7 @@ class MonitoringReview:
     @property
     def months(self) -> str:
         """The round's months as forms label them: ``1-7月``."""
-        return f"1-{self.round.end_month}月"
+        return months_label(self.round.end_month)
 
     def totals(self) -> ExecutionTotals:
         items = [project.execution for project in self.projects]

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
 
+from jixiao.core.monitoring_review import months_label
 from jixiao.core.monitoring_rules import COLOUR_ORDER, Colour
 from jixiao.web import models
 from jixiao.web.roles import department_filter, reach
@@ -158,15 +159,10 @@ def colour_counts(round_ids: list[int]) -> dict[int, dict[Colour, int]]:
     return {row["round"]: {c: row[c.name] for c in COLOUR_ORDER} for row in rows}
 
 
-def months(round_: models.MonitoringRound) -> str:
-    """The round's months as the forms label them (``MonitoringReview.months``): 1-7月."""
-    return f"1-{round_.end_month}月"
-
-
 def _summary(round_: models.MonitoringRound, counts: dict[Colour, int]) -> RoundSummary:
     year = round_.department_year
     return RoundSummary(
-        round_.pk, year.department.name, year.year, round_.name, months(round_),
+        round_.pk, year.department.name, year.year, round_.name, months_label(round_.end_month),
         round_.status, round_.get_status_display(), round_.return_reason, round_.version,
         tuple({**colour_tag(c), "count": counts.get(c, 0)} for c in COLOUR_ORDER),
         counts.get(Colour.RED, 0),

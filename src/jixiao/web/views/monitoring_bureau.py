@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from jixiao.core.monitoring_review import months_label
 from jixiao.web.list_output import (
     XLSX,
     filters_line,
@@ -114,7 +115,7 @@ def _export(request: HttpRequest, sort: str) -> bytes:
 
 def _executed_label(rounds) -> str:
     """“1-7月执行数(万元)” when every round covers the same months, else 累计执行数."""
-    months = {district.months(round_) for round_ in rounds}
+    months = {months_label(round_.end_month) for round_ in rounds}
     return f"{months.pop()}执行数(万元)" if len(months) == 1 else "累计执行数(万元)"
 
 
