@@ -163,13 +163,17 @@ def test_an_approved_goal_adjustment_stores_the_new_colours(actors, round_a, yea
     assert _colour(round_a, "P1") == Colour.GREEN.value  # 2 of 3 × 7/12 by July
 
 
-def test_a_changed_rules_profile_stores_the_new_colours(actors, round_a, year_a):
+def test_a_changed_rules_profile_stores_the_new_colours(
+    actors, round_a, year_a, django_capture_on_commit_callbacks
+):
     _red_p1(actors, round_a)
     text = DEFAULT_PROFILE.read_text(encoding="utf-8").replace(
         'indicator_progress = [["红", 0], ["黄", 0.60], ["绿", 0.80], ["蓝", 1.20]]',
         'indicator_progress = [["红", 0], ["黄", 0.10], ["绿", 0.20], ["蓝", 1.20]]',
     )
-    models.RulesProfileRecord.objects.create(key=year_a.profile or "default", text=text)
+    # The years are rescored once the change is committed (services.profile_rescore).
+    with django_capture_on_commit_callbacks(execute=True):
+        models.RulesProfileRecord.objects.create(key=year_a.profile or "default", text=text)
     assert_stored(round_a)
     assert _colour(round_a, "P1") == Colour.GREEN.value
 

@@ -23,7 +23,7 @@ from django.urls import path
 from jixiao.core.profile import ProfileError, load_profile_text, shipped_profile_text
 from jixiao.web import models
 from jixiao.web.models import Role
-from jixiao.web.selectors.profiles import profiles_in_use
+from jixiao.web.selectors.profiles import profiles_in_use, years_by_status
 from jixiao.web.services.profiles import profile_title
 
 admin.site.site_header = "jixiao 预算绩效管理 · 系统管理"
@@ -118,7 +118,22 @@ class RulesProfileForm(forms.ModelForm):
                 load_profile_text(data["text"], data.get("key") or "")
             except ProfileError as error:
                 raise ValidationError({"text": str(error)}) from error
+        previous = self.initial.get("key")
+        if self.instance.pk and previous and data.get("key") != previous:
+            problem = orphaned_years_problem(previous, "改标识")
+            if problem:
+                raise ValidationError({"key": problem})
         return data
+
+
+def orphaned_years_problem(key: str, action: str) -> str:
+    """Why ``action`` may not take away the record of ``key`` (empty when it may): years
+    scored under it would be left without rules when no shipped file of that key exists."""
+    count = sum(years_by_status({key}).values())
+    if not count or shipped_profile_text(key) is not None:
+        return ""
+    return (f"规则配置“{key}”用于 {count} 个部门年度，且没有随系统提供的同名文件："
+            f"{action}后这些部门年度将无法计分。请先将这些部门年度改用其他规则配置。")  # fmt: skip
 
 
 @admin.register(models.RulesProfileRecord)
@@ -127,6 +142,8 @@ class RulesProfileAdmin(admin.ModelAdmin):
     list_display = ("key", "title")
     search_fields = ("key",)
     change_list_template = "admin/jixiao/rules_profiles.html"
+    change_form_template = "admin/jixiao/rules_profile_change.html"
+    delete_confirmation_template = "admin/jixiao/rules_profile_delete.html"
 
     @admin.display(description="名称")
     def title(self, record: models.RulesProfileRecord) -> str:
@@ -135,6 +152,48 @@ class RulesProfileAdmin(admin.ModelAdmin):
     def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         extra = {**(extra_context or {}), "profiles_in_use": profiles_in_use()}
         return super().changelist_view(request, extra_context=extra)
+
+    def _years_context(self, object_id: str) -> dict[str, object]:
+        """The years this record's key scores, by status: saving rescores them all."""
+        found = models.RulesProfileRecord.objects.filter(pk=object_id).first()
+        counts = years_by_status({found.key}) if found else {}
+        return {"rescored_years": sum(counts.values()), "rescored_by_status": counts}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {**(extra_context or {}), **self._years_context(object_id)}
+        return super().change_view(request, object_id, form_url, extra)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra = {**(extra_context or {}), **self._years_context(object_id)}
+        return super().delete_view(request, object_id, extra)
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        keys = {obj.key, getattr(obj, "previous_key", None)} - {None}
+        self._say_rescored(request, sum(years_by_status(keys).values()))
+
+    def get_actions(self, request):
+        # One at a time, through delete_view: its page says which years are rescored.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and orphaned_years_problem(obj.key, "删除"):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj) -> None:
+        count = sum(years_by_status({obj.key}).values())
+        super().delete_model(request, obj)
+        self._say_rescored(request, count)
+
+    def _say_rescored(self, request: HttpRequest, count: int) -> None:
+        if count:
+            self.message_user(
+                request,
+                f"已按保存后的规则重新计算 {count} 个部门年度的得分、等级、问题和监控预警。",
+            )
 
     def get_urls(self):
         shipped = path(

@@ -1,21 +1,23 @@
 """Administrators' edits that change what department-years show mark those years changed.
 
-A department's or section's name and a rules profile's thresholds appear on cached
-pages; these models are edited in the admin, not through a service, so their saves and
-deletions are caught here instead. A profile's monitoring rules also colour the rounds
-of its years, so their stored reviews are written again; and after ``migrate``, rounds
-that have no stored review yet (filed before it was stored) get theirs.
+A department's or section's name appears on cached pages; these models are edited in
+the admin, not through a service, so their saves and deletions are caught here instead.
+A rules profile's rules give its years their stored scores, findings and monitoring
+colours, so a saved, renamed or deleted profile has its years recomputed once the change
+is committed (``services.profile_rescore``). After ``migrate``, rounds that have no
+stored review yet (filed before it was stored) get theirs.
 """
 
 from __future__ import annotations
 
 from django.db import connections, transaction
 from django.db.migrations.executor import MigrationExecutor
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
 
 from jixiao.web import models
-from jixiao.web.services.monitoring_store import store_round, store_year
+from jixiao.web.services.monitoring_store import store_round
+from jixiao.web.services.profile_rescore import rescore_profile_years
 from jixiao.web.services.revision import touch
 
 
@@ -35,12 +37,20 @@ def section_changed(sender, instance: models.Section, **_: object) -> None:
     )
 
 
+@receiver(pre_save, sender=models.RulesProfileRecord)
+def profile_saving(sender, instance: models.RulesProfileRecord, **_: object) -> None:
+    """Remember the key the record had, so the years of a renamed key are rescored too."""
+    instance.previous_key = (
+        sender.objects.filter(pk=instance.pk).values_list("key", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
 @receiver([post_save, post_delete], sender=models.RulesProfileRecord)
 def profile_changed(sender, instance: models.RulesProfileRecord, **_: object) -> None:
-    years = models.DepartmentYear.objects.filter(profile=instance.key)
-    for year in years.filter(monitoring_rounds__isnull=False).distinct():
-        store_year(year)
-    touch(years.values_list("pk", flat=True))
+    keys = {instance.key, getattr(instance, "previous_key", None)} - {None}
+    transaction.on_commit(lambda: rescore_profile_years(keys))
 
 
 @receiver(post_migrate)

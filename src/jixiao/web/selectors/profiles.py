@@ -46,3 +46,15 @@ def profiles_in_use() -> list[ProfileInUse]:
         )
         for key in sorted(counts, key=lambda key: (key != DEFAULT_KEY, key))
     ]
+
+
+def years_by_status(keys: set[str]) -> dict[str, int]:
+    """How many department-years each status has among those scored under ``keys``,
+    by the status's Chinese name, for the warning a profile's change form gives."""
+    counts = dict(
+        models.DepartmentYear.objects.filter(profile__in=keys)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {label: counts[value] for value, label in models.Status.choices if counts.get(value)}
