@@ -43,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## Print the performance figures (read, score, report, audit, inline save, web latency, the
-## monitoring round, the district's 结果应用建议表, the soak).
+## monitoring round, the district's 结果应用建议表, the soak, a rules profile's change).
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_audit.py
@@ -55,6 +55,7 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_soak.py
 	$(BIN)/python benchmarks/bench_goal_suggestions.py
+	$(BIN)/python benchmarks/bench_profile_rescore.py
 
 ## Rebuild examples/luopu-2023.xlsx, its approved goals (luopu-2023-goals.xlsx) and its
 ## 1-7月 monitoring round (luopu-2023-monitoring.xlsx).
