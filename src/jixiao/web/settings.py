@@ -53,7 +53,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +167,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "jixiao/locked_out.html"
 AXES_VERBOSE = False
 
+# Chinese for everyone: no LocaleMiddleware, so a browser set to English does not turn
+# Django's own texts (the admin, form errors) English (tests/web/test_language.py).
 LANGUAGE_CODE = "zh-hans"
 # Our Chinese for what the installed apps ship untranslated (django-axes, newer admin strings).
 LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
