@@ -34,4 +34,3 @@ def test_a_form_error_is_chinese_to_an_english_browser(actors, client_for):
     text = response.content.decode()
     assert "old password was entered incorrectly" not in text
     assert "旧密码不正确" in text
-
