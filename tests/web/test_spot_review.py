@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import User
 
+from jixiao.core.profile import shipped_profile_text
 from jixiao.core.spot_review import draw_sample
 from jixiao.web import models
 from jixiao.web.models import Status
@@ -163,3 +164,24 @@ def test_other_districts_and_other_roles_see_nothing(signed_off, client_for):
     assert client.post(f"/spot-review/items/{item.pk}/score/", {"version": "1"}).status_code == 404
     assert "通报名单" not in client.get("/bureau/spot-review/").content.decode()
     assert client_for(signed_off.finance).get("/bureau/spot-review/").status_code == 404
+
+
+def test_a_changed_rules_profile_rejudges_a_reviewed_project(
+    signed_off, django_capture_on_commit_callbacks
+):
+    """Execution scored by tiers gives P1's 98.3% the whole 10: its computed score and the
+    review total move, and the stored gaps follow them; the 复核得分 and reviewer stay."""
+    item = p1_item(do_draw_sample(acting_user=signed_off.bureau, year=2023))
+    indicator = item.project.indicators.get(name="完成数")
+    item = review(signed_off.bureau, item, indicator, "40", "佐证材料只能支撑 8 成")
+    reviewed_at = item.reviewed_at
+    text = shipped_profile_text("default").replace('\nmethod = "linear"', '\nmethod = "tiers"')
+    with django_capture_on_commit_callbacks(execute=True):
+        models.RulesProfileRecord.objects.create(key="default", text=text)
+    item.refresh_from_db()
+    item.project.refresh_from_db()
+    assert item.project.computed_score == D("100.00")
+    assert item.review_total == D("90.00")
+    assert item.self_gap == D("8.00") and item.computed_gap == D("10.00") and item.flagged
+    assert item.reviewed_by == signed_off.bureau and item.reviewed_at == reviewed_at
+    assert item.scores.get().score == D("40")

@@ -26,6 +26,7 @@ from jixiao.web.services.monitoring_year import with_rounds
 from jixiao.web.services.profiles import profile_for
 from jixiao.web.services.revision import touch
 from jixiao.web.services.row_updates import update_rows
+from jixiao.web.services.spot_review import refresh_reviews
 
 PROJECT_FIELDS = ("computed_score", "grade", "execution_rate")
 INDICATOR_FIELDS = ("computed_score", "computed_status")
@@ -50,6 +51,7 @@ def recompute(year: models.DepartmentYear) -> Evaluation:
         [p.self_score for p in data.projects if p.self_score is not None],
         counts,
     )
+    refresh_reviews(year)  # a spot review's gaps are to the computed score
     store_year(year)  # the rounds' colours read the year's rules, budgets and targets
     touch([year.pk])
     return evaluation

@@ -159,8 +159,9 @@ def _execution(project: models.Project, profile) -> tuple[Decimal, Decimal | Non
     return execution_score(rate, profile), rate
 
 
-def _rejudge(item: models.SpotReviewItem, user: User) -> None:
-    """The review total and the gaps from every 复核得分 kept so far."""
+def _judged(item: models.SpotReviewItem) -> tuple[Decimal, Decimal | None, Decimal | None, bool]:
+    """The review total, the gaps to the self-score and to the computed score, and the
+    flag, from every 复核得分 kept so far and the project's stored computed score."""
     project = item.project
     profile = profile_for(project.department_year.profile)
     reviewed = dict(item.scores.values_list("indicator_id", "score"))
@@ -173,10 +174,31 @@ def _rejudge(item: models.SpotReviewItem, user: User) -> None:
                          places=profile.score_places, cap=profile.total_cap(rate))  # fmt: skip
     gap = review_gap(total, project.self_score, project.computed_score,
                      recorded_rules(item.sample).gap_threshold)  # fmt: skip
-    item.review_total, item.self_gap, item.computed_gap = total, gap.self_gap, gap.computed_gap
-    item.flagged = gap.flagged
+    return total, gap.self_gap, gap.computed_gap, gap.flagged
+
+
+def _rejudge(item: models.SpotReviewItem, user: User) -> None:
+    """The review total and the gaps from every 复核得分 kept so far."""
+    item.review_total, item.self_gap, item.computed_gap, item.flagged = _judged(item)
     item.reviewed_by, item.reviewed_at = user, timezone.now()
     item.version += 1
     item._history_user = user
     item._change_reason = "复核得分"
     item.save()
+
+
+def refresh_reviews(year: models.DepartmentYear) -> None:
+    """Judge the year's reviewed projects again after its scores were recomputed (a
+    changed rules profile moves the computed score and the execution score of the review
+    total); the 复核得分, who gave them and when stay as they were."""
+    items = models.SpotReviewItem.objects.filter(
+        project__department_year=year, review_total__isnull=False
+    ).select_related("sample", "project__department_year")
+    for item in items:
+        judged = _judged(item)
+        if judged == (item.review_total, item.self_gap, item.computed_gap, item.flagged):
+            continue
+        item.review_total, item.self_gap, item.computed_gap, item.flagged = judged
+        item.version += 1
+        item._change_reason = "得分重新计算后重算复核差距"
+        item.save()
