@@ -226,7 +226,9 @@ LOADED = "测试区"
 @pytest.fixture
 def loaded(db):
     out = StringIO()
-    call_command("load_district", departments=2, projects=30, indicators=3, district=LOADED,
+    # 50 projects each: the loader's draw (10% red, 10% blue …) is seeded by the years' ids,
+    # so every colour must be near certain, not merely likely, for any ids a database gives.
+    call_command("load_district", departments=2, projects=50, indicators=3, district=LOADED,
                  password=PASSWORD, jobs=1, stdout=StringIO())  # fmt: skip
     call_command("load_district_monitoring", district=LOADED, stdout=out)
     return out.getvalue()
