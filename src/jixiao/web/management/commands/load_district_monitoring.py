@@ -7,14 +7,14 @@ measure reading, not the import or the entry forms, which have their own benchma
 
     jixiao-manage load_district_monitoring --district 示例区
 
-Each project is drawn, with a seeded random number per department, into a colour by
-``MIX`` (about 10% red, 15% yellow, 65% green, 10% blue) and filled so that the core's
+Each project is drawn, with random numbers seeded by its department's name and year, into
+a colour by ``MIX`` (about 10% red, 15% yellow, 65% green, 10% blue) and filled so the core's
 rules give it that colour: its 执行率 a share of 序时进度 drawn inside the colour's band of
 the default profile (red 15–55%, yellow 62–78%, others 82–115%), its indicators on track, and a blue
 project one indicator at 150% of what is due. Every non-green project states a cause and
 a measure, its indicators a likelihood; half the rounds are submitted by the working group
 with a decision on every red project, the others are still filling with some decided.
-The colours are never stored: the pages ask the core, as for any round.
+Each round's review is then stored as every write stores it (``services.monitoring_store``).
 """
 
 from __future__ import annotations
@@ -93,7 +93,9 @@ class Command(BaseCommand):
         for index, year in enumerate(sorted(latest.values(), key=lambda y: y.department.name)):
             if year.monitoring_rounds.filter(name=options["round"]).exists():
                 continue
-            rng = random.Random(options["seed"] * 100_003 + year.pk)
+            # Seeded by what names the year, not its id: the same district draws the same
+            # colours on any database, however its ids were given out.
+            rng = random.Random(f"{options['seed']}:{year.department.name}:{year.year}")
             for colour in self._load_round(year, options["round"], user, rng, index % 2 == 0):
                 counts[colour] += 1
         spent = time.perf_counter() - started
