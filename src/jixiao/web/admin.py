@@ -3,7 +3,9 @@
 Department-years are view-only here: their data changes only through the import and
 editing services (which rescore and write history); the admin may delete a year.
 A rules profile is parsed before it is saved, so a broken TOML never reaches scoring;
-the profiles list opens with the profiles in use, the shipped default among them
+saving or deleting one rescores the years of its key (``services.profile_rescore``), and
+its change and delete pages say how many years that is beforehand. The profiles list
+opens with the profiles in use, the shipped default among them
 (read-only: a shipped file changes with the software, an administrator overrides it by
 adding a record of the same key). Access comes from each user's role (用户角色), so
 Django's groups and per-model permissions are not offered.
