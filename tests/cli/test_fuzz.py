@@ -57,6 +57,15 @@ def _check_agrees_with_report(check: int, report: int, out: str, replay: str) ->
         assert "输入有误" in out, replay
 
 
+def _run_case(argv: list[str], capsys, replay: str):
+    """The command's result; a crash fails with the case's replay line, since the seed
+    printed at the start is in the output the cases' captures already took."""
+    try:
+        return run(argv, capsys)
+    except Exception as error:
+        pytest.fail(f"{argv[0]} crashed: {type(error).__name__}: {error}; {replay}")
+
+
 def _one_case(case: int, parts, original: bytes, folder: Path, capsys, counts: dict) -> None:
     chance = random.Random(f"{SEED}-{case}")
     mutation = mutate(parts, original, chance)
@@ -64,11 +73,13 @@ def _one_case(case: int, parts, original: bytes, folder: Path, capsys, counts: d
     path = write_mutation(mutation, folder / f"case-{case}.xlsx")
     output = folder / f"out-{case}"
     start = time.perf_counter()
-    checked = run(["check", str(path)], capsys)
+    checked = _run_case(["check", str(path)], capsys, replay)
     assert checked.code in (EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT), replay
     full = checked.code != EXIT_OK or counts["written"] < FULL_REPORTS
     if full:
-        reported = run(["report", str(path), "-o", str(output), "--jobs", "1"], capsys)
+        reported = _run_case(
+            ["report", str(path), "-o", str(output), "--jobs", "1"], capsys, replay
+        )
         assert reported.code in (EXIT_OK, EXIT_BAD_INPUT), replay
         _check_agrees_with_report(checked.code, reported.code, reported.out, replay)
         if reported.code == EXIT_BAD_INPUT:

@@ -1,15 +1,17 @@
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jixiao.core.money import (
+    FEN,
     NotANumber,
     format_percent,
     format_share,
     format_wan,
     parse_decimal,
+    quantize_half_up,
     rounding_tolerance,
     stated_places,
     yuan_to_wan,
@@ -83,3 +85,16 @@ def test_it_infers_the_precision_a_number_was_stated_in():
     assert stated_places("66.6") == Decimal("0.1")
     assert stated_places("25,748.56") == Decimal("0.01")
     assert stated_places("12") == Decimal(1)
+
+
+def test_a_value_wider_than_the_context_is_rounded_exactly_not_refused():
+    """1e60 ÷ 86 as a percent, the ratio the fuzz test met, has 63 digits at two places."""
+    value = Decimal("1e60") * 100 / Decimal(86)  # 28 significant digits, then zeros
+    rounded = quantize_half_up(value)
+    assert rounded.as_tuple().exponent == -2 and rounded == value
+    with localcontext() as wide:
+        wide.prec = 60
+        half_a_fen_over = Decimal("1e40") + Decimal("0.005")
+        expected = Decimal("1e40") + FEN
+    assert quantize_half_up(half_a_fen_over).compare_total(expected) == 0  # every digit kept
+    assert quantize_half_up(Decimal("2.675")) == Decimal("2.68")

@@ -263,7 +263,9 @@ def _sheet_xml_for(members: dict[str, bytes], sheet: str) -> str:
     return "xl/" + target.group(1).removeprefix("/xl/")
 
 
-@pytest.mark.parametrize("value", ["八十", "-1", "12.5"])
+# Sixty nines came from the fuzz test: a headcount that size made 在职人员控制率 a ratio
+# exact arithmetic could not round, and `check` crashed instead of naming the cell.
+@pytest.mark.parametrize("value", ["八十", "-1", "12.5", "9" * 60, "1e30", "10000000"])
 def test_a_headcount_that_is_not_a_whole_number_is_refused_at_its_row(
     tmp_path: Path, value: str
 ) -> None:
@@ -273,5 +275,5 @@ def test_a_headcount_that_is_not_a_whole_number_is_refused_at_its_row(
     result = read_workbook(path)
     assert [f.describe() for f in result.errors] == [
         f"[错误] 工作表“部门信息”第 {row} 行“内容”列（B 列）："
-        f"“编制数”应为不小于 0 的整数（人数），实为“{value}”"
+        f"“编制数”应为不小于 0 且小于 10,000,000 的整数（人数），实为“{value[:40]}”"
     ]

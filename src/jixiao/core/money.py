@@ -7,7 +7,7 @@ tolerance helpers below say how much.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 WAN = Decimal("10000")
@@ -22,7 +22,15 @@ class NotANumber(ValueError):
 
 def quantize_half_up(value: Decimal, places: Decimal = FEN) -> Decimal:
     """Round ``value`` half-up (never banker's rounding) to ``places``."""
-    return value.quantize(places, rounding=ROUND_HALF_UP)
+    try:
+        return value.quantize(places, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        if not value.is_finite():
+            raise
+        # More digits than the context holds (a ratio of two very unequal figures): round
+        # in a context wide enough instead of failing; the inputs' limits keep this rare.
+        digits = value.adjusted() - places.as_tuple().exponent + 2  # type: ignore[operator]
+        return value.quantize(places, rounding=ROUND_HALF_UP, context=Context(prec=digits))
 
 
 def yuan_to_wan(amount_yuan: Decimal) -> Decimal:

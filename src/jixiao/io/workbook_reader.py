@@ -166,9 +166,11 @@ def _headcounts(fields: dict[str, object], cells: SheetCells) -> dict[str, int |
             value = parse_decimal(text) if text else None
         except NotANumber:
             value = Decimal(-1)
-        if value is not None and (value < 0 or value != value.to_integral_value()):
+        size = workbook_limits().number_sizes[labels[field]]
+        if value is not None and (value < 0 or size.problem(value)):
             cells.invalid(int(fields.get(f"{field}_row", 3)), "value",
-                          f"“{labels[field]}”应为不小于 0 的整数（人数），实为“{text}”")  # fmt: skip
+                          f"“{labels[field]}”应为不小于 0 且小于 {size.bound:,f} 的整数（人数），"
+                          f"实为“{text[:40]}”")  # fmt: skip
             value = None
         counts[field] = int(value) if value is not None else None
     return counts
